@@ -1,0 +1,25 @@
+// One jest run for the whole workspace: every project below runs in parallel workers, each worker on its
+// own PostgreSQL database and Redis key prefix (see libs/testing).
+const preset = require('./jest.preset');
+
+const project = (name, testMatch) => ({ ...preset, displayName: name, rootDir: __dirname, testMatch });
+const lib = (name) => project(name, [`<rootDir>/libs/${name}/src/**/*.spec.ts`]);
+
+module.exports = {
+  cacheDirectory: '<rootDir>/.cache/jest',
+  globalSetup: '<rootDir>/test/jest/global-setup.js',
+  globalTeardown: '<rootDir>/test/jest/global-teardown.js',
+  testTimeout: 30000,
+  projects: [
+    lib('domain'),
+    lib('config'),
+    lib('data'),
+    lib('auth'),
+    lib('agencies'),
+    lib('notifications'),
+    project('api', ['<rootDir>/apps/api/src/**/*.spec.ts']),
+    project('worker', ['<rootDir>/apps/worker/src/**/*.spec.ts']),
+    project('infra', ['<rootDir>/infra/**/*.spec.ts']),
+    project('e2e', ['<rootDir>/test/e2e/**/*.e2e-spec.ts']),
+  ],
+};

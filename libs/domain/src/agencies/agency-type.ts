@@ -1,0 +1,10 @@
+/** The kinds of body that cooperate through Liaison. */
+export const AGENCY_TYPES = [
+  'POLICE',
+  'PROSECUTION',
+  'MINISTRY_OF_JUSTICE',
+  'IMMIGRATION',
+  'SOCIAL_SERVICES',
+  'NGO',
+] as const;
+export type AgencyType = (typeof AGENCY_TYPES)[number];
