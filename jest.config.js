@@ -12,7 +12,7 @@ module.exports = {
   testTimeout: 30000,
   projects: [
     lib('domain'),
-    lib('config'),
+    lib('platform'),
     lib('data'),
     lib('auth'),
     lib('agencies'),

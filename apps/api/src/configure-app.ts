@@ -1,0 +1,40 @@
+import { RequestMethod } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import helmet from 'helmet';
+import { Logger } from 'nestjs-pino';
+import { LIAISON_CONFIG, LiaisonValidationPipe, type LiaisonConfig } from '@liaison/platform';
+
+/** Everything main.ts and the tests share: prefix, parsers, security headers, validation, OpenAPI. */
+export function configureApp(app: NestExpressApplication): NestExpressApplication {
+  const config = app.get<LiaisonConfig>(LIAISON_CONFIG);
+  app.useLogger(app.get(Logger));
+  app.setGlobalPrefix('v1', {
+    exclude: [
+      { path: 'health', method: RequestMethod.GET },
+      { path: 'metrics', method: RequestMethod.GET },
+    ],
+  });
+  app.use(helmet());
+  app.useBodyParser('json', { limit: config.http.bodyLimit });
+  app.enableCors({ origin: config.http.corsOrigins.length ? config.http.corsOrigins : false, credentials: false });
+  app.useGlobalPipes(new LiaisonValidationPipe());
+  app.set('trust proxy', 'loopback');
+  app.enableShutdownHooks();
+  SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, openApiConfig()), {
+    jsonDocumentUrl: 'docs-json',
+  });
+  return app;
+}
+
+function openApiConfig() {
+  return new DocumentBuilder()
+    .setTitle('Liaison API')
+    .setDescription(
+      'Cross-border cooperation against human trafficking: mutual legal assistance, extradition and repatriation ' +
+        'requests between agencies. Errors are RFC 9457 problem+json.',
+    )
+    .setVersion('1')
+    .addBearerAuth()
+    .build();
+}

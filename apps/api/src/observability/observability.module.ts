@@ -1,0 +1,22 @@
+import { Module, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
+import { makeHistogramProvider, PrometheusModule } from '@willsoto/nestjs-prometheus';
+import { HTTP_REQUEST_DURATION, HttpMetricsMiddleware } from './http-metrics.middleware';
+import { MetricsController } from './metrics.controller';
+
+@Module({
+  imports: [PrometheusModule.register({ controller: MetricsController, path: '/metrics', defaultMetrics: { enabled: true } })],
+  providers: [
+    makeHistogramProvider({
+      name: HTTP_REQUEST_DURATION,
+      help: 'Duration of HTTP requests by method, route and status',
+      labelNames: ['method', 'route', 'status'],
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+    }),
+    HttpMetricsMiddleware,
+  ],
+})
+export class ObservabilityModule implements NestModule {
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(HttpMetricsMiddleware).forRoutes('*path');
+  }
+}

@@ -1,0 +1,19 @@
+import { Module } from '@nestjs/common';
+import { LoggerModule } from 'nestjs-pino';
+import { DatabaseModule } from '@liaison/data';
+import { NotificationProcessorsModule } from '@liaison/notifications';
+import { LIAISON_CONFIG, LiaisonConfigModule, type LiaisonConfig } from '@liaison/platform';
+
+/** The worker: queue processors (and, as they arrive, the relay, timers and audit checkpoints). */
+@Module({
+  imports: [
+    LiaisonConfigModule,
+    LoggerModule.forRootAsync({
+      inject: [LIAISON_CONFIG],
+      useFactory: (config: LiaisonConfig) => ({ pinoHttp: { level: config.logLevel } }),
+    }),
+    DatabaseModule,
+    NotificationProcessorsModule,
+  ],
+})
+export class WorkerModule {}

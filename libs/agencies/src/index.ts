@@ -1,0 +1,5 @@
+export { AgenciesModule } from './agencies.module';
+export { AgenciesService } from './agencies.service';
+export { AgencyDto } from './dto/agency.dto';
+export { UserDto } from './dto/user.dto';
+export { AgencyUsersService } from './users/agency-users.service';

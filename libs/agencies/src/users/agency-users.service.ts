@@ -1,0 +1,95 @@
+import { EntityManager } from '@mikro-orm/postgresql';
+import { ForbiddenException, Injectable, Logger, NotFoundException } from '@nestjs/common';
+import { PasswordHasher } from '@liaison/auth';
+import { AgencySchema, UserSchema, type User } from '@liaison/data';
+import { mayAdministerUsersOf, type Actor } from '@liaison/domain';
+import { NotificationScheduler } from '@liaison/notifications';
+import { toCursorPage, type CursorPage, type CursorPageQuery } from '@liaison/platform';
+import type { CreateUserDto } from '../dto/create-user.dto';
+import type { UpdateUserDto } from '../dto/update-user.dto';
+import { UserDto } from '../dto/user.dto';
+
+/** An agency's users, managed by its ADMINs (and platform operators). Other agencies see nothing: 404. */
+@Injectable()
+export class AgencyUsersService {
+  private readonly logger = new Logger(AgencyUsersService.name);
+
+  constructor(
+    private readonly em: EntityManager,
+    private readonly hasher: PasswordHasher,
+    private readonly notifications: NotificationScheduler,
+  ) {}
+
+  async list(actor: Actor, agencyId: string, page: CursorPageQuery): Promise<CursorPage<UserDto>> {
+    this.assertAdministers(actor, agencyId);
+    const rows = await this.em.fork().find(
+      UserSchema,
+      { agency: agencyId, ...(page.cursor ? { id: { $gt: page.cursor } } : {}) },
+      { orderBy: { id: 'asc' }, limit: page.limit + 1 },
+    );
+    return toCursorPage(rows, page.limit, UserDto.from);
+  }
+
+  async get(actor: Actor, agencyId: string, userId: string): Promise<User> {
+    this.assertAdministers(actor, agencyId);
+    return this.find(this.em.fork(), agencyId, userId);
+  }
+
+  async create(actor: Actor, agencyId: string, input: CreateUserDto): Promise<User> {
+    this.assertAdministers(actor, agencyId);
+    const em = this.em.fork();
+    const agency = await em.findOne(AgencySchema, agencyId);
+    if (!agency) throw new NotFoundException('Agency not found');
+    const user = em.create(UserSchema, {
+      agency,
+      email: input.email.trim().toLowerCase(),
+      displayName: input.displayName,
+      passwordHash: await this.hasher.hash(input.password),
+      roles: input.roles,
+      language: input.language ?? 'en',
+    });
+    await em.flush();
+    this.welcome(user.id);
+    return user;
+  }
+
+  async update(actor: Actor, agencyId: string, userId: string, changes: UpdateUserDto): Promise<User> {
+    this.assertAdministers(actor, agencyId);
+    const em = this.em.fork();
+    const user = await this.find(em, agencyId, userId);
+    if (user.id === actor.userId && (changes.active === false || (changes.roles && !changes.roles.includes('ADMIN')))) {
+      throw new ForbiddenException('Administrators cannot deactivate themselves or remove their own ADMIN role');
+    }
+    em.assign(user, definedOnly(changes));
+    await em.flush();
+    return user;
+  }
+
+  /** Foreign agencies get 404 (their users' existence is not ours to reveal); own non-admins get 403. */
+  private assertAdministers(actor: Actor, agencyId: string): void {
+    if (mayAdministerUsersOf(actor, agencyId)) return;
+    if (actor.agencyId !== agencyId) throw new NotFoundException('Agency not found');
+    throw new ForbiddenException('Only the agency ADMIN manages its users');
+  }
+
+  private async find(em: EntityManager, agencyId: string, userId: string): Promise<User> {
+    const user = await em.findOne(UserSchema, { id: userId, agency: agencyId });
+    if (!user) throw new NotFoundException('User not found');
+    return user;
+  }
+
+  /**
+   * Queued after the commit and not awaited: a queue outage must neither fail nor delay the account's creation.
+   * (The welcome is a courtesy; workflow notifications go through the transactional outbox instead.)
+   */
+  private welcome(userId: string): void {
+    this.notifications.welcome(userId).catch((error: unknown) => {
+      this.logger.warn({ err: error, userId }, 'welcome notice not queued');
+    });
+  }
+}
+
+/** DTO instances carry every declared property, unset ones as undefined: a PATCH changes only what was sent. */
+function definedOnly<T extends object>(changes: T): Partial<T> {
+  return Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined)) as Partial<T>;
+}

@@ -1,0 +1,36 @@
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Controller, Get } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { UserSchema } from '@liaison/data';
+import type { Actor } from '@liaison/domain';
+import { CurrentActor } from './decorators/current-actor.decorator';
+import { MeDto } from './dto/me.dto';
+
+@ApiTags('auth')
+@ApiBearerAuth()
+@Controller('me')
+export class MeController {
+  constructor(private readonly em: EntityManager) {}
+
+  @Get()
+  @ApiOkResponse({ type: MeDto, description: 'The caller, their agency and roles.' })
+  async me(@CurrentActor() actor: Actor): Promise<MeDto> {
+    const user = await this.em.fork().findOneOrFail(UserSchema, actor.userId, { populate: ['agency'] });
+    const { agency } = user;
+    return {
+      id: user.id,
+      email: user.email,
+      displayName: user.displayName,
+      roles: user.roles,
+      platformAdmin: user.platformAdmin,
+      language: user.language,
+      agency: {
+        id: agency.id,
+        name: agency.name,
+        country: agency.country,
+        type: agency.type,
+        centralAuthority: agency.centralAuthority,
+      },
+    };
+  }
+}

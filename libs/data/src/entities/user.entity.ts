@@ -1,0 +1,24 @@
+import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import type { Role } from '@liaison/domain';
+import { AgencySchema } from './agency.entity';
+import { identified } from './timestamps';
+
+export const UserSchema = defineEntity({
+  name: 'User',
+  tableName: 'app_user',
+  properties: {
+    ...identified(),
+    agency: () => p.manyToOne(AgencySchema).index(),
+    /** Stored lower-cased; the login name. */
+    email: p.string().length(320).unique(),
+    displayName: p.string().length(200),
+    passwordHash: p.text().hidden().lazy(),
+    roles: p.array<Role>((value) => value as Role).defaultRaw("'{}'"),
+    platformAdmin: p.boolean().default(false),
+    active: p.boolean().default(true),
+    /** Preferred language (ISO 639-1) for notices; falls back to English. */
+    language: p.string().length(8).default('en'),
+  },
+});
+
+export type User = InferEntity<typeof UserSchema>;

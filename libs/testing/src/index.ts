@@ -1,0 +1,3 @@
+export { eventually } from './eventually';
+export { TEST_PASSWORD, createAgency, createUser } from './factories';
+export { prepareTestEnvironment, type TestEnvironment } from './test-environment';

@@ -1,0 +1,59 @@
+import { Client } from 'pg';
+import { quoteIdentifier } from '@liaison/data';
+
+export interface TestEnvironment {
+  databaseUrl: string;
+  redisUrl: string;
+  queuePrefix: string;
+}
+
+/**
+ * Gives this jest worker its own database (a fresh clone of the migrated template made by the global set-up)
+ * and its own Redis key prefix, and points the platform's configuration at them through the environment.
+ * Call in `beforeAll`: each test file starts from an empty, migrated database.
+ */
+export async function prepareTestEnvironment(): Promise<TestEnvironment> {
+  const run = required('LIAISON_TEST_RUN');
+  const worker = process.env['JEST_WORKER_ID'] ?? '1';
+  const name = `liaison_test_${run}_w${worker}`;
+  const admin = adminClient();
+  await admin.connect();
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS ${quoteIdentifier(name)} WITH (FORCE)`);
+    await admin.query(
+      `CREATE DATABASE ${quoteIdentifier(name)} TEMPLATE ${quoteIdentifier(required('LIAISON_TEST_TEMPLATE'))}`,
+    );
+    await admin.query(`ALTER DATABASE ${quoteIdentifier(name)} SET synchronous_commit = off`);
+  } finally {
+    await admin.end();
+  }
+  const environment: TestEnvironment = {
+    databaseUrl: withDatabase(name),
+    redisUrl: process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379',
+    queuePrefix: `liaison-test-${run}-w${worker}-${Date.now().toString(36)}`,
+  };
+  Object.assign(process.env, {
+    NODE_ENV: 'test',
+    LOG_LEVEL: process.env['TEST_LOG_LEVEL'] ?? 'silent',
+    DATABASE_URL: environment.databaseUrl,
+    REDIS_URL: environment.redisUrl,
+    QUEUE_PREFIX: environment.queuePrefix,
+  });
+  return environment;
+}
+
+function adminClient(): Client {
+  return new Client({ connectionString: withDatabase('postgres') });
+}
+
+function withDatabase(name: string): string {
+  const url = new URL(process.env['TEST_DATABASE_URL'] ?? 'postgresql://postgres@127.0.0.1:5432/postgres');
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+function required(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set: run the tests through jest (npm test), whose global set-up sets it`);
+  return value;
+}
