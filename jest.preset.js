@@ -18,6 +18,9 @@ module.exports = {
     ],
   },
   transformIgnorePatterns: [`/node_modules/(?!(${esmOnly.join('|')})/)`],
-  moduleNameMapper: { '^@liaison/(.*)$': '<rootDir>/libs/$1/src/index.ts' },
+  moduleNameMapper: {
+    '^@liaison/(api|worker)/(.*)$': '<rootDir>/apps/$1/src/$2',
+    '^@liaison/(.*)$': '<rootDir>/libs/$1/src/index.ts',
+  },
   moduleFileExtensions: ['ts', 'js', 'mjs', 'cjs', 'json'],
 };

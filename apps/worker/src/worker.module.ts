@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { DatabaseModule } from '@liaison/data';
 import { NotificationProcessorsModule } from '@liaison/notifications';
-import { LIAISON_CONFIG, LiaisonConfigModule, type LiaisonConfig } from '@liaison/platform';
+import { LIAISON_CONFIG, LiaisonConfigModule, pinoOptions, type LiaisonConfig } from '@liaison/platform';
 
 /** The worker: queue processors (and, as they arrive, the relay, timers and audit checkpoints). */
 @Module({
@@ -10,7 +10,7 @@ import { LIAISON_CONFIG, LiaisonConfigModule, type LiaisonConfig } from '@liaiso
     LiaisonConfigModule,
     LoggerModule.forRootAsync({
       inject: [LIAISON_CONFIG],
-      useFactory: (config: LiaisonConfig) => ({ pinoHttp: { level: config.logLevel } }),
+      useFactory: (config: LiaisonConfig) => ({ pinoHttp: pinoOptions(config) }),
     }),
     DatabaseModule,
     NotificationProcessorsModule,

@@ -5,3 +5,4 @@ export { InvalidInputException } from './http/invalid-input.exception';
 export { LiaisonValidationPipe, parseUuid, validateBody } from './http/validation';
 export { DEVELOPMENT_JWT_SECRET, loadConfig, type LiaisonConfig } from './liaison-config';
 export { REDIS_CLIENT, RedisClientModule } from './redis-client.module';
+export { pinoOptions } from './logging';

@@ -10,6 +10,8 @@ export interface LiaisonConfig {
   login: { maxFailures: number; lockoutSeconds: number; slowdownAfter: number; slowdownStepMs: number };
   http: { corsOrigins: string[]; bodyLimit: string; rateLimitPerMinute: number };
   logLevel: string;
+  /** Human-readable logs (the launcher's default); JSON lines otherwise. */
+  logPretty: boolean;
 }
 
 export const DEVELOPMENT_JWT_SECRET = 'liaison-development-secret-change-me';
@@ -45,6 +47,7 @@ export function loadConfig(env: Env = process.env): LiaisonConfig {
       rateLimitPerMinute: int(env, 'RATE_LIMIT_PER_MINUTE', 600),
     },
     logLevel: env['LOG_LEVEL'] ?? (nodeEnv === 'test' ? 'silent' : 'info'),
+    logPretty: env['LOG_PRETTY'] === '1',
   };
 }
 

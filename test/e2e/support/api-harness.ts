@@ -3,8 +3,8 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
 import request from 'supertest';
 import { prepareTestEnvironment, TEST_PASSWORD, type TestEnvironment } from '@liaison/testing';
-import { AppModule } from '../../../apps/api/src/app.module';
-import { configureApp } from '../../../apps/api/src/configure-app';
+import { AppModule } from '@liaison/api/app.module';
+import { configureApp } from '@liaison/api/configure-app';
 
 export interface ApiHarness {
   app: NestExpressApplication;

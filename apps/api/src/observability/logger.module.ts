@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
-import { LIAISON_CONFIG, type LiaisonConfig } from '@liaison/platform';
+import { LIAISON_CONFIG, pinoOptions, type LiaisonConfig } from '@liaison/platform';
 
 export const REQUEST_ID_HEADER = 'X-Request-Id';
 const ACCEPTABLE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -22,8 +22,13 @@ export function requestId(request: IncomingMessage, response: ServerResponse): s
       inject: [LIAISON_CONFIG],
       useFactory: (config: LiaisonConfig) => ({
         pinoHttp: {
-          level: config.logLevel,
+          ...pinoOptions(config),
           genReqId: requestId,
+          // Only what identifies the exchange: no headers or bodies (they can hold tokens or personal data).
+          serializers: {
+            req: (request: IncomingMessage & { id?: string }) => ({ id: request.id, method: request.method, url: request.url }),
+            res: (response: ServerResponse) => ({ statusCode: response.statusCode }),
+          },
           redact: {
             paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
             censor: '[redacted]',

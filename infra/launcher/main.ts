@@ -1,0 +1,106 @@
+import type { ChildProcess } from 'node:child_process';
+import { join, resolve } from 'node:path';
+import { ensureDatabase, migrateDatabase } from '@liaison/data';
+import { loadConfig } from '@liaison/platform';
+import { startApp, stopChild } from './app-process';
+import { seedDemo, type DemoLogin } from './demo-seed';
+import { DEMO_PASSWORD_DEFAULT, developmentSecrets } from './development-secrets';
+import { startEmbeddedDatabase } from './embedded-database';
+import { findOrStartRedis } from './redis-server';
+
+/**
+ * `npm start`: PostgreSQL (DATABASE_URL, or an embedded one) and Redis (REDIS_URL, the machine's, or one it
+ * starts), migrations, the demo seed, then the api and the worker until Ctrl-C.
+ */
+const root = resolve(__dirname, '..', '..');
+const dataRoot = join(root, '.data');
+const cleanups: Array<() => Promise<void>> = [];
+const apps: ChildProcess[] = [];
+let stopping = false;
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: process.env['NODE_ENV'] ?? 'development',
+    LOG_PRETTY: process.env['LOG_PRETTY'] ?? '1',
+    JWT_SECRET: process.env['JWT_SECRET'] ?? developmentSecrets(dataRoot).jwtSecret,
+  };
+  if (!env['DATABASE_URL']) {
+    step('starting embedded PostgreSQL (data in .data/postgres)');
+    const database = await startEmbeddedDatabase(dataRoot, Number(process.env['EMBEDDED_POSTGRES_PORT'] ?? 54329));
+    cleanups.push(database.stop);
+    env['DATABASE_URL'] = database.url;
+  }
+  if (!env['REDIS_URL']) {
+    const redis = await findOrStartRedis(dataRoot);
+    if (redis.process) cleanups.push(() => stopChild(redis.process as ChildProcess));
+    step(redis.process ? `started redis-server at ${redis.url}` : `using Redis at ${redis.url}`);
+    env['REDIS_URL'] = redis.url;
+  }
+  const config = loadConfig(env);
+  step('applying migrations');
+  await ensureDatabase(config.databaseUrl);
+  const applied = await migrateDatabase(config.databaseUrl);
+  step(applied.length ? `applied ${applied.length} migration(s)` : 'schema up to date');
+  const password = process.env['LIAISON_DEMO_PASSWORD'] ?? DEMO_PASSWORD_DEFAULT;
+  const logins = await seedDemo(config.databaseUrl, password);
+
+  apps.push(startApp('api', 'apps/api/src/main.ts', env), startApp('worker', 'apps/worker/src/main.ts', env));
+  for (const app of apps) app.once('exit', (code) => !stopping && void shutdown(`an app exited (code ${code})`, 1));
+  await waitUntilHealthy(config.port);
+  banner(config.port, logins, password, (Date.now() - started) / 1000);
+}
+
+async function waitUntilHealthy(port: number): Promise<void> {
+  for (let attempt = 0; attempt < 600; attempt += 1) {
+    const healthy = await fetch(`http://127.0.0.1:${port}/health`)
+      .then((response) => response.ok)
+      .catch(() => false);
+    if (healthy) return;
+    await new Promise((resolveWait) => setTimeout(resolveWait, 200));
+  }
+  throw new Error(`the api did not become healthy on port ${port}`);
+}
+
+function banner(port: number, logins: DemoLogin[], password: string, seconds: number): void {
+  const width = Math.max(...logins.map((login) => login.email.length));
+  const rows = logins.map((login) => `  ${login.email.padEnd(width)}  ${login.roles.padEnd(22)}  ${login.agency}`);
+  console.log(
+    [
+      '',
+      `Liaison is ready in ${seconds.toFixed(1)} s`,
+      `  API      http://localhost:${port}/v1`,
+      `  OpenAPI  http://localhost:${port}/docs`,
+      `  Health   http://localhost:${port}/health`,
+      '',
+      `Demo accounts (password: ${password}):`,
+      ...rows,
+      '',
+      `Try: curl -s localhost:${port}/v1/auth/login -H 'content-type: application/json' \\`,
+      `       -d '{"email":"${logins[1]?.email}","password":"${password}"}'`,
+      'Ctrl-C stops everything.',
+      '',
+    ].join('\n'),
+  );
+}
+
+async function shutdown(reason: string, code: number): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  step(`stopping (${reason})`);
+  await Promise.all(apps.map((app) => stopChild(app)));
+  for (const cleanup of cleanups.reverse()) await cleanup().catch((error: unknown) => console.error(error));
+  process.exit(code);
+}
+
+function step(message: string): void {
+  console.log(`liaison: ${message}`);
+}
+
+process.on('SIGINT', () => void shutdown('Ctrl-C', 0));
+process.on('SIGTERM', () => void shutdown('SIGTERM', 0));
+main().catch(async (error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  await shutdown('start-up failed', 1);
+});
