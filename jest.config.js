@@ -1,5 +1,6 @@
 // One jest run for the whole workspace: every project below runs in parallel workers, each worker on its
 // own PostgreSQL database and Redis key prefix (see libs/testing).
+const { availableParallelism } = require('node:os');
 const preset = require('./jest.preset');
 
 const project = (name, testMatch) => ({ ...preset, displayName: name, rootDir: __dirname, testMatch });
@@ -10,6 +11,8 @@ module.exports = {
   globalSetup: '<rootDir>/test/jest/global-setup.js',
   globalTeardown: '<rootDir>/test/jest/global-teardown.js',
   testTimeout: 30000,
+  // jest's default (cores - 1) would run one worker on a 2-core machine; the suites wait on I/O, not CPU.
+  maxWorkers: Math.max(2, availableParallelism() - 1),
   projects: [
     lib('domain'),
     lib('platform'),

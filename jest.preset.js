@@ -1,6 +1,17 @@
 // Shared jest settings: @swc/jest compiles TypeScript (legacy decorators + metadata, CommonJS) and the
 // ESM-only packages below (NestJS 12, MikroORM 7, ...), which jest cannot load as ES modules.
-const esmOnly = ['@nestjs', '@mikro-orm', 'kysely', 'file-type', 'uid', 'load-esm', '@tokenizer', 'token-types', 'strtok3', 'uuidv7'];
+const esmOnly = [
+  '@nestjs',
+  '@mikro-orm',
+  'kysely',
+  'file-type',
+  'uid',
+  'load-esm',
+  '@tokenizer',
+  'token-types',
+  'strtok3',
+  'uuidv7',
+];
 
 module.exports = {
   testEnvironment: 'node',

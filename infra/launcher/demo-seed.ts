@@ -20,14 +20,70 @@ interface DemoAgency {
 
 /** Agencies of four countries along the trafficking routes of South and South-East Asia. */
 const AGENCIES: DemoAgency[] = [
-  { key: 'in-cbi', name: 'Central Bureau of Investigation', country: 'IN', type: 'POLICE', centralAuthority: false, acceptedLanguages: ['en', 'hi'] },
-  { key: 'in-mha', name: 'Ministry of Home Affairs, Legal Division', country: 'IN', type: 'MINISTRY_OF_JUSTICE', centralAuthority: true, acceptedLanguages: ['en', 'hi'] },
-  { key: 'np-police', name: 'Nepal Police, Anti-Human Trafficking Bureau', country: 'NP', type: 'POLICE', centralAuthority: false, acceptedLanguages: ['en', 'ne'] },
-  { key: 'np-oag', name: 'Office of the Attorney General', country: 'NP', type: 'PROSECUTION', centralAuthority: true, acceptedLanguages: ['en', 'ne'] },
-  { key: 'th-rtp', name: 'Royal Thai Police, Anti-Trafficking in Persons Division', country: 'TH', type: 'POLICE', centralAuthority: false, acceptedLanguages: ['en', 'th'] },
-  { key: 'th-oag', name: 'Office of the Attorney General, International Affairs', country: 'TH', type: 'PROSECUTION', centralAuthority: true, acceptedLanguages: ['en', 'th'] },
-  { key: 'mm-mpf', name: 'Myanmar Police Force, Anti-Trafficking Unit', country: 'MM', type: 'POLICE', centralAuthority: false, acceptedLanguages: ['en', 'my'] },
-  { key: 'mm-dsw', name: 'Department of Social Welfare', country: 'MM', type: 'SOCIAL_SERVICES', centralAuthority: false, acceptedLanguages: ['en', 'my'] },
+  {
+    key: 'in-cbi',
+    name: 'Central Bureau of Investigation',
+    country: 'IN',
+    type: 'POLICE',
+    centralAuthority: false,
+    acceptedLanguages: ['en', 'hi'],
+  },
+  {
+    key: 'in-mha',
+    name: 'Ministry of Home Affairs, Legal Division',
+    country: 'IN',
+    type: 'MINISTRY_OF_JUSTICE',
+    centralAuthority: true,
+    acceptedLanguages: ['en', 'hi'],
+  },
+  {
+    key: 'np-police',
+    name: 'Nepal Police, Anti-Human Trafficking Bureau',
+    country: 'NP',
+    type: 'POLICE',
+    centralAuthority: false,
+    acceptedLanguages: ['en', 'ne'],
+  },
+  {
+    key: 'np-oag',
+    name: 'Office of the Attorney General',
+    country: 'NP',
+    type: 'PROSECUTION',
+    centralAuthority: true,
+    acceptedLanguages: ['en', 'ne'],
+  },
+  {
+    key: 'th-rtp',
+    name: 'Royal Thai Police, Anti-Trafficking in Persons Division',
+    country: 'TH',
+    type: 'POLICE',
+    centralAuthority: false,
+    acceptedLanguages: ['en', 'th'],
+  },
+  {
+    key: 'th-oag',
+    name: 'Office of the Attorney General, International Affairs',
+    country: 'TH',
+    type: 'PROSECUTION',
+    centralAuthority: true,
+    acceptedLanguages: ['en', 'th'],
+  },
+  {
+    key: 'mm-mpf',
+    name: 'Myanmar Police Force, Anti-Trafficking Unit',
+    country: 'MM',
+    type: 'POLICE',
+    centralAuthority: false,
+    acceptedLanguages: ['en', 'my'],
+  },
+  {
+    key: 'mm-dsw',
+    name: 'Department of Social Welfare',
+    country: 'MM',
+    type: 'SOCIAL_SERVICES',
+    centralAuthority: false,
+    acceptedLanguages: ['en', 'my'],
+  },
 ];
 
 /** Agencies whose users of every role are seeded (the others get an officer and a supervisor). */
@@ -43,12 +99,19 @@ export async function seedDemo(databaseUrl: string, password: string): Promise<D
     for (const definition of AGENCIES) {
       const { key, ...fields } = definition;
       const agency =
-        (await em.findOne(AgencySchema, { country: fields.country, name: fields.name })) ?? em.create(AgencySchema, fields);
+        (await em.findOne(AgencySchema, { country: fields.country, name: fields.name })) ??
+        em.create(AgencySchema, fields);
       const roles: Role[] = FULLY_STAFFED.has(key) ? [...ROLES] : ['OFFICER', 'SUPERVISOR'];
       for (const role of roles) {
         const email = `${role.toLowerCase()}@${key}.example`;
         if (!(await em.findOne(UserSchema, { email }))) {
-          em.create(UserSchema, { agency, email, displayName: displayName(role, fields.country), passwordHash, roles: [role] });
+          em.create(UserSchema, {
+            agency,
+            email,
+            displayName: displayName(role, fields.country),
+            passwordHash,
+            roles: [role],
+          });
         }
         logins.push({ email, roles: role, agency: `${fields.name} (${fields.country})` });
       }

@@ -28,7 +28,14 @@ export async function startEmbeddedDatabase(dataRoot: string, port: number): Pro
     onError: (error) => console.error('[postgres]', error),
   });
   if (!existsSync(join(databaseDir, 'PG_VERSION'))) await server.initialise();
-  await server.start();
+  try {
+    await server.start();
+  } catch (error) {
+    throw new Error(
+      `The embedded PostgreSQL did not start on port ${port} (${String(error ?? 'no reason given')}). ` +
+        'Is another `npm start` running, or the port taken? Set EMBEDDED_POSTGRES_PORT, or DATABASE_URL to use your own.',
+    );
+  }
   return {
     url: `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/liaison`,
     stop: () => server.stop(),

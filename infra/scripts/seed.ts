@@ -4,7 +4,10 @@ import { seedDemo } from '../launcher/demo-seed';
 
 /** `npm run db:seed`: the demo agencies and users (idempotent). */
 async function main(): Promise<void> {
-  const logins = await seedDemo(loadConfig().databaseUrl, process.env['LIAISON_DEMO_PASSWORD'] ?? DEMO_PASSWORD_DEFAULT);
+  const logins = await seedDemo(
+    loadConfig().databaseUrl,
+    process.env['LIAISON_DEMO_PASSWORD'] ?? DEMO_PASSWORD_DEFAULT,
+  );
   console.log(`demo accounts: ${logins.length}`);
 }
 

@@ -46,7 +46,11 @@ describe('agencies and their users (e2e)', () => {
       active: true,
     });
     expect(created.body).not.toHaveProperty('passwordHash');
-    await api.http().post('/v1/auth/login').send({ email: 'asha.rao@cbi.example', password: 'a-long-enough-password' }).expect(200);
+    await api
+      .http()
+      .post('/v1/auth/login')
+      .send({ email: 'asha.rao@cbi.example', password: 'a-long-enough-password' })
+      .expect(200);
   });
 
   it('refuses user management to an OFFICER and a SUPERVISOR of the same agency (403)', async () => {
@@ -69,9 +73,19 @@ describe('agencies and their users (e2e)', () => {
     await api.http().get(base).auth(tokens['indiaAdmin'], bearer).expect(404);
     await api.http().get(`${base}/${thaiUser.id}`).auth(tokens['indiaAdmin'], bearer).expect(404);
     await api.http().post(base).auth(tokens['indiaAdmin'], bearer).send(newUser('intruder@cbi.example')).expect(404);
-    await api.http().patch(`${base}/${thaiUser.id}`).auth(tokens['indiaAdmin'], bearer).send({ active: false }).expect(404);
+    await api
+      .http()
+      .patch(`${base}/${thaiUser.id}`)
+      .auth(tokens['indiaAdmin'], bearer)
+      .send({ active: false })
+      .expect(404);
     // nor through its own agency's path
-    await api.http().patch(`/v1/agencies/${india.id}/users/${thaiUser.id}`).auth(tokens['indiaAdmin'], bearer).send({ active: false }).expect(404);
+    await api
+      .http()
+      .patch(`/v1/agencies/${india.id}/users/${thaiUser.id}`)
+      .auth(tokens['indiaAdmin'], bearer)
+      .send({ active: false })
+      .expect(404);
     const stillActive = await api.http().get(`${base}/${thaiUser.id}`).auth(tokens['thaiAdmin'], bearer).expect(200);
     expect(stillActive.body.active).toBe(true);
   });
@@ -87,12 +101,21 @@ describe('agencies and their users (e2e)', () => {
       .expect(200);
     expect(updated.body).toMatchObject({ roles: ['SUPERVISOR'], active: false });
     const me = await api.http().get('/v1/me').auth(tokens['indiaAdmin'], bearer).expect(200);
-    await api.http().patch(`/v1/agencies/${india.id}/users/${me.body.id}`).auth(tokens['indiaAdmin'], bearer).send({ active: false }).expect(403);
+    await api
+      .http()
+      .patch(`/v1/agencies/${india.id}/users/${me.body.id}`)
+      .auth(tokens['indiaAdmin'], bearer)
+      .send({ active: false })
+      .expect(403);
   });
 
   it('pages through users with a cursor', async () => {
     const bearer = { type: 'bearer' } as const;
-    const first = await api.http().get(`/v1/agencies/${india.id}/users?limit=2`).auth(tokens['indiaAdmin'], bearer).expect(200);
+    const first = await api
+      .http()
+      .get(`/v1/agencies/${india.id}/users?limit=2`)
+      .auth(tokens['indiaAdmin'], bearer)
+      .expect(200);
     expect(first.body.items).toHaveLength(2);
     expect(first.body.nextCursor).toBe(first.body.items[1].id);
     const second = await api
@@ -107,7 +130,12 @@ describe('agencies and their users (e2e)', () => {
     const bearer = { type: 'bearer' } as const;
     const path = `/v1/agencies/${india.id}/users`;
     await api.http().post(path).auth(tokens['indiaAdmin'], bearer).send(newUser('twice@cbi.example')).expect(201);
-    const conflict = await api.http().post(path).auth(tokens['indiaAdmin'], bearer).send(newUser('TWICE@cbi.example')).expect(409);
+    const conflict = await api
+      .http()
+      .post(path)
+      .auth(tokens['indiaAdmin'], bearer)
+      .send(newUser('TWICE@cbi.example'))
+      .expect(409);
     expect(conflict.body.status).toBe(409);
   });
 

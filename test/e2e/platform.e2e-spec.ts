@@ -34,7 +34,9 @@ describe('platform endpoints (e2e)', () => {
     const metrics = await api.http().get('/metrics').expect(200);
     expect(metrics.headers['content-type']).toMatch(/^text\/plain/);
     expect(metrics.text).toContain('process_cpu_user_seconds_total');
-    expect(metrics.text).toMatch(/liaison_http_request_duration_seconds_count\{method="GET",route="\/health",status="200"\} \d+/);
+    expect(metrics.text).toMatch(
+      /liaison_http_request_duration_seconds_count\{method="GET",route="\/health",status="200"\} \d+/,
+    );
   });
 
   it('echoes a sane request id and makes one otherwise', async () => {

@@ -25,12 +25,24 @@ describe('validation errors as problem+json (e2e)', () => {
       .set('Content-Type', 'application/json');
     return call.send(typeof body === 'string' ? body : JSON.stringify(body));
   };
-  const valid = { email: 'new@rtp.example', displayName: 'Somchai', password: 'long-enough-password', roles: ['OFFICER'] };
+  const valid = {
+    email: 'new@rtp.example',
+    displayName: 'Somchai',
+    password: 'long-enough-password',
+    roles: ['OFFICER'],
+  };
 
-  function expectProblem(response: { status: number; headers: Record<string, string>; body: Record<string, unknown> }, status: number) {
+  function expectProblem(
+    response: { status: number; headers: Record<string, string>; body: Record<string, unknown> },
+    status: number,
+  ) {
     expect(response.status).toBe(status);
     expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
-    expect(response.body).toMatchObject({ status, type: expect.stringMatching(/^https:\/\//), title: expect.any(String) });
+    expect(response.body).toMatchObject({
+      status,
+      type: expect.stringMatching(/^https:\/\//),
+      title: expect.any(String),
+    });
     expect(response.body['requestId']).toBe(response.headers['x-request-id']);
   }
 

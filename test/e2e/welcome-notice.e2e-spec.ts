@@ -17,7 +17,11 @@ describe('welcome notice through the worker (e2e)', () => {
   beforeAll(async () => {
     api = await startApi();
     worker = await startWorker();
-    agency = await createAgency(api.em(), { name: 'Department of Social Welfare', country: 'MM', type: 'SOCIAL_SERVICES' });
+    agency = await createAgency(api.em(), {
+      name: 'Department of Social Welfare',
+      country: 'MM',
+      type: 'SOCIAL_SERVICES',
+    });
     adminToken = await api.login((await createUser(api.em(), agency, { roles: ['ADMIN'] })).email);
   });
 
@@ -31,7 +35,12 @@ describe('welcome notice through the worker (e2e)', () => {
       .http()
       .post(`/v1/agencies/${agency.id}/users`)
       .auth(adminToken, { type: 'bearer' })
-      .send({ email: 'case.worker@dsw.example', displayName: 'Case Worker', password: 'long-enough-password', roles: ['OFFICER'] })
+      .send({
+        email: 'case.worker@dsw.example',
+        displayName: 'Case Worker',
+        password: 'long-enough-password',
+        roles: ['OFFICER'],
+      })
       .expect(201);
 
     const items = await eventually(async () => {

@@ -9,7 +9,9 @@ module.exports = async () => {
   const client = new Client({ connectionString: adminUrl() });
   await client.connect();
   try {
-    const { rows } = await client.query('SELECT datname FROM pg_database WHERE datname LIKE $1', [`liaison_test_${run}_%`]);
+    const { rows } = await client.query('SELECT datname FROM pg_database WHERE datname LIKE $1', [
+      `liaison_test_${run}_%`,
+    ]);
     for (const { datname } of rows) await client.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
   } finally {
     await client.end();

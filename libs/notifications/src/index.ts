@@ -2,4 +2,9 @@ export { NotificationProcessorsModule } from './processors/notification-processo
 export { NotificationQueueModule } from './queues/notification-queue.module';
 export { NotificationScheduler } from './queues/notification-scheduler';
 export { JOB_RETENTION, QueueConnectionModule } from './queues/queue-connection.module';
-export { NOTIFICATIONS_QUEUE, NotificationJob, type NotificationJobData, type WelcomeJobData } from './queues/queue-names';
+export {
+  NOTIFICATIONS_QUEUE,
+  NotificationJob,
+  type NotificationJobData,
+  type WelcomeJobData,
+} from './queues/queue-names';

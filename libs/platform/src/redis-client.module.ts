@@ -13,7 +13,11 @@ export const REDIS_CLIENT = Symbol('REDIS_CLIENT');
       provide: REDIS_CLIENT,
       inject: [LIAISON_CONFIG],
       useFactory: (config: LiaisonConfig) =>
-        new Redis(config.redisUrl, { keyPrefix: `${config.queuePrefix}:`, maxRetriesPerRequest: 1, lazyConnect: false }),
+        new Redis(config.redisUrl, {
+          keyPrefix: `${config.queuePrefix}:`,
+          maxRetriesPerRequest: 1,
+          lazyConnect: false,
+        }),
     },
   ],
   exports: [REDIS_CLIENT],

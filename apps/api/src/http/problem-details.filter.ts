@@ -1,11 +1,4 @@
-import {
-  HttpException,
-  HttpStatus,
-  Logger,
-  type ArgumentsHost,
-  type ExceptionFilter,
-  Catch,
-} from '@nestjs/common';
+import { HttpException, HttpStatus, Logger, type ArgumentsHost, type ExceptionFilter, Catch } from '@nestjs/common';
 import { ThrottlerException } from '@nestjs/throttler';
 import { NotFoundError, UniqueConstraintViolationException, DriverException } from '@mikro-orm/core';
 import type { Request, Response } from 'express';
@@ -58,8 +51,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       return problem(409, 'conflict', { detail: 'A record with the same unique value already exists.' });
     }
     if (exception instanceof NotFoundError) return problem(404, 'not-found', { detail: 'Not found' });
-    if (exception instanceof DriverException && isConnectionFailure(exception)) {
-      return problem(503, 'unavailable', { detail: 'The database is unavailable. Try again shortly.' });
+    if (isDependencyUnavailable(exception)) {
+      return problem(503, 'unavailable', { detail: 'A service the API depends on is unavailable. Try again shortly.' });
     }
     return problem(500, 'internal', { detail: 'An unexpected error occurred; it has been logged.' });
   }
@@ -69,8 +62,13 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const response = exception.getResponse();
     const message = typeof response === 'string' ? response : (response as { message?: unknown }).message;
     const detail = Array.isArray(message) ? message.join('; ') : String(message ?? exception.message);
-    const checks = typeof response === 'object' ? (response as { details?: Record<string, unknown> }).details : undefined;
-    return problem(status, slugFor(status), checks ? { detail: 'A dependency is down; see checks.', checks } : { detail });
+    const checks =
+      typeof response === 'object' ? (response as { details?: Record<string, unknown> }).details : undefined;
+    return problem(
+      status,
+      slugFor(status),
+      checks ? { detail: 'A dependency is down; see checks.', checks } : { detail },
+    );
   }
 
   private fromBodyParser(error: BodyParserError): ProblemDetails {
@@ -95,8 +93,16 @@ function bodyParserError(exception: unknown): BodyParserError | undefined {
   return isParserError ? (candidate as BodyParserError) : undefined;
 }
 
-function isConnectionFailure(error: DriverException): boolean {
-  return ['ECONNREFUSED', 'ECONNRESET', '57P01', '57P03', 'ETIMEDOUT'].includes(String(error.code));
+/** PostgreSQL or Redis cannot be reached (down, restarting, refusing connections): a 503, not a bug. */
+function isDependencyUnavailable(error: unknown): boolean {
+  if (error instanceof DriverException) {
+    return ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '57P01', '57P02', '57P03', '08006', '08001'].includes(
+      String(error.code),
+    );
+  }
+  const name = (error as Error | undefined)?.name;
+  const message = (error as Error | undefined)?.message ?? '';
+  return name === 'MaxRetriesPerRequestError' || message === 'Connection is closed.' || /ECONNREFUSED/.test(message);
 }
 
 function slugFor(status: number): string {

@@ -26,14 +26,20 @@ export function requestId(request: IncomingMessage, response: ServerResponse): s
           genReqId: requestId,
           // Only what identifies the exchange: no headers or bodies (they can hold tokens or personal data).
           serializers: {
-            req: (request: IncomingMessage & { id?: string }) => ({ id: request.id, method: request.method, url: request.url }),
+            req: (request: IncomingMessage & { id?: string }) => ({
+              id: request.id,
+              method: request.method,
+              url: request.url,
+            }),
             res: (response: ServerResponse) => ({ statusCode: response.statusCode }),
           },
           redact: {
             paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
             censor: '[redacted]',
           },
-          autoLogging: { ignore: (request: IncomingMessage) => request.url === '/health' || request.url === '/metrics' },
+          autoLogging: {
+            ignore: (request: IncomingMessage) => request.url === '/health' || request.url === '/metrics',
+          },
           customLogLevel: (_request: IncomingMessage, response: ServerResponse, error?: Error) =>
             error || response.statusCode >= 500 ? 'error' : response.statusCode >= 400 ? 'warn' : 'info',
         },

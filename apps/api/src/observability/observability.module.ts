@@ -4,7 +4,9 @@ import { HTTP_REQUEST_DURATION, HttpMetricsMiddleware } from './http-metrics.mid
 import { MetricsController } from './metrics.controller';
 
 @Module({
-  imports: [PrometheusModule.register({ controller: MetricsController, path: '/metrics', defaultMetrics: { enabled: true } })],
+  imports: [
+    PrometheusModule.register({ controller: MetricsController, path: '/metrics', defaultMetrics: { enabled: true } }),
+  ],
   providers: [
     makeHistogramProvider({
       name: HTTP_REQUEST_DURATION,

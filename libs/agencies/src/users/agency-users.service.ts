@@ -22,11 +22,13 @@ export class AgencyUsersService {
 
   async list(actor: Actor, agencyId: string, page: CursorPageQuery): Promise<CursorPage<UserDto>> {
     this.assertAdministers(actor, agencyId);
-    const rows = await this.em.fork().find(
-      UserSchema,
-      { agency: agencyId, ...(page.cursor ? { id: { $gt: page.cursor } } : {}) },
-      { orderBy: { id: 'asc' }, limit: page.limit + 1 },
-    );
+    const rows = await this.em
+      .fork()
+      .find(
+        UserSchema,
+        { agency: agencyId, ...(page.cursor ? { id: { $gt: page.cursor } } : {}) },
+        { orderBy: { id: 'asc' }, limit: page.limit + 1 },
+      );
     return toCursorPage(rows, page.limit, UserDto.from);
   }
 

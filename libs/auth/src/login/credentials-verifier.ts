@@ -16,9 +16,7 @@ export class CredentialsVerifier {
   async verify(email: string, password: string): Promise<User> {
     const login = email.trim().toLowerCase();
     await this.throttle.assertNotLocked(login);
-    const user = await this.em
-      .fork()
-      .findOne(UserSchema, { email: login }, { populate: ['agency', 'passwordHash'] });
+    const user = await this.em.fork().findOne(UserSchema, { email: login }, { populate: ['agency', 'passwordHash'] });
     const valid = user?.active ? await this.hasher.verify(user.passwordHash, password) : await this.decoy(password);
     if (!user || !valid) {
       await this.throttle.recordFailure(login);

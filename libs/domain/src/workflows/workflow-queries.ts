@@ -1,0 +1,45 @@
+import type { FromStates, TransitionDefinition, WorkflowDefinition } from './workflow-definition';
+
+type AnyTransition = TransitionDefinition<string, string>;
+
+export function stateNames(workflow: WorkflowDefinition): string[] {
+  return Object.keys(workflow.states);
+}
+
+export function eventNames(workflow: WorkflowDefinition): string[] {
+  return Object.keys(workflow.events);
+}
+
+export function isState(workflow: WorkflowDefinition, state: string): boolean {
+  return Object.hasOwn(workflow.states, state);
+}
+
+export function isFinal(workflow: WorkflowDefinition, state: string): boolean {
+  return workflow.states[state]?.final === true;
+}
+
+/** The transition an event triggers, or undefined when the event is not part of this workflow. */
+export function transitionOf(workflow: WorkflowDefinition, event: string): AnyTransition | undefined {
+  return Object.hasOwn(workflow.events, event) ? workflow.events[event] : undefined;
+}
+
+/** The states a `from` clause covers, in the workflow's order. */
+export function expandFrom(workflow: WorkflowDefinition, from: FromStates<string>): string[] {
+  if (from === 'any_non_final') return stateNames(workflow).filter((state) => !isFinal(workflow, state));
+  if (from === 'any_active') return stateNames(workflow).filter((state) => isActive(workflow, state));
+  return [...from];
+}
+
+/** Neither final, nor still with the requesting side alone, nor on hold. */
+function isActive(workflow: WorkflowDefinition, state: string): boolean {
+  const definition = workflow.states[state];
+  return !definition.final && !definition.internal && !definition.heldByEnteringSide;
+}
+
+/** Every state a transition can lead to (each branch; for a return to the previous state, none is known). */
+export function possibleTargets(transition: AnyTransition): string[] {
+  const { to } = transition;
+  if (typeof to === 'string') return [to];
+  if ('previous' in to) return [];
+  return [...to.branches.map((branch) => branch.to), to.otherwise];
+}
