@@ -3,3 +3,11 @@ export { ROLES, isRole, type Role } from './access/role';
 export { mayAdministerUsersOf, mayCreateAgencies } from './access/user-administration';
 export { AGENCY_TYPES, type AgencyType } from './agencies/agency-type';
 export * from './workflows';
+export { GENDERS, PERSON_ROLES, type Gender, type PersonRole } from './persons/person-role';
+export {
+  actingSide,
+  mayView,
+  relationToRequest,
+  type RequestParties,
+  type RequestRelation,
+} from './access/request-access';

@@ -8,3 +8,5 @@ export {
   type NotificationJobData,
   type WelcomeJobData,
 } from './queues/queue-names';
+export { Outbox, type OutboxEntry } from './outbox/outbox';
+export { OutboxModule } from './outbox/outbox.module';

@@ -1,4 +1,6 @@
 export { LIAISON_CONFIG, LiaisonConfigModule } from './config.module';
+export { ProblemException } from './http/problem.exception';
+export { ClientRequestId } from './http/client-request-id.decorator';
 export { CursorPageQuery, toCursorPage, type CursorPage } from './http/cursor-page';
 export { fieldError, toFieldErrors, type FieldError, type InputLocation } from './http/field-error';
 export { InvalidInputException } from './http/invalid-input.exception';

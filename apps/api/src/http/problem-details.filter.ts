@@ -3,7 +3,7 @@ import { ThrottlerException } from '@nestjs/throttler';
 import { NotFoundError, UniqueConstraintViolationException, DriverException } from '@mikro-orm/core';
 import type { Request, Response } from 'express';
 import { AccountLockedException } from '@liaison/auth';
-import { InvalidInputException } from '@liaison/platform';
+import { InvalidInputException, ProblemException } from '@liaison/platform';
 import { requestId } from '../observability/logger.module';
 import { PROBLEM_CONTENT_TYPE, problem, type ProblemDetails } from './problem-details';
 
@@ -40,6 +40,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         detail: 'One or more fields are missing or wrong; see errors.',
         errors: exception.fieldErrors,
       });
+    }
+    if (exception instanceof ProblemException) {
+      return problem(exception.getStatus(), exception.slug, { detail: exception.message, ...exception.extensions });
     }
     if (exception instanceof ThrottlerException) {
       return problem(429, 'rate-limited', { detail: 'Too many requests. Slow down and try again shortly.' });

@@ -14,6 +14,8 @@ export interface ProblemDetails {
   errors?: FieldError[];
   /** Health of each dependency, when /health answers 503. */
   checks?: Record<string, unknown>;
+  /** Further members particular to the problem type (RFC 9457 §3.2), e.g. a refused transition's reason. */
+  [extension: string]: unknown;
 }
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';

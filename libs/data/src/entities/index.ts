@@ -1,11 +1,53 @@
 import { AgencySchema } from './agency.entity';
+import { AttachmentSchema } from './attachment.entity';
+import { AuditEventSchema } from './audit-event.entity';
+import { IdempotencyRecordSchema } from './idempotency-record.entity';
 import { InboxItemSchema } from './inbox-item.entity';
+import { OutboxMessageSchema } from './outbox-message.entity';
+import { PersonSchema } from './person.entity';
+import { ReferenceCounterSchema } from './reference-counter.entity';
 import { RefreshTokenSchema } from './refresh-token.entity';
+import { RequestHistorySchema } from './request-history.entity';
+import { RequestLinkSchema } from './request-link.entity';
+import { RequestNoteSchema } from './request-note.entity';
+import { RequestSchema } from './request.entity';
+import { TaskForceRequestSchema } from './task-force-request.entity';
 import { UserSchema } from './user.entity';
+import { TaskForceMemberSchema, TaskForceSchema } from './task-force.entity';
 
 export { AgencySchema, type Agency } from './agency.entity';
+export { AttachmentSchema, type Attachment } from './attachment.entity';
+export { AuditEventSchema, type AuditEvent } from './audit-event.entity';
+export { IdempotencyRecordSchema, type IdempotencyRecord } from './idempotency-record.entity';
 export { InboxItemSchema, type InboxItem } from './inbox-item.entity';
+export { OutboxMessageSchema, type OutboxMessage } from './outbox-message.entity';
+export { PersonSchema, type Person } from './person.entity';
+export { ReferenceCounterSchema, type ReferenceCounter } from './reference-counter.entity';
 export { RefreshTokenSchema, type RefreshToken } from './refresh-token.entity';
+export { RequestHistorySchema, type RequestHistory } from './request-history.entity';
+export { RequestLinkSchema, type RequestLink, REQUEST_LINK_RELATIONS } from './request-link.entity';
+export { RequestNoteSchema, type RequestNote } from './request-note.entity';
+export { RequestSchema, type Request, type StoredTimer } from './request.entity';
+export { TaskForceRequestSchema, type TaskForceRequest } from './task-force-request.entity';
 export { UserSchema, type User } from './user.entity';
+export { TaskForceMemberSchema, TaskForceSchema, type TaskForce, type TaskForceMember } from './task-force.entity';
 
-export const ENTITIES = [AgencySchema, UserSchema, RefreshTokenSchema, InboxItemSchema];
+export const ENTITIES = [
+  AgencySchema,
+  AttachmentSchema,
+  AuditEventSchema,
+  IdempotencyRecordSchema,
+  InboxItemSchema,
+  OutboxMessageSchema,
+  PersonSchema,
+  ReferenceCounterSchema,
+  RefreshTokenSchema,
+  RequestHistorySchema,
+  RequestLinkSchema,
+  RequestNoteSchema,
+  RequestSchema,
+  TaskForceRequestSchema,
+  UserSchema,
+  TaskForceSchema,
+  TaskForceMemberSchema,
+];

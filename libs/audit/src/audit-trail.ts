@@ -1,0 +1,62 @@
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Injectable } from '@nestjs/common';
+import { uuidv7 } from 'uuidv7';
+import { AuditEventSchema } from '@liaison/data';
+import type { Actor } from '@liaison/domain';
+import { auditHash, GENESIS_HASH, type HashedAuditFields } from './audit-hash';
+
+/** What happened, said by the code that did it; the trail adds the chain. */
+export interface AuditEntry {
+  stream: string;
+  action: string;
+  subjectType: string;
+  subjectId: string;
+  actor?: Pick<Actor, 'userId' | 'agencyId'> | null;
+  /** References, states and hashes: never personal data values. */
+  data?: Record<string, unknown>;
+  clientRequestId?: string | null;
+  occurredAt?: Date;
+}
+
+export const requestStream = (requestId: string) => `request:${requestId}`;
+export const agencyStream = (agencyId: string) => `agency:${agencyId}`;
+
+/**
+ * Appends to the hash-chained trail inside the caller's transaction, so an entry exists exactly when the change it
+ * records was committed. Appends to one stream are serialised by a transaction-scoped advisory lock; different
+ * streams never wait for each other.
+ */
+@Injectable()
+export class AuditTrail {
+  async append(em: EntityManager, entry: AuditEntry): Promise<string> {
+    const connection = em.getConnection();
+    await connection.execute('select pg_advisory_xact_lock(hashtextextended(?, 0))', [entry.stream], 'all', em.getTransactionContext());
+    const [last] = await connection.execute<{ seq: number; hash: string }[]>(
+      'select seq, hash from audit_event where stream = ? order by seq desc limit 1',
+      [entry.stream],
+      'all',
+      em.getTransactionContext(),
+    );
+    const fields: HashedAuditFields = {
+      id: uuidv7(),
+      stream: entry.stream,
+      seq: (last?.seq ?? 0) + 1,
+      occurredAt: (entry.occurredAt ?? new Date()).toISOString(),
+      actorUserId: entry.actor?.userId ?? null,
+      actorAgencyId: entry.actor?.agencyId ?? null,
+      action: entry.action,
+      subjectType: entry.subjectType,
+      subjectId: entry.subjectId,
+      data: entry.data ?? {},
+      clientRequestId: entry.clientRequestId ?? null,
+    };
+    const prevHash = last?.hash ?? GENESIS_HASH;
+    await em.insert(AuditEventSchema, {
+      ...fields,
+      occurredAt: new Date(fields.occurredAt),
+      prevHash,
+      hash: auditHash(prevHash, fields),
+    });
+    return fields.id;
+  }
+}

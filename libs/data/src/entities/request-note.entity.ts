@@ -1,0 +1,21 @@
+import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import { HANDLING_CODES } from '@liaison/domain';
+import { RequestSchema } from './request.entity';
+import { UserSchema } from './user.entity';
+
+/** A note on a request, with its own handling code and language (DOMAIN.md, Handling codes). */
+export const RequestNoteSchema = defineEntity({
+  name: 'RequestNote',
+  tableName: 'request_note',
+  properties: {
+    id: p.uuid().primary(),
+    request: () => p.manyToOne(RequestSchema).index(),
+    author: () => p.manyToOne(UserSchema),
+    text: p.text(),
+    handlingCode: p.enum(HANDLING_CODES).default('H0'),
+    language: p.string().length(8).default('en'),
+    createdAt: p.datetime(),
+  },
+});
+
+export type RequestNote = InferEntity<typeof RequestNoteSchema>;

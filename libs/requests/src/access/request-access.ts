@@ -1,0 +1,43 @@
+import { LockMode } from '@mikro-orm/core';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Injectable, NotFoundException } from '@nestjs/common';
+import { RequestSchema, TaskForceMemberSchema, TaskForceRequestSchema, type Request } from '@liaison/data';
+import { mayView, relationToRequest, type Actor, type RequestRelation } from '@liaison/domain';
+
+export interface VisibleRequest {
+  request: Request;
+  relation: RequestRelation;
+}
+
+/**
+ * The one place that decides whether a user may see a request (the rule itself is the domain's
+ * `relationToRequest`). Anything not visible is 404, never 403: its existence is not ours to reveal.
+ */
+@Injectable()
+export class RequestAccess {
+  async findVisible(em: EntityManager, actor: Actor, requestId: string, options: { lock?: boolean } = {}): Promise<VisibleRequest> {
+    const request = await em.findOne(RequestSchema, requestId, {
+      lockMode: options.lock ? LockMode.PESSIMISTIC_WRITE_OR_FAIL : undefined,
+    });
+    const relation = request ? await this.relation(em, actor, request) : 'none';
+    if (!request || !mayView(relation)) throw new NotFoundException('Request not found');
+    return { request, relation };
+  }
+
+  async relation(em: EntityManager, actor: Actor, request: Request): Promise<RequestRelation> {
+    const parties = { requestingAgencyId: request.requestingAgency.id, requestedAgencyId: request.requestedAgency.id };
+    const direct = relationToRequest(actor, parties, false);
+    if (direct !== 'none') return direct;
+    return relationToRequest(actor, parties, await this.inLinkedTaskForce(em, actor.userId, request.id));
+  }
+
+  private async inLinkedTaskForce(em: EntityManager, userId: string, requestId: string): Promise<boolean> {
+    const taskForces = await em.find(TaskForceMemberSchema, { user: userId }, { fields: ['taskForce'] });
+    if (taskForces.length === 0) return false;
+    const linked = await em.count(TaskForceRequestSchema, {
+      request: requestId,
+      taskForce: { $in: taskForces.map((membership) => membership.taskForce.id) },
+    });
+    return linked > 0;
+  }
+}

@@ -1,0 +1,85 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type { Request } from '@liaison/data';
+import { REQUEST_KINDS, type RequestContent, type RequestKind, type RequestRelation } from '@liaison/domain';
+
+export class PartyView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ example: 'NP' }) country!: string;
+}
+
+export class TimerView {
+  @ApiProperty({ example: 'acknowledge' }) name!: string;
+  @ApiProperty({ enum: ['running', 'paused'] }) status!: 'running' | 'paused';
+  @ApiPropertyOptional({ description: 'When it falls due (running clocks).' }) dueAt?: string;
+  @ApiProperty({ description: 'Milliseconds left; negative once overdue.' }) remainingMs!: number;
+}
+
+/** A request as the API shows it to someone allowed to see it. */
+export class RequestView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ example: 'MLA-2026-000123' }) reference!: string;
+  @ApiProperty({ enum: REQUEST_KINDS }) kind!: RequestKind;
+  @ApiProperty({ example: 'transmitted' }) state!: string;
+  @ApiProperty({ description: 'Incremented by every accepted event; the ETag.' }) version!: number;
+  @ApiProperty({ type: PartyView }) requestingAgency!: PartyView;
+  @ApiProperty({ type: PartyView }) requestedAgency!: PartyView;
+  @ApiProperty({ example: 'eio-2014-41' }) legalBasis!: string;
+  @ApiProperty({ enum: ['normal', 'urgent'] }) urgency!: string;
+  @ApiProperty({ example: 'en' }) language!: string;
+  @ApiProperty({ enum: ['H0', 'H1', 'H2', 'H3'] }) handlingCode!: string;
+  @ApiPropertyOptional() handlingRestriction?: string | null;
+  @ApiProperty() title!: string;
+  @ApiProperty({ type: 'object', additionalProperties: true }) content!: RequestContent;
+  @ApiPropertyOptional() suggestedDeadline?: string | null;
+  @ApiProperty() overdue!: boolean;
+  @ApiProperty({ type: [TimerView] }) timers!: TimerView[];
+  @ApiProperty({ enum: ['requesting', 'requested', 'task_force'], description: 'How the caller stands to it.' })
+  relation!: RequestRelation;
+  @ApiProperty({ type: [String], description: 'Events the caller may send now (POST …/transitions).' })
+  allowedEvents!: string[];
+  @ApiProperty() createdAt!: string;
+  @ApiProperty() updatedAt!: string;
+  @ApiProperty() lastActivityAt!: string;
+}
+
+/** The agencies must be loaded. */
+export function toRequestView(
+  request: Request,
+  relation: RequestRelation,
+  allowedEvents: string[],
+  now: Date = new Date(),
+): RequestView {
+  return {
+    id: request.id,
+    reference: request.reference,
+    kind: request.kind,
+    state: request.state,
+    version: request.version,
+    requestingAgency: party(request.requestingAgency),
+    requestedAgency: party(request.requestedAgency),
+    legalBasis: request.legalBasis,
+    urgency: request.urgency,
+    language: request.language,
+    handlingCode: request.handlingCode,
+    handlingRestriction: request.handlingRestriction,
+    title: request.title,
+    content: request.content,
+    suggestedDeadline: request.suggestedDeadline?.toISOString() ?? null,
+    overdue: request.overdue,
+    timers: request.timers.map((timer) =>
+      timer.status === 'running'
+        ? { name: timer.name, status: timer.status, dueAt: timer.dueAt, remainingMs: Date.parse(timer.dueAt) - now.getTime() }
+        : { name: timer.name, status: timer.status, remainingMs: timer.remainingMs },
+    ),
+    relation,
+    allowedEvents,
+    createdAt: request.createdAt.toISOString(),
+    updatedAt: request.updatedAt.toISOString(),
+    lastActivityAt: request.lastActivityAt.toISOString(),
+  };
+}
+
+function party(agency: Request['requestingAgency']): PartyView {
+  return { id: agency.id, name: agency.name, country: agency.country };
+}
