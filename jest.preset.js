@@ -11,6 +11,7 @@ const esmOnly = [
   'token-types',
   'strtok3',
   'uuidv7',
+  'canonicalize',
 ];
 
 module.exports = {

@@ -1,12 +1,16 @@
 import { Module } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import { AgenciesModule } from '@liaison/agencies';
+import { AuditModule } from '@liaison/audit';
 import { AuthModule } from '@liaison/auth';
 import { DatabaseModule } from '@liaison/data';
-import { NotificationQueueModule } from '@liaison/notifications';
+import { NotificationQueueModule, OutboxModule } from '@liaison/notifications';
 import { LIAISON_CONFIG, LiaisonConfigModule, RedisClientModule, type LiaisonConfig } from '@liaison/platform';
+import { RequestsModule } from '@liaison/requests';
+import { WorkflowModule } from '@liaison/workflow';
 import { HealthModule } from './health/health.module';
+import { IdempotencyInterceptor } from './http/idempotency.interceptor';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { LoggingModule } from './observability/logger.module';
 import { ObservabilityModule } from './observability/observability.module';
@@ -24,12 +28,17 @@ import { ObservabilityModule } from './observability/observability.module';
     NotificationQueueModule,
     HealthModule,
     ObservabilityModule,
+    AuditModule,
+    OutboxModule,
     AuthModule,
     AgenciesModule,
+    RequestsModule,
+    WorkflowModule,
   ],
   providers: [
     { provide: APP_GUARD, useClass: ThrottlerGuard },
     { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+    { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
   ],
 })
 export class AppModule {}

@@ -1,4 +1,5 @@
 export { LIAISON_CONFIG, LiaisonConfigModule } from './config.module';
+export { etagOf, parseIfMatch } from './http/if-match';
 export { ProblemException } from './http/problem.exception';
 export { ClientRequestId } from './http/client-request-id.decorator';
 export { CursorPageQuery, toCursorPage, type CursorPage } from './http/cursor-page';

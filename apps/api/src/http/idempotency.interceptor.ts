@@ -1,0 +1,86 @@
+import { createHash } from 'node:crypto';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { from, lastValueFrom, type Observable } from 'rxjs';
+import { uuidv7 } from 'uuidv7';
+import { IdempotencyRecordSchema } from '@liaison/data';
+import type { Actor } from '@liaison/domain';
+import { fieldError, InvalidInputException, ProblemException } from '@liaison/platform';
+
+const KEY_PATTERN = /^[A-Za-z0-9._:-]{1,200}$/;
+
+/**
+ * `Idempotency-Key` on any POST: the first call claims the key for the caller and stores its answer; a retry
+ * gets that answer again (same status and body) without running twice. A retry while the first is still
+ * running gets 409; a key reused for a different call gets 422. Failed calls release the key.
+ */
+@Injectable()
+export class IdempotencyInterceptor implements NestInterceptor {
+  constructor(private readonly em: EntityManager) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const http = context.switchToHttp();
+    const request = http.getRequest<Request & { user?: Actor }>();
+    const key = request.headers['idempotency-key'];
+    if (request.method !== 'POST' || typeof key !== 'string' || !request.user) return next.handle();
+    return from(this.once(request, http.getResponse<Response>(), request.user, key, next));
+  }
+
+  private async once(request: Request, response: Response, actor: Actor, key: string, next: CallHandler) {
+    if (!KEY_PATTERN.test(key)) {
+      throw new InvalidInputException([
+        fieldError(['Idempotency-Key'], 'must be 1 to 200 letters, digits or ._:-', 'header'),
+      ]);
+    }
+    const fingerprint = createHash('sha256')
+      .update(`${request.method} ${request.originalUrl} ${JSON.stringify(request.body ?? null)}`)
+      .digest('hex');
+    const claimed = await this.claim(actor.userId, key, fingerprint);
+    if (!claimed) return this.replay(actor.userId, key, fingerprint, response);
+    try {
+      const body = await lastValueFrom(next.handle(), { defaultValue: undefined });
+      await this.em
+        .fork()
+        .nativeUpdate(
+          IdempotencyRecordSchema,
+          { id: claimed },
+          { responseStatus: response.statusCode, responseBody: body ?? null },
+        );
+      return body;
+    } catch (error) {
+      await this.em.fork().nativeDelete(IdempotencyRecordSchema, { id: claimed });
+      throw error;
+    }
+  }
+
+  /** Inserts the claim; returns its id, or undefined when the caller already used the key. */
+  private async claim(userId: string, key: string, fingerprint: string): Promise<string | undefined> {
+    const id = uuidv7();
+    const rows = await this.em
+      .fork()
+      .getConnection()
+      .execute<{ id: string }[]>(
+        `insert into idempotency_record (id, user_id, key, fingerprint, created_at) values (?, ?, ?, ?, now())
+         on conflict (user_id, key) do nothing returning id`,
+        [id, userId, key, fingerprint],
+      );
+    return rows[0]?.id;
+  }
+
+  private async replay(userId: string, key: string, fingerprint: string, response: Response): Promise<unknown> {
+    const record = await this.em.fork().findOneOrFail(IdempotencyRecordSchema, { userId, key });
+    if (record.fingerprint !== fingerprint) {
+      throw new ProblemException(
+        422,
+        'idempotency-key-reused',
+        'This Idempotency-Key was used for a different request.',
+      );
+    }
+    if (record.responseStatus === null) {
+      throw new ProblemException(409, 'conflict', 'A request with this Idempotency-Key is still being processed.');
+    }
+    response.status(record.responseStatus ?? 200).setHeader('Idempotent-Replayed', 'true');
+    return record.responseBody;
+  }
+}

@@ -1,0 +1,15 @@
+import { ProblemException } from '@liaison/platform';
+import type { TransitionRefusal } from '@liaison/domain';
+
+/** 422: the rules refuse the event (it has been recorded in the trail all the same). */
+export class TransitionRefusedException extends ProblemException {
+  constructor(event: string, refusal: TransitionRefusal) {
+    super(422, 'transition-refused', refusal.message, {
+      title: 'Transition refused',
+      event,
+      reason: refusal.reason,
+      ...(refusal.fields ? { fields: refusal.fields } : {}),
+      ...(refusal.missing ? { missing: refusal.missing } : {}),
+    });
+  }
+}

@@ -1,0 +1,68 @@
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Body, Controller, Headers, HttpCode, Param, Post, Res } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiHeader,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiPreconditionFailedResponse,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
+import type { Response } from 'express';
+import { CurrentActor } from '@liaison/auth';
+import type { Actor } from '@liaison/domain';
+import { ClientRequestId, etagOf, parseIfMatch, parseUuid } from '@liaison/platform';
+import { RequestPresenter, RequestView } from '@liaison/requests';
+import { TransitionDto } from './transition.dto';
+import { WorkflowService } from './workflow.service';
+
+export class TransitionResultView extends RequestView {
+  warnings!: string[];
+}
+
+@ApiTags('workflow')
+@ApiBearerAuth()
+@Controller('requests/:requestId/transitions')
+export class TransitionsController {
+  constructor(
+    private readonly workflow: WorkflowService,
+    private readonly presenter: RequestPresenter,
+    private readonly em: EntityManager,
+  ) {}
+
+  @Post()
+  @HttpCode(200)
+  @ApiHeader({ name: 'If-Match', required: false, description: 'The version (ETag) you saw; 412 when stale.' })
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: 'A retry with the same key gets the first answer.',
+  })
+  @ApiOkResponse({ type: TransitionResultView, description: 'The request after the event, with its new ETag.' })
+  @ApiNotFoundResponse({ description: 'No such request, or not visible to the caller.' })
+  @ApiConflictResponse({ description: 'Another change to the request is in progress.' })
+  @ApiPreconditionFailedResponse({ description: 'If-Match names an older version.' })
+  @ApiUnprocessableEntityResponse({ description: 'Refused by the workflow rules (reason, fields, missing items).' })
+  async transition(
+    @CurrentActor() actor: Actor,
+    @Param('requestId', parseUuid('requestId')) requestId: string,
+    @Body() body: TransitionDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @ClientRequestId() clientRequestId: string | null,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<TransitionResultView> {
+    const applied = await this.workflow.apply({
+      requestId,
+      event: body.event,
+      payload: body.payload ?? {},
+      actor,
+      ifMatch: parseIfMatch(ifMatch),
+      clientRequestId,
+    });
+    const view = await this.presenter.present(this.em.fork(), actor, applied.request, applied.relation);
+    response.setHeader('ETag', etagOf(view.version));
+    return { ...view, warnings: applied.warnings };
+  }
+}
