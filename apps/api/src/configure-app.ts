@@ -16,7 +16,7 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
     ],
   });
   app.use(helmet());
-  app.useBodyParser('json', { limit: config.http.bodyLimit });
+  app.useBodyParser('json', { limit: config.http.bodyLimit, reviver: refuseNulCharacters });
   app.enableCors({ origin: config.http.corsOrigins.length ? config.http.corsOrigins : false, credentials: false });
   app.useGlobalPipes(new LiaisonValidationPipe());
   app.set('trust proxy', 'loopback');
@@ -37,4 +37,12 @@ function openApiConfig() {
     .setVersion('1')
     .addBearerAuth()
     .build();
+}
+
+/** PostgreSQL cannot store U+0000 in text or jsonb: refuse it while parsing, as the malformed input it is. */
+function refuseNulCharacters(_key: string, value: unknown): unknown {
+  if (typeof value === 'string' && value.includes('\u0000')) {
+    throw new SyntaxError('strings must not contain the NUL character (U+0000)');
+  }
+  return value;
 }

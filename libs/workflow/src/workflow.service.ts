@@ -5,7 +5,7 @@ import { Injectable } from '@nestjs/common';
 import canonicalize from 'canonicalize';
 import { uuidv7 } from 'uuidv7';
 import { requestStream, AuditTrail } from '@liaison/audit';
-import { AgencySchema, RequestHistorySchema, type Request } from '@liaison/data';
+import { AgencySchema, AttachmentSchema, RequestHistorySchema, type Request } from '@liaison/data';
 import {
   actingSide,
   decideTransition,
@@ -77,10 +77,11 @@ export class WorkflowService {
       await this.auditRefusal(tx, request, command, decision);
       return { accepted: false, refusal: decision, status: 422 };
     }
-    const reassignment = await this.reassign(tx, request, decision);
-    if (reassignment) {
-      await this.auditRefusal(tx, request, command, reassignment);
-      return { accepted: false, refusal: reassignment, status: 422 };
+    const invalidReference =
+      (await this.checkAttachments(tx, request, command.payload)) ?? (await this.reassign(tx, request, decision));
+    if (invalidReference) {
+      await this.auditRefusal(tx, request, command, invalidReference);
+      return { accepted: false, refusal: invalidReference, status: 422 };
     }
     await this.write(tx, request, command, decision, now);
     return { accepted: true, request, relation, warnings: decision.warnings };
@@ -132,13 +133,25 @@ export class WorkflowService {
     await tx.flush();
   }
 
+  /** Results and information "attached" must be attachments of this very request. */
+  private async checkAttachments(tx: EntityManager, request: Request, payload: Record<string, unknown>) {
+    const ids = payload['attachmentIds'];
+    if (!Array.isArray(ids) || ids.length === 0) return undefined;
+    const wellFormed = ids.every((id) => typeof id === 'string' && UUID.test(id));
+    const found = wellFormed
+      ? await tx.count(AttachmentSchema, { id: { $in: ids as string[] }, request: request.id })
+      : -1;
+    if (found === new Set(ids).size) return undefined;
+    return invalidReferenceTo('attachmentIds', 'must name attachments of this request');
+  }
+
   /** Forwarding to the competent agency (EIO Art. 7(6)) makes it the requested agency. */
   private async reassign(tx: EntityManager, request: Request, decision: TransitionAcceptance) {
     const effect = decision.effects.find((candidate) => candidate.type === 'reassign_requested_agency');
     if (!effect || effect.type !== 'reassign_requested_agency') return undefined;
     const agency = UUID.test(effect.agencyId) ? await tx.findOne(AgencySchema, effect.agencyId) : null;
     if (!agency || agency.id === request.requestingAgency.id || agency.id === request.requestedAgency.id) {
-      return invalidForward(effect.agencyId);
+      return invalidReferenceTo('competentAgencyId', 'must be another existing agency, not a party to the request');
     }
     request.requestedAgency = agency;
     return undefined;
@@ -189,12 +202,12 @@ function notAParty(relation: RequestRelation): TransitionRefusal {
   return { ok: false, reason: 'WRONG_SIDE', message };
 }
 
-function invalidForward(agencyId: string): TransitionRefusal {
+function invalidReferenceTo(field: string, message: string): TransitionRefusal {
   return {
     ok: false,
     reason: 'INVALID_PAYLOAD',
-    message: `Agency ${agencyId} cannot receive this request: it is unknown or already a party to it`,
-    fields: [{ field: 'competentAgencyId', problem: 'invalid', message: 'must be another existing agency' }],
+    message: `${field} ${message}`,
+    fields: [{ field, problem: 'invalid', message }],
   };
 }
 

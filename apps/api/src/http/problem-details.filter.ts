@@ -76,7 +76,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 
   private fromBodyParser(error: BodyParserError): ProblemDetails {
     if (error.type === 'entity.parse.failed') {
-      return problem(400, 'malformed-json', { title: 'Malformed JSON', detail: 'The request body is not valid JSON.' });
+      return problem(400, 'malformed-json', {
+        title: 'Malformed JSON',
+        detail: `The request body is not valid JSON: ${error.message}`,
+      });
     }
     if (error.type === 'entity.too.large') {
       return problem(413, 'payload-too-large', { detail: 'The request body is larger than the server accepts.' });

@@ -60,3 +60,10 @@ describe('payload checks', () => {
     expect(parsePayloadDate(20260302)).toBeUndefined();
   });
 });
+
+describe('unknown payload fields', () => {
+  it('are refused by name, so a misspelt field is not silently ignored', () => {
+    const problems = checkPayload([text('reason', 'The reason')], { reason: 'ok', reasno: 'typo' }, new Date());
+    expect(problems).toEqual([{ field: 'reasno', problem: 'invalid', message: 'reasno is not a field of this event' }]);
+  });
+});

@@ -66,18 +66,29 @@ export const references = (name: string, description: string, optional = false):
   ...(optional && { optional }),
 });
 
-/** Every problem with the payload against its fields; empty when it is acceptable. */
+/** Every problem with the payload against its fields; empty when it is acceptable. Unknown fields are refused. */
 export function checkPayload(fields: readonly PayloadField[], payload: Payload, now: Date): FieldProblem[] {
-  return fields.flatMap((field): FieldProblem[] => {
-    const value = payload[field.name];
-    if (isAbsent(value)) {
-      return field.optional
-        ? []
-        : [{ field: field.name, problem: 'missing', message: `${field.description} is required` }];
-    }
-    const invalid = invalidity(field, value, now);
-    return invalid ? [{ field: field.name, problem: 'invalid', message: `${field.description} ${invalid}` }] : [];
-  });
+  const known = new Set(fields.map((field) => field.name));
+  const unknown = Object.keys(payload)
+    .filter((name) => !known.has(name))
+    .map((name): FieldProblem => ({
+      field: name,
+      problem: 'invalid',
+      message: `${name} is not a field of this event`,
+    }));
+  return [
+    ...unknown,
+    ...fields.flatMap((field): FieldProblem[] => {
+      const value = payload[field.name];
+      if (isAbsent(value)) {
+        return field.optional
+          ? []
+          : [{ field: field.name, problem: 'missing', message: `${field.description} is required` }];
+      }
+      const invalid = invalidity(field, value, now);
+      return invalid ? [{ field: field.name, problem: 'invalid', message: `${field.description} ${invalid}` }] : [];
+    }),
+  ];
 }
 
 function isAbsent(value: unknown): boolean {
