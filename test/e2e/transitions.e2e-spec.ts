@@ -81,22 +81,28 @@ describe('POST /v1/requests/:id/transitions (e2e)', () => {
       reason: 'WRONG_STATE',
       event: 'approve',
     });
-
-    const wrongSide = await send('nepalOfficer', draft.id, 'submit').expect(422);
-    expect(wrongSide.body.reason).toBe('WRONG_SIDE');
     const unknown = await send('officer', draft.id, 'teleport').expect(422);
     expect(unknown.body.reason).toBe('UNKNOWN_EVENT');
+    await send('nepalOfficer', draft.id, 'submit').expect(404); // a draft is the requesting side's alone
 
     const em = api.em();
     expect((await em.findOneOrFail(RequestSchema, draft.id)).state).toBe('draft');
     expect(await em.count(RequestHistorySchema, { request: draft.id })).toBe(0);
     expect(await em.count(OutboxMessageSchema, { requestId: draft.id })).toBe(0);
+
+    await send('officer', draft.id, 'submit').expect(200);
+    await send('supervisor', draft.id, 'approve').expect(200);
+    const wrongSide = await send('nepalOfficer', draft.id, 'withdraw', { reason: 'Not ours to withdraw.' }).expect(422);
+    expect(wrongSide.body.reason).toBe('WRONG_SIDE');
     const trail = await em.find(AuditEventSchema, { stream: `request:${draft.id}` }, { orderBy: { seq: 'asc' } });
-    expect(trail.map((entry) => [entry.action, entry.data['reason']])).toEqual([
-      ['request.transition_refused', 'WRONG_STATE'],
-      ['request.transition_refused', 'WRONG_SIDE'],
-      ['request.transition_refused', 'UNKNOWN_EVENT'],
+    expect(trail.map((entry) => [entry.action, entry.data['event'], entry.data['reason'] ?? null])).toEqual([
+      ['request.transition_refused', 'approve', 'WRONG_STATE'],
+      ['request.transition_refused', 'teleport', 'UNKNOWN_EVENT'],
+      ['request.transition', 'submit', null],
+      ['request.transition', 'approve', null],
+      ['request.transition_refused', 'withdraw', 'WRONG_SIDE'],
     ]);
+    expect(trail[4].actorAgencyId).toBe(nepal.id);
   });
 
   it('names what an incomplete request lacks, in the words of UNTOC 18(15)', async () => {

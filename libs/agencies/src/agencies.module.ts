@@ -1,15 +1,41 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '@liaison/audit';
 import { AuthModule } from '@liaison/auth';
 import { NotificationQueueModule } from '@liaison/notifications';
+import { RequestsModule } from '@liaison/requests';
 import { AgenciesController } from './agencies.controller';
 import { AgenciesService } from './agencies.service';
+import {
+  TaskForceBoardController,
+  TaskForceBoardService,
+  TaskForceMembersController,
+  TaskForceMembersService,
+  TaskForceRequestsController,
+  TaskForceRequestsService,
+  TaskForcesController,
+  TaskForcesService,
+} from './task-forces';
 import { AgencyUsersController } from './users/agency-users.controller';
 import { AgencyUsersService } from './users/agency-users.service';
 
 @Module({
-  imports: [AuthModule, NotificationQueueModule],
-  controllers: [AgenciesController, AgencyUsersController],
-  providers: [AgenciesService, AgencyUsersService],
-  exports: [AgenciesService, AgencyUsersService],
+  imports: [AuthModule, NotificationQueueModule, AuditModule, RequestsModule],
+  controllers: [
+    AgenciesController,
+    AgencyUsersController,
+    TaskForcesController,
+    TaskForceMembersController,
+    TaskForceRequestsController,
+    TaskForceBoardController,
+  ],
+  providers: [
+    AgenciesService,
+    AgencyUsersService,
+    TaskForcesService,
+    TaskForceMembersService,
+    TaskForceRequestsService,
+    TaskForceBoardService,
+  ],
+  exports: [AgenciesService, AgencyUsersService, TaskForcesService],
 })
 export class AgenciesModule {}

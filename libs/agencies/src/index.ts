@@ -3,3 +3,4 @@ export { AgenciesService } from './agencies.service';
 export { AgencyDto } from './dto/agency.dto';
 export { UserDto } from './dto/user.dto';
 export { AgencyUsersService } from './users/agency-users.service';
+export { TaskForcesService, taskForceStream } from './task-forces';

@@ -11,3 +11,17 @@ export {
   type RequestParties,
   type RequestRelation,
 } from './access/request-access';
+export {
+  mayCreateTaskForce,
+  mayManageTaskForceMembers,
+  mayViewTaskForce,
+  memberIsReadOnly,
+  type TaskForceStanding,
+} from './access/task-force-access';
+export {
+  decideOnwardSharing,
+  taskForceLinkRefusal,
+  type OnwardSharing,
+  type OnwardSharingDecision,
+  type TaskForceLinkRefusal,
+} from './access/task-force-linking';

@@ -1,7 +1,20 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import * as argon2 from 'argon2';
-import { AgencySchema, UserSchema, type Agency, type User } from '@liaison/data';
-import type { AgencyType, Role } from '@liaison/domain';
+import { uuidv7 } from 'uuidv7';
+import {
+  AgencySchema,
+  RequestSchema,
+  TaskForceMemberSchema,
+  TaskForceRequestSchema,
+  TaskForceSchema,
+  UserSchema,
+  type Agency,
+  type Request,
+  type StoredTimer,
+  type TaskForce,
+  type User,
+} from '@liaison/data';
+import { formatReference, type AgencyType, type HandlingCode, type RequestKind, type Role } from '@liaison/domain';
 
 export const TEST_PASSWORD = 'correct-horse-battery-staple';
 
@@ -47,4 +60,73 @@ export async function createUser(
   });
   await em.flush();
   return user;
+}
+
+export interface RequestOptions {
+  requesting: Agency;
+  requested: Agency;
+  createdBy: User;
+  kind?: RequestKind;
+  state?: string;
+  handlingCode?: HandlingCode;
+  handlingRestriction?: string;
+  title?: string;
+  legalBasis?: string;
+  timers?: StoredTimer[];
+  overdue?: boolean;
+  createdAt?: Date;
+  lastActivityAt?: Date;
+}
+
+/**
+ * Inserts a request row as it would be in the given state, without the workflow (for access, search and board
+ * tests). References are `<KIND>-<year>-9xxxxx`, away from the ones the reference counter hands out.
+ */
+export async function createRequest(em: EntityManager, options: RequestOptions): Promise<Request> {
+  sequence += 1;
+  const kind = options.kind ?? 'mla';
+  const createdAt = options.createdAt ?? new Date();
+  const request = em.create(RequestSchema, {
+    reference: formatReference(kind, createdAt.getUTCFullYear(), 900_000 + (sequence % 100_000)),
+    kind,
+    requestingAgency: options.requesting,
+    requestedAgency: options.requested,
+    createdBy: options.createdBy,
+    legalBasis: options.legalBasis ?? 'untoc',
+    handlingCode: options.handlingCode ?? 'H0',
+    handlingRestriction: options.handlingRestriction ?? null,
+    title: options.title ?? `Test request ${sequence}`,
+    content: {},
+    state: options.state ?? 'draft',
+    timers: options.timers ?? [],
+    overdue: options.overdue ?? false,
+    createdAt,
+    updatedAt: createdAt,
+    lastActivityAt: options.lastActivityAt ?? createdAt,
+  });
+  await em.flush();
+  return request;
+}
+
+/** A task force led by the creator's agency, with the creator and the given users as members. */
+export async function createTaskForce(
+  em: EntityManager,
+  creator: User,
+  options: { name?: string; members?: { user: User; readOnly?: boolean }[]; requests?: Request[] } = {},
+): Promise<TaskForce> {
+  sequence += 1;
+  const taskForce = em.create(TaskForceSchema, {
+    name: options.name ?? `Test task force ${sequence}`,
+    leadAgency: creator.agency,
+    createdBy: creator,
+  });
+  const now = new Date();
+  for (const { user, readOnly } of [{ user: creator }, ...(options.members ?? [])]) {
+    em.create(TaskForceMemberSchema, { id: uuidv7(), taskForce, user, readOnly: readOnly ?? false, createdAt: now });
+  }
+  for (const request of options.requests ?? []) {
+    em.create(TaskForceRequestSchema, { id: uuidv7(), taskForce, request, linkedBy: creator, createdAt: now });
+  }
+  await em.flush();
+  return taskForce;
 }

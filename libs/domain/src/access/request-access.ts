@@ -7,11 +7,17 @@ export type RequestRelation = 'requesting' | 'requested' | 'task_force' | 'none'
 export interface RequestParties {
   requestingAgencyId: string;
   requestedAgencyId: string;
+  /** In a state known to the requesting side alone (a draft, a request under its own review). */
+  internal?: boolean;
 }
 
-/** DESIGN.md, Access: visible to its two agencies and to members of task forces it is linked to. */
+/**
+ * DESIGN.md, Access: visible to its two agencies and to members of task forces it is linked to; while it is
+ * still internal to the requesting side (draft, under review), to that side only.
+ */
 export function relationToRequest(actor: Actor, parties: RequestParties, inLinkedTaskForce: boolean): RequestRelation {
   if (actor.agencyId === parties.requestingAgencyId) return 'requesting';
+  if (parties.internal) return 'none';
   if (actor.agencyId === parties.requestedAgencyId) return 'requested';
   return inLinkedTaskForce ? 'task_force' : 'none';
 }

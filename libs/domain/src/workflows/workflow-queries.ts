@@ -14,6 +14,11 @@ export function isState(workflow: WorkflowDefinition, state: string): boolean {
   return Object.hasOwn(workflow.states, state);
 }
 
+/** Known to the requesting side alone: a draft, or a request under its own central authority's review. */
+export function isInternal(workflow: WorkflowDefinition, state: string): boolean {
+  return workflow.states[state]?.internal === true;
+}
+
 export function isFinal(workflow: WorkflowDefinition, state: string): boolean {
   return workflow.states[state]?.final === true;
 }

@@ -2,7 +2,7 @@ import { LockMode } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { RequestSchema, TaskForceMemberSchema, TaskForceRequestSchema, type Request } from '@liaison/data';
-import { mayView, relationToRequest, type Actor, type RequestRelation } from '@liaison/domain';
+import { isInternalState, mayView, relationToRequest, type Actor, type RequestRelation } from '@liaison/domain';
 
 export interface VisibleRequest {
   request: Request;
@@ -15,19 +15,30 @@ export interface VisibleRequest {
  */
 @Injectable()
 export class RequestAccess {
-  async findVisible(em: EntityManager, actor: Actor, requestId: string, options: { lock?: boolean } = {}): Promise<VisibleRequest> {
-    const request = await em.findOne(RequestSchema, requestId, {
-      lockMode: options.lock ? LockMode.PESSIMISTIC_WRITE_OR_FAIL : undefined,
-    });
+  /**
+   * `lock`: take the row lock, failing at once if another transaction holds it; with `wait`, queue for it instead
+   * (draft edits, which then re-check the version they read).
+   */
+  async findVisible(
+    em: EntityManager,
+    actor: Actor,
+    requestId: string,
+    options: { lock?: boolean; wait?: boolean } = {},
+  ): Promise<VisibleRequest> {
+    const request = await em.findOne(RequestSchema, requestId, { lockMode: lockModeOf(options) });
     const relation = request ? await this.relation(em, actor, request) : 'none';
     if (!request || !mayView(relation)) throw new NotFoundException('Request not found');
     return { request, relation };
   }
 
   async relation(em: EntityManager, actor: Actor, request: Request): Promise<RequestRelation> {
-    const parties = { requestingAgencyId: request.requestingAgency.id, requestedAgencyId: request.requestedAgency.id };
+    const parties = {
+      requestingAgencyId: request.requestingAgency.id,
+      requestedAgencyId: request.requestedAgency.id,
+      internal: isInternalState(request.kind, request.state),
+    };
     const direct = relationToRequest(actor, parties, false);
-    if (direct !== 'none') return direct;
+    if (direct !== 'none' || parties.internal) return direct;
     return relationToRequest(actor, parties, await this.inLinkedTaskForce(em, actor.userId, request.id));
   }
 
@@ -40,4 +51,9 @@ export class RequestAccess {
     });
     return linked > 0;
   }
+}
+
+function lockModeOf(options: { lock?: boolean; wait?: boolean }): LockMode | undefined {
+  if (!options.lock) return undefined;
+  return options.wait ? LockMode.PESSIMISTIC_WRITE : LockMode.PESSIMISTIC_WRITE_OR_FAIL;
 }

@@ -1,0 +1,26 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentActor } from '@liaison/auth';
+import type { Actor } from '@liaison/domain';
+import { parseUuid } from '@liaison/platform';
+import { BoardDto } from '../dto/board.dto';
+import { BoardQuery } from '../dto/board-query.dto';
+import { TaskForceBoardService } from './task-force-board.service';
+
+@ApiTags('task forces')
+@ApiBearerAuth()
+@Controller('task-forces/:taskForceId/board')
+export class TaskForceBoardController {
+  constructor(private readonly boards: TaskForceBoardService) {}
+
+  @Get()
+  @ApiOkResponse({ type: BoardDto, description: 'The linked requests by state, with overdue flags and last activity.' })
+  @ApiNotFoundResponse({ description: 'Unknown task force, or the caller is neither a member nor of the lead agency.' })
+  board(
+    @CurrentActor() actor: Actor,
+    @Param('taskForceId', parseUuid('taskForceId')) taskForceId: string,
+    @Query() query: BoardQuery,
+  ): Promise<BoardDto> {
+    return this.boards.board(actor, taskForceId, query.agencyId);
+  }
+}

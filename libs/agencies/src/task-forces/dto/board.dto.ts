@@ -1,0 +1,54 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { HANDLING_CODES, REQUEST_KINDS, SIDES, type HandlingCode, type RequestKind, type Side } from '@liaison/domain';
+
+export class BoardPartyDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ example: 'NP' }) country!: string;
+}
+
+export class BoardPartiesDto {
+  @ApiProperty({ type: BoardPartyDto }) requesting!: BoardPartyDto;
+  @ApiProperty({ type: BoardPartyDto }) requested!: BoardPartyDto;
+}
+
+/** One linked request on the board. */
+export class BoardCardDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ example: 'MLA-2026-000123' }) reference!: string;
+  @ApiProperty({ enum: REQUEST_KINDS }) kind!: RequestKind;
+  @ApiProperty({ example: 'in_execution' }) state!: string;
+  @ApiProperty({ enum: HANDLING_CODES }) handlingCode!: HandlingCode;
+  @ApiPropertyOptional({
+    enum: SIDES,
+    nullable: true,
+    description: 'The viewer’s agency’s side; null for a third agency.',
+  })
+  viewerSide!: Side | null;
+  @ApiPropertyOptional({
+    type: BoardPartyDto,
+    nullable: true,
+    description: 'The other party; null for a third agency.',
+  })
+  counterpart!: BoardPartyDto | null;
+  @ApiPropertyOptional({ type: BoardPartiesDto, description: 'Both parties, shown to viewers of a third agency.' })
+  parties?: BoardPartiesDto;
+  @ApiProperty({ description: 'Whole days since the request was created.' }) ageDays!: number;
+  @ApiProperty() createdAt!: string;
+  @ApiProperty() lastActivityAt!: string;
+  @ApiProperty({ description: 'Marked overdue, or a running clock is past its due time.' }) overdue!: boolean;
+}
+
+export class BoardColumnDto {
+  @ApiProperty({ example: 'in_execution' }) state!: string;
+  @ApiProperty({ type: [BoardCardDto], description: 'Most recent activity first.' }) cards!: BoardCardDto[];
+}
+
+/** The task force's linked requests, one column per state (workflow order; only states that hold a request). */
+export class BoardDto {
+  @ApiProperty({ format: 'uuid' }) taskForceId!: string;
+  @ApiPropertyOptional({ format: 'uuid', nullable: true }) agencyId!: string | null;
+  @ApiProperty() total!: number;
+  @ApiProperty() overdue!: number;
+  @ApiProperty({ type: [BoardColumnDto] }) columns!: BoardColumnDto[];
+}

@@ -1,0 +1,18 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsBoolean, IsOptional, IsUUID } from 'class-validator';
+
+export class LinkRequestDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  requestId!: string;
+
+  @ApiPropertyOptional({
+    default: false,
+    description:
+      'For an H2/H3 request and a task force with members of other agencies than its two parties: the provider ' +
+      'agreed to the onward sharing. Recorded in the trail.',
+  })
+  @IsOptional()
+  @IsBoolean()
+  handlingPermissionConfirmed?: boolean;
+}

@@ -1,0 +1,53 @@
+import { Body, Controller, Delete, HttpCode, Param, Post } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
+import { CurrentActor } from '@liaison/auth';
+import type { Actor } from '@liaison/domain';
+import { ClientRequestId, parseUuid } from '@liaison/platform';
+import { AddMemberDto } from '../dto/add-member.dto';
+import { TaskForceMemberDto } from '../dto/task-force-member.dto';
+import { TaskForceMembersService } from './task-force-members.service';
+
+@ApiTags('task forces')
+@ApiBearerAuth()
+@ApiNotFoundResponse({ description: 'Unknown task force, or one the caller does not see.' })
+@ApiForbiddenResponse({ description: 'Only a SUPERVISOR of the lead agency manages the members.' })
+@Controller('task-forces/:taskForceId/members')
+export class TaskForceMembersController {
+  constructor(private readonly members: TaskForceMembersService) {}
+
+  @Post()
+  @ApiCreatedResponse({ type: TaskForceMemberDto, description: 'Users of NGOs become read-only members.' })
+  @ApiConflictResponse({ description: 'Already a member.' })
+  @ApiUnprocessableEntityResponse({
+    description: 'Deactivated user, or linked H2/H3 requests need handlingPermissionConfirmed.',
+  })
+  add(
+    @CurrentActor() actor: Actor,
+    @Param('taskForceId', parseUuid('taskForceId')) taskForceId: string,
+    @Body() body: AddMemberDto,
+    @ClientRequestId() clientRequestId: string | null,
+  ): Promise<TaskForceMemberDto> {
+    return this.members.add(actor, taskForceId, body, clientRequestId);
+  }
+
+  @Delete(':userId')
+  @HttpCode(204)
+  @ApiNoContentResponse({ description: 'Removed.' })
+  remove(
+    @CurrentActor() actor: Actor,
+    @Param('taskForceId', parseUuid('taskForceId')) taskForceId: string,
+    @Param('userId', parseUuid('userId')) userId: string,
+    @ClientRequestId() clientRequestId: string | null,
+  ): Promise<void> {
+    return this.members.remove(actor, taskForceId, userId, clientRequestId);
+  }
+}
