@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -7,6 +7,12 @@ export const DEMO_PASSWORD_DEFAULT = 'liaison-demo-2026';
 
 export interface DevelopmentSecrets {
   jwtSecret: string;
+  /** Ed25519 private key signing audit checkpoints, base64 PKCS#8 DER (AUDIT_SIGNING_KEY). */
+  auditSigningKey: string;
+  /** Password of the application database role (DATABASE_APP_PASSWORD). */
+  databaseAppPassword: string;
+  /** 32 random bytes, base64: wraps every person's data key (LIAISON_MASTER_KEY). */
+  masterKey: string;
 }
 
 /**
@@ -15,9 +21,21 @@ export interface DevelopmentSecrets {
  */
 export function developmentSecrets(dataRoot: string): DevelopmentSecrets {
   const file = join(dataRoot, 'development-secrets.json');
-  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as DevelopmentSecrets;
-  mkdirSync(dataRoot, { recursive: true });
-  const secrets: DevelopmentSecrets = { jwtSecret: randomBytes(48).toString('base64url') };
-  writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
+  const stored = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Partial<DevelopmentSecrets>) : {};
+  const secrets: DevelopmentSecrets = {
+    jwtSecret: stored.jwtSecret ?? randomBytes(48).toString('base64url'),
+    auditSigningKey: stored.auditSigningKey ?? developmentSigningKey(),
+    databaseAppPassword: stored.databaseAppPassword ?? randomBytes(24).toString('base64url'),
+    masterKey: stored.masterKey ?? randomBytes(32).toString('base64'),
+  };
+  // Written again when a secret was added since the file was created (an older checkout's file keeps its others).
+  if (Object.keys(stored).length !== Object.keys(secrets).length) {
+    mkdirSync(dataRoot, { recursive: true });
+    writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
+  }
   return secrets;
+}
+
+function developmentSigningKey(): string {
+  return generateKeyPairSync('ed25519').privateKey.export({ format: 'der', type: 'pkcs8' }).toString('base64');
 }

@@ -1,8 +1,9 @@
 import type { ChildProcess } from 'node:child_process';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { ensureDatabase, migrateDatabase } from '@liaison/data';
 import { loadConfig } from '@liaison/platform';
 import { startApp, stopChild } from './app-process';
+import { applicationRoleUrl, enableApplicationRole } from './application-role';
 import { seedDemo, type DemoLogin } from './demo-seed';
 import { DEMO_PASSWORD_DEFAULT, developmentSecrets } from './development-secrets';
 import { startEmbeddedDatabase } from './embedded-database';
@@ -20,11 +21,16 @@ let stopping = false;
 
 async function main(): Promise<void> {
   const started = Date.now();
+  const secrets = developmentSecrets(dataRoot);
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: process.env['NODE_ENV'] ?? 'development',
     LOG_PRETTY: process.env['LOG_PRETTY'] ?? '1',
-    JWT_SECRET: process.env['JWT_SECRET'] ?? developmentSecrets(dataRoot).jwtSecret,
+    JWT_SECRET: process.env['JWT_SECRET'] ?? secrets.jwtSecret,
+    AUDIT_SIGNING_KEY: process.env['AUDIT_SIGNING_KEY'] ?? secrets.auditSigningKey,
+    LIAISON_MASTER_KEY: process.env['LIAISON_MASTER_KEY'] ?? secrets.masterKey,
+    // Without SMTP_HOST the worker writes each e-mail as an .eml file here (open it with any mail client).
+    MAIL_DIR: process.env['MAIL_DIR'] ?? join(dataRoot, 'mail'),
   };
   if (!env['DATABASE_URL']) {
     step('starting embedded PostgreSQL (data in .data/postgres)');
@@ -39,17 +45,31 @@ async function main(): Promise<void> {
     env['REDIS_URL'] = redis.url;
   }
   const config = loadConfig(env);
+  const ownerUrl = config.migrationDatabaseUrl;
   step('applying migrations');
-  await ensureDatabase(config.databaseUrl);
-  const applied = await migrateDatabase(config.databaseUrl);
+  await ensureDatabase(ownerUrl);
+  const applied = await migrateDatabase(ownerUrl);
   step(applied.length ? `applied ${applied.length} migration(s)` : 'schema up to date');
   const password = process.env['LIAISON_DEMO_PASSWORD'] ?? DEMO_PASSWORD_DEFAULT;
-  const logins = await seedDemo(config.databaseUrl, password);
+  const logins = await seedDemo(ownerUrl, password);
+  await runAppsAsApplicationRole(env, ownerUrl, secrets.databaseAppPassword);
 
   apps.push(startApp('api', 'apps/api/src/main.ts', env), startApp('worker', 'apps/worker/src/main.ts', env));
   for (const app of apps) app.once('exit', (code) => !stopping && void shutdown(`an app exited (code ${code})`, 1));
   await waitUntilHealthy(config.port);
-  banner(config.port, logins, password, (Date.now() - started) / 1000);
+  banner(config.port, logins, password, (Date.now() - started) / 1000, mailInfo(env));
+}
+
+/**
+ * The apps connect as `liaison_app` (no UPDATE/DELETE on the audit trail), migrations and seed as the owner. When
+ * both MIGRATION_DATABASE_URL and DATABASE_URL are given, they are used as they are.
+ */
+async function runAppsAsApplicationRole(env: NodeJS.ProcessEnv, ownerUrl: string, developmentPassword: string) {
+  if (process.env['MIGRATION_DATABASE_URL'] && process.env['DATABASE_URL']) return;
+  const appPassword = process.env['DATABASE_APP_PASSWORD'] ?? developmentPassword;
+  await enableApplicationRole(ownerUrl, appPassword);
+  env['MIGRATION_DATABASE_URL'] = ownerUrl;
+  env['DATABASE_URL'] = applicationRoleUrl(ownerUrl, appPassword);
 }
 
 async function waitUntilHealthy(port: number): Promise<void> {
@@ -63,7 +83,13 @@ async function waitUntilHealthy(port: number): Promise<void> {
   throw new Error(`the api did not become healthy on port ${port}`);
 }
 
-function banner(port: number, logins: DemoLogin[], password: string, seconds: number): void {
+/** Where development e-mail goes: the SMTP server given, or the folder of .eml files. */
+function mailInfo(env: NodeJS.ProcessEnv): string {
+  if (env['SMTP_HOST']) return `smtp://${env['SMTP_HOST']}:${env['SMTP_PORT'] ?? 587}`;
+  return `${relative(root, env['MAIL_DIR'] ?? '') || '.'} (one .eml file per message)`;
+}
+
+function banner(port: number, logins: DemoLogin[], password: string, seconds: number, mail: string): void {
   const width = Math.max(...logins.map((login) => login.email.length));
   const rows = logins.map((login) => `  ${login.email.padEnd(width)}  ${login.roles.padEnd(22)}  ${login.agency}`);
   console.log(
@@ -73,6 +99,7 @@ function banner(port: number, logins: DemoLogin[], password: string, seconds: nu
       `  API      http://localhost:${port}/v1`,
       `  OpenAPI  http://localhost:${port}/docs`,
       `  Health   http://localhost:${port}/health`,
+      `  Mail     ${mail}`,
       '',
       `Demo accounts (password: ${password}):`,
       ...rows,

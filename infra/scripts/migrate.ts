@@ -3,7 +3,8 @@ import { loadConfig } from '@liaison/platform';
 
 /** `npm run db:migrate`: creates the database if needed and applies pending migrations. */
 async function main(): Promise<void> {
-  const { databaseUrl } = loadConfig();
+  // Migrations run as the owner of the tables; the apps connect as the restricted application role.
+  const databaseUrl = loadConfig().migrationDatabaseUrl;
   await ensureDatabase(databaseUrl);
   const applied = await migrateDatabase(databaseUrl);
   console.log(applied.length ? `migrations applied: ${applied.join(', ')}` : 'database schema is up to date');

@@ -5,7 +5,7 @@ import { seedDemo } from '../launcher/demo-seed';
 /** `npm run db:seed`: the demo agencies and users (idempotent). */
 async function main(): Promise<void> {
   const logins = await seedDemo(
-    loadConfig().databaseUrl,
+    loadConfig().migrationDatabaseUrl,
     process.env['LIAISON_DEMO_PASSWORD'] ?? DEMO_PASSWORD_DEFAULT,
   );
   console.log(`demo accounts: ${logins.length}`);

@@ -1,7 +1,8 @@
 // Once per `npm test`: a template database migrated to the latest schema, cloned by each jest worker.
 const { execFileSync } = require('node:child_process');
 const { resolve } = require('node:path');
-const { databaseUrl, templateName } = require('./test-run');
+const { Client } = require('pg');
+const { adminUrl, databaseUrl, templateName } = require('./test-run');
 
 module.exports = async () => {
   if (process.env.LIAISON_TEST_TEMPLATE) return; // jest calls global set-ups once per project
@@ -12,7 +13,29 @@ module.exports = async () => {
     env: { ...process.env, DATABASE_URL: databaseUrl(template), LOG_LEVEL: 'silent' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
+  await allowApplicationRoleToLogIn();
   // Inherited by the jest workers, which are started after this.
   process.env.LIAISON_TEST_RUN = run;
   process.env.LIAISON_TEST_TEMPLATE = template;
 };
+
+/**
+ * The apps run as `liaison_app` in the tests too (libs/testing connects as it), so the tests prove its limits. The
+ * migrations create it without LOGIN; a password is set only when the server asks for one (trust needs none, and
+ * leaving it alone spares a developer's other databases on the same server).
+ */
+async function allowApplicationRoleToLogIn() {
+  const client = new Client({ connectionString: adminUrl() });
+  await client.connect();
+  try {
+    const needsPassword = new URL(adminUrl()).password !== '';
+    const password = process.env.TEST_DATABASE_APP_PASSWORD ?? 'liaison-app-test';
+    await client.query(
+      needsPassword
+        ? `ALTER ROLE liaison_app LOGIN PASSWORD '${password.replace(/'/g, "''")}'`
+        : 'ALTER ROLE liaison_app LOGIN',
+    );
+  } finally {
+    await client.end();
+  }
+}

@@ -4,7 +4,7 @@ import { DatabaseModule } from '@liaison/data';
 import { NotificationProcessorsModule } from '@liaison/notifications';
 import { LIAISON_CONFIG, LiaisonConfigModule, pinoOptions, type LiaisonConfig } from '@liaison/platform';
 
-/** The worker: queue processors (and, as they arrive, the relay, timers and audit checkpoints). */
+/** The worker: the outbox relay, the deadline clocks and one BullMQ worker per queue (and, later, audit checkpoints). */
 @Module({
   imports: [
     LiaisonConfigModule,

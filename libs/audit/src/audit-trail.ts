@@ -20,6 +20,8 @@ export interface AuditEntry {
 
 export const requestStream = (requestId: string) => `request:${requestId}`;
 export const agencyStream = (agencyId: string) => `agency:${agencyId}`;
+/** What belongs to no agency, such as failed sign-ins with an unknown login name. */
+export const SYSTEM_STREAM = 'system';
 
 /**
  * Appends to the hash-chained trail inside the caller's transaction, so an entry exists exactly when the change it
@@ -30,7 +32,12 @@ export const agencyStream = (agencyId: string) => `agency:${agencyId}`;
 export class AuditTrail {
   async append(em: EntityManager, entry: AuditEntry): Promise<string> {
     const connection = em.getConnection();
-    await connection.execute('select pg_advisory_xact_lock(hashtextextended(?, 0))', [entry.stream], 'all', em.getTransactionContext());
+    await connection.execute(
+      'select pg_advisory_xact_lock(hashtextextended(?, 0))',
+      [entry.stream],
+      'all',
+      em.getTransactionContext(),
+    );
     const [last] = await connection.execute<{ seq: number; hash: string }[]>(
       'select seq, hash from audit_event where stream = ? order by seq desc limit 1',
       [entry.stream],

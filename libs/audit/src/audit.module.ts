@@ -1,6 +1,18 @@
 import { Global, Module } from '@nestjs/common';
 import { AuditTrail } from './audit-trail';
+import { InclusionProofs } from './checkpoints/inclusion-proofs';
+import { AuditExport } from './export/audit-export.service';
+import { AuditController } from './http/audit.controller';
+import { RequestTrailController } from './http/request-trail.controller';
+import { AuditEntries } from './query/audit-entries.service';
+import { AuditSigner } from './signing/audit-signer';
+import { TrailVerifier } from './verify/trail-verifier.service';
 
+/** The trail appender for every feature, and the auditors' API (`/v1/audit/...`, `/v1/requests/:id/trail`). */
 @Global()
-@Module({ providers: [AuditTrail], exports: [AuditTrail] })
+@Module({
+  controllers: [AuditController, RequestTrailController],
+  providers: [AuditTrail, AuditSigner, AuditEntries, InclusionProofs, TrailVerifier, AuditExport],
+  exports: [AuditTrail],
+})
 export class AuditModule {}

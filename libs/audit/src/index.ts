@@ -1,3 +1,10 @@
 export { auditHash, GENESIS_HASH, type HashedAuditFields } from './audit-hash';
-export { agencyStream, AuditTrail, requestStream, type AuditEntry } from './audit-trail';
+export { agencyStream, AuditTrail, requestStream, SYSTEM_STREAM, type AuditEntry } from './audit-trail';
 export { AuditModule } from './audit.module';
+export { AuditCheckpointsModule } from './checkpoints/audit-checkpoints.module';
+export { CheckpointBuilder } from './checkpoints/checkpoint-builder';
+export { CheckpointScheduler } from './checkpoints/checkpoint-scheduler';
+export { EXPORT_FORMAT } from './export/export-format';
+export { MerkleTree, verifyInclusion, leafHash, nodeHash } from './merkle/merkle-tree';
+export { ExportVerifier, type VerificationReport } from './cli/export-verifier';
+export { verifyExportFile } from './cli/liaison-audit';

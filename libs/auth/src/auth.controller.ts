@@ -2,6 +2,7 @@ import { Body, Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
 import { ApiBody, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { Throttle } from '@nestjs/throttler';
 import type { User } from '@liaison/data';
+import { ClientRequestId } from '@liaison/platform';
 import { Public } from './decorators/public.decorator';
 import { LoginDto } from './dto/login.dto';
 import { RefreshTokenDto } from './dto/refresh-token.dto';
@@ -24,21 +25,21 @@ export class AuthController {
   @ApiOkResponse({ type: TokenPairDto })
   @ApiUnauthorizedResponse({ description: 'Wrong e-mail or password (the same answer for unknown accounts).' })
   @ApiTooManyRequestsResponse({ description: 'Locked for a while after repeated failures; see Retry-After.' })
-  login(@SignedInUser() user: User): Promise<TokenPairDto> {
-    return this.tokens.issue(user);
+  login(@SignedInUser() user: User, @ClientRequestId() clientRequestId: string | null): Promise<TokenPairDto> {
+    return this.tokens.issue(user, clientRequestId);
   }
 
   @Post('refresh')
   @HttpCode(200)
   @ApiOkResponse({ type: TokenPairDto, description: 'A new pair; the presented refresh token is spent.' })
-  refresh(@Body() body: RefreshTokenDto): Promise<TokenPairDto> {
-    return this.tokens.rotate(body.refreshToken);
+  refresh(@Body() body: RefreshTokenDto, @ClientRequestId() clientRequestId: string | null): Promise<TokenPairDto> {
+    return this.tokens.rotate(body.refreshToken, clientRequestId);
   }
 
   @Post('logout')
   @HttpCode(204)
   @ApiOkResponse({ description: 'The refresh token and those rotated from it are revoked.' })
-  async logout(@Body() body: RefreshTokenDto): Promise<void> {
-    await this.tokens.revoke(body.refreshToken);
+  async logout(@Body() body: RefreshTokenDto, @ClientRequestId() clientRequestId: string | null): Promise<void> {
+    await this.tokens.revoke(body.refreshToken, clientRequestId);
   }
 }

@@ -1,5 +1,20 @@
 export { RequestsModule } from './requests.module';
 export { RequestAccess, type VisibleRequest } from './access/request-access';
+export { ATTACHMENT_STORE, type AttachmentStore } from './attachments/attachment-store';
+export { PersonIdentityStore } from './persons/person-identity-store';
+export type { PersonIdentity } from './persons/person-identity';
+export { MasterKeyring } from './persons/encryption/master-keyring';
+export { rotateMasterKey, type MasterKeyRotation } from './persons/encryption/master-key-rotation';
+export { PersonRetentionModule } from './persons/retention/person-retention.module';
+export { PersonRetentionService } from './persons/retention/person-retention.service';
+export {
+  buildSearchSql,
+  type SearchFilters,
+  type SearchPage,
+  type SearchRow,
+  type SearchScope,
+} from './search/search-sql';
+export { decodeSearchCursor, encodeSearchCursor, type SearchCursor, type SearchSort } from './search/search-cursor';
 export { RequestPresenter } from './view/request-presenter';
 export { PartyView, RequestView, TimerView, toRequestView } from './view/request-view';
 export { loadRequestFacts } from './workflow-state/request-facts';

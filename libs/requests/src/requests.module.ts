@@ -1,10 +1,70 @@
 import { Module } from '@nestjs/common';
+import { MulterModule } from '@nestjs/platform-express';
+import { AuditModule } from '@liaison/audit';
+import { AuthModule } from '@liaison/auth';
 import { RequestAccess } from './access/request-access';
+import { ATTACHMENT_SETTINGS, attachmentSettings, type AttachmentSettings } from './attachments/attachment-settings';
+import { ATTACHMENT_STORE } from './attachments/attachment-store';
+import { AttachmentsController } from './attachments/attachments.controller';
+import { AttachmentsService } from './attachments/attachments.service';
+import { FilesystemAttachmentStore } from './attachments/filesystem-attachment-store';
+import { DraftsService } from './drafts/drafts.service';
+import { RequestHistoryService } from './history/request-history.service';
+import { LinksController } from './links/links.controller';
+import { LinksService } from './links/links.service';
+import { NotesController } from './notes/notes.controller';
+import { NotesService } from './notes/notes.service';
+import { MASTER_KEYRING_PROVIDER } from './persons/encryption/master-keyring.provider';
+import { PersonIdentityStore } from './persons/person-identity-store';
+import { PersonsController } from './persons/persons.controller';
+import { PersonsService } from './persons/persons.service';
+import { PersonPurgeController } from './persons/purge/person-purge.controller';
+import { PersonPurgeService } from './persons/purge/person-purge.service';
+import { RequestsController } from './requests.controller';
+import { RequestSearchService } from './search/request-search.service';
 import { RequestPresenter } from './view/request-presenter';
+import { RequestReader } from './view/request-reader';
+import { WorkflowsController } from './workflows/workflows.controller';
 
-/** The request aggregate: drafts, persons, attachments, links, search, and who may see what. */
+/** The request aggregate: drafts, persons, attachments, notes, links, search, and who may see what. */
 @Module({
-  providers: [RequestAccess, RequestPresenter],
-  exports: [RequestAccess, RequestPresenter],
+  imports: [
+    AuthModule,
+    AuditModule,
+    MulterModule.registerAsync({
+      useFactory: () => ({ limits: { fileSize: attachmentSettings().maxBytes, files: 1, fields: 10, parts: 12 } }),
+    }),
+  ],
+  controllers: [
+    RequestsController,
+    PersonsController,
+    PersonPurgeController,
+    AttachmentsController,
+    NotesController,
+    LinksController,
+    WorkflowsController,
+  ],
+  providers: [
+    RequestAccess,
+    RequestPresenter,
+    RequestReader,
+    DraftsService,
+    RequestHistoryService,
+    RequestSearchService,
+    MASTER_KEYRING_PROVIDER,
+    PersonIdentityStore,
+    PersonsService,
+    PersonPurgeService,
+    AttachmentsService,
+    NotesService,
+    LinksService,
+    { provide: ATTACHMENT_SETTINGS, useFactory: () => attachmentSettings() },
+    {
+      provide: ATTACHMENT_STORE,
+      inject: [ATTACHMENT_SETTINGS],
+      useFactory: (settings: AttachmentSettings) => new FilesystemAttachmentStore(settings.directory),
+    },
+  ],
+  exports: [RequestAccess, RequestPresenter, PersonIdentityStore, ATTACHMENT_STORE],
 })
 export class RequestsModule {}

@@ -7,4 +7,4 @@ export {
   createUser,
   type RequestOptions,
 } from './factories';
-export { prepareTestEnvironment, type TestEnvironment } from './test-environment';
+export { APP_DATABASE_ROLE, prepareTestEnvironment, type TestEnvironment } from './test-environment';

@@ -1,8 +1,15 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { Client } from 'pg';
 import { quoteIdentifier } from '@liaison/data';
 
+/** The role the apps run as (created by the migrations; the global set-up gives it LOGIN). */
+export const APP_DATABASE_ROLE = 'liaison_app';
+
 export interface TestEnvironment {
+  /** As the apps connect: the restricted application role. */
   databaseUrl: string;
+  /** As the owner of the tables (the migrations' role): for tests that must bypass the application's limits. */
+  ownerDatabaseUrl: string;
   redisUrl: string;
   queuePrefix: string;
 }
@@ -28,7 +35,8 @@ export async function prepareTestEnvironment(): Promise<TestEnvironment> {
     await admin.end();
   }
   const environment: TestEnvironment = {
-    databaseUrl: withDatabase(name),
+    databaseUrl: asApplicationRole(withDatabase(name)),
+    ownerDatabaseUrl: withDatabase(name),
     redisUrl: process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379',
     queuePrefix: `liaison-test-${run}-w${worker}-${Date.now().toString(36)}`,
   };
@@ -36,10 +44,26 @@ export async function prepareTestEnvironment(): Promise<TestEnvironment> {
     NODE_ENV: 'test',
     LOG_LEVEL: process.env['TEST_LOG_LEVEL'] ?? 'silent',
     DATABASE_URL: environment.databaseUrl,
+    MIGRATION_DATABASE_URL: environment.ownerDatabaseUrl,
+    AUDIT_SIGNING_KEY: process.env['AUDIT_SIGNING_KEY'] ?? testSigningKey,
     REDIS_URL: environment.redisUrl,
     QUEUE_PREFIX: environment.queuePrefix,
   });
   return environment;
+}
+
+/** One Ed25519 key per jest worker process, unless the environment brings its own. */
+const testSigningKey = generateKeyPairSync('ed25519')
+  .privateKey.export({ format: 'der', type: 'pkcs8' })
+  .toString('base64');
+
+/** Same server and database, as the application role; its password is the global set-up's when the server asks one. */
+function asApplicationRole(ownerUrl: string): string {
+  const url = new URL(ownerUrl);
+  const needsPassword = url.password !== '';
+  url.username = APP_DATABASE_ROLE;
+  url.password = needsPassword ? (process.env['TEST_DATABASE_APP_PASSWORD'] ?? 'liaison-app-test') : '';
+  return url.toString();
 }
 
 function adminClient(): Client {

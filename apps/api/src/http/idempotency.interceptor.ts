@@ -84,3 +84,15 @@ export class IdempotencyInterceptor implements NestInterceptor {
     return record.responseBody;
   }
 }
+
+/**
+ * Stored answers must not become a second, unencrypted copy of a person's identity: identities are replaced by
+ * null (a replayed answer then shows the person as written, without the identifying fields; GET shows them).
+ */
+export function withoutIdentities(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutIdentities);
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(
+    Object.entries(value).map(([key, field]) => [key, key === 'identity' ? null : withoutIdentities(field)]),
+  );
+}

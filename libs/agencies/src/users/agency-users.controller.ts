@@ -2,7 +2,7 @@ import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common
 import { ApiBearerAuth, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentActor } from '@liaison/auth';
 import type { Actor } from '@liaison/domain';
-import { CursorPageQuery, parseUuid, type CursorPage } from '@liaison/platform';
+import { ClientRequestId, CursorPageQuery, parseUuid, type CursorPage } from '@liaison/platform';
 import { CreateUserDto } from '../dto/create-user.dto';
 import { UpdateUserDto } from '../dto/update-user.dto';
 import { UserDto } from '../dto/user.dto';
@@ -31,8 +31,9 @@ export class AgencyUsersController {
     @CurrentActor() actor: Actor,
     @Param('agencyId', parseUuid('agencyId')) agencyId: string,
     @Body() body: CreateUserDto,
+    @ClientRequestId() clientRequestId: string | null,
   ): Promise<UserDto> {
-    return UserDto.from(await this.users.create(actor, agencyId, body));
+    return UserDto.from(await this.users.create(actor, agencyId, body, clientRequestId));
   }
 
   @Get(':userId')
@@ -52,7 +53,8 @@ export class AgencyUsersController {
     @Param('agencyId', parseUuid('agencyId')) agencyId: string,
     @Param('userId', parseUuid('userId')) userId: string,
     @Body() body: UpdateUserDto,
+    @ClientRequestId() clientRequestId: string | null,
   ): Promise<UserDto> {
-    return UserDto.from(await this.users.update(actor, agencyId, userId, body));
+    return UserDto.from(await this.users.update(actor, agencyId, userId, body, clientRequestId));
   }
 }

@@ -1,5 +1,6 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { ForbiddenException, Injectable, Logger, NotFoundException } from '@nestjs/common';
+import { agencyStream, AuditTrail } from '@liaison/audit';
 import { PasswordHasher } from '@liaison/auth';
 import { AgencySchema, UserSchema, type User } from '@liaison/data';
 import { mayAdministerUsersOf, type Actor } from '@liaison/domain';
@@ -18,6 +19,7 @@ export class AgencyUsersService {
     private readonly em: EntityManager,
     private readonly hasher: PasswordHasher,
     private readonly notifications: NotificationScheduler,
+    private readonly audit: AuditTrail,
   ) {}
 
   async list(actor: Actor, agencyId: string, page: CursorPageQuery): Promise<CursorPage<UserDto>> {
@@ -37,34 +39,76 @@ export class AgencyUsersService {
     return this.find(this.em.fork(), agencyId, userId);
   }
 
-  async create(actor: Actor, agencyId: string, input: CreateUserDto): Promise<User> {
+  async create(
+    actor: Actor,
+    agencyId: string,
+    input: CreateUserDto,
+    clientRequestId: string | null = null,
+  ): Promise<User> {
     this.assertAdministers(actor, agencyId);
-    const em = this.em.fork();
-    const agency = await em.findOne(AgencySchema, agencyId);
-    if (!agency) throw new NotFoundException('Agency not found');
-    const user = em.create(UserSchema, {
-      agency,
-      email: input.email.trim().toLowerCase(),
-      displayName: input.displayName,
-      passwordHash: await this.hasher.hash(input.password),
-      roles: input.roles,
-      language: input.language ?? 'en',
+    const passwordHash = await this.hasher.hash(input.password);
+    const user = await this.em.fork().transactional(async (em) => {
+      const agency = await em.findOne(AgencySchema, agencyId);
+      if (!agency) throw new NotFoundException('Agency not found');
+      const created = em.create(UserSchema, {
+        agency,
+        email: input.email.trim().toLowerCase(),
+        displayName: input.displayName,
+        passwordHash,
+        roles: input.roles,
+        language: input.language ?? 'en',
+      });
+      await em.flush();
+      await this.audit.append(em, {
+        stream: agencyStream(agencyId),
+        action: 'user.created',
+        subjectType: 'user',
+        subjectId: created.id,
+        actor,
+        clientRequestId,
+        data: { roles: [...created.roles] },
+      });
+      return created;
     });
-    await em.flush();
     this.welcome(user.id);
     return user;
   }
 
-  async update(actor: Actor, agencyId: string, userId: string, changes: UpdateUserDto): Promise<User> {
+  async update(
+    actor: Actor,
+    agencyId: string,
+    userId: string,
+    changes: UpdateUserDto,
+    clientRequestId: string | null = null,
+  ): Promise<User> {
     this.assertAdministers(actor, agencyId);
-    const em = this.em.fork();
-    const user = await this.find(em, agencyId, userId);
-    if (user.id === actor.userId && (changes.active === false || (changes.roles && !changes.roles.includes('ADMIN')))) {
-      throw new ForbiddenException('Administrators cannot deactivate themselves or remove their own ADMIN role');
-    }
-    em.assign(user, definedOnly(changes));
-    await em.flush();
-    return user;
+    return this.em.fork().transactional(async (em) => {
+      const user = await this.find(em, agencyId, userId);
+      if (
+        user.id === actor.userId &&
+        (changes.active === false || (changes.roles && !changes.roles.includes('ADMIN')))
+      ) {
+        throw new ForbiddenException('Administrators cannot deactivate themselves or remove their own ADMIN role');
+      }
+      const before = {
+        roles: [...user.roles],
+        active: user.active,
+        language: user.language,
+        displayName: user.displayName,
+      };
+      em.assign(user, definedOnly(changes));
+      await em.flush();
+      await this.audit.append(em, {
+        stream: agencyStream(agencyId),
+        action: 'user.updated',
+        subjectType: 'user',
+        subjectId: user.id,
+        actor,
+        clientRequestId,
+        data: userChanges(before, user),
+      });
+      return user;
+    });
   }
 
   /** Foreign agencies get 404 (their users' existence is not ours to reveal); own non-admins get 403. */
@@ -89,6 +133,16 @@ export class AgencyUsersService {
       this.logger.warn({ err: error, userId }, 'welcome notice not queued');
     });
   }
+}
+
+/** What a PATCH changed, as before/after values; the display name (personal data) only as changed or not. */
+function userChanges(before: Pick<User, 'roles' | 'active' | 'language' | 'displayName'>, after: User) {
+  const changes: Record<string, unknown> = {};
+  if (before.roles.join() !== after.roles.join()) changes['roles'] = { from: before.roles, to: [...after.roles] };
+  if (before.active !== after.active) changes['active'] = { from: before.active, to: after.active };
+  if (before.language !== after.language) changes['language'] = { from: before.language, to: after.language };
+  if (before.displayName !== after.displayName) changes['displayNameChanged'] = true;
+  return { changed: Object.keys(changes), ...changes };
 }
 
 /** DTO instances carry every declared property, unset ones as undefined: a PATCH changes only what was sent. */

@@ -7,10 +7,10 @@ import { CredentialsVerifier } from '../login/credentials-verifier';
 @Injectable()
 export class LocalStrategy extends PassportStrategy(Strategy, 'local') {
   constructor(private readonly credentials: CredentialsVerifier) {
-    super({ usernameField: 'email', passwordField: 'password' });
+    super({ usernameField: 'email', passwordField: 'password', passReqToCallback: true });
   }
 
-  validate(email: string, password: string): Promise<User> {
-    return this.credentials.verify(email, password);
+  validate(request: { id?: unknown }, email: string, password: string): Promise<User> {
+    return this.credentials.verify(email, password, request.id === undefined ? null : String(request.id));
   }
 }

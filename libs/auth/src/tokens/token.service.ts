@@ -3,6 +3,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Inject, Injectable, UnauthorizedException } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { uuidv7 } from 'uuidv7';
+import { agencyStream, AuditTrail } from '@liaison/audit';
 import { RefreshTokenSchema, UserSchema, type User } from '@liaison/data';
 import { LIAISON_CONFIG, type LiaisonConfig } from '@liaison/platform';
 import type { TokenPairDto } from '../dto/token-pair.dto';
@@ -14,23 +15,40 @@ export class TokenService {
   constructor(
     private readonly em: EntityManager,
     private readonly jwt: JwtService,
+    private readonly audit: AuditTrail,
     @Inject(LIAISON_CONFIG) private readonly config: LiaisonConfig,
   ) {}
 
-  async issue(user: User, family: string = uuidv7()): Promise<TokenPairDto> {
+  /** A sign-in (`auth.login`) or a rotation (`auth.refreshed`): the new refresh token and its audit entry commit together. */
+  async issue(
+    user: User,
+    clientRequestId: string | null,
+    family: string = uuidv7(),
+    rotated = false,
+  ): Promise<TokenPairDto> {
     const claims: AccessTokenClaims = { sub: user.id, agency: user.agency.id };
     const accessToken = await this.jwt.signAsync(claims);
     const refreshToken = randomBytes(32).toString('base64url');
     const refreshExpiresAt = new Date(Date.now() + this.config.jwt.refreshTtlSeconds * 1000);
-    const em = this.em.fork();
-    em.create(RefreshTokenSchema, {
-      user: em.getReference(UserSchema, user.id),
-      tokenHash: hashToken(refreshToken),
-      family,
-      expiresAt: refreshExpiresAt,
-      revokedAt: null,
+    await this.em.fork().transactional(async (em) => {
+      em.create(RefreshTokenSchema, {
+        user: em.getReference(UserSchema, user.id),
+        tokenHash: hashToken(refreshToken),
+        family,
+        expiresAt: refreshExpiresAt,
+        revokedAt: null,
+      });
+      await em.flush();
+      await this.audit.append(em, {
+        stream: agencyStream(user.agency.id),
+        action: rotated ? 'auth.refreshed' : 'auth.login',
+        subjectType: 'user',
+        subjectId: user.id,
+        actor: { userId: user.id, agencyId: user.agency.id },
+        clientRequestId,
+        data: { sessionId: family },
+      });
     });
-    await em.flush();
     return {
       accessToken,
       tokenType: 'Bearer',
@@ -41,7 +59,7 @@ export class TokenService {
   }
 
   /** Rotates: the presented token is spent. Presenting a spent token revokes its whole family. */
-  async rotate(refreshToken: string): Promise<TokenPairDto> {
+  async rotate(refreshToken: string, clientRequestId: string | null): Promise<TokenPairDto> {
     const em = this.em.fork();
     const stored = await em.findOne(
       RefreshTokenSchema,
@@ -50,7 +68,7 @@ export class TokenService {
     );
     if (!stored || stored.expiresAt <= new Date() || !stored.user.active) throw invalidRefreshToken();
     if (stored.revokedAt) {
-      await this.revokeFamily(stored.family);
+      await this.revokeFamily(stored.user, stored.family, 'auth.refresh_replayed', clientRequestId);
       throw invalidRefreshToken();
     }
     const spent = await em.nativeUpdate(
@@ -59,17 +77,36 @@ export class TokenService {
       { revokedAt: new Date() },
     );
     if (spent === 0) throw invalidRefreshToken(); // used concurrently by another request
-    return this.issue(stored.user, stored.family);
+    return this.issue(stored.user, clientRequestId, stored.family, true);
   }
 
   /** Logout: the token and every token rotated from the same sign-in stop working. */
-  async revoke(refreshToken: string): Promise<void> {
-    const stored = await this.em.fork().findOne(RefreshTokenSchema, { tokenHash: hashToken(refreshToken) });
-    if (stored) await this.revokeFamily(stored.family);
+  async revoke(refreshToken: string, clientRequestId: string | null): Promise<void> {
+    const stored = await this.em
+      .fork()
+      .findOne(RefreshTokenSchema, { tokenHash: hashToken(refreshToken) }, { populate: ['user', 'user.agency'] });
+    if (stored) await this.revokeFamily(stored.user, stored.family, 'auth.logout', clientRequestId);
   }
 
-  private async revokeFamily(family: string): Promise<void> {
-    await this.em.fork().nativeUpdate(RefreshTokenSchema, { family, revokedAt: null }, { revokedAt: new Date() });
+  /** Logout, or a replayed (stolen?) refresh token: the whole sign-in ends, audited in the same transaction. */
+  private async revokeFamily(
+    user: User,
+    family: string,
+    action: string,
+    clientRequestId: string | null,
+  ): Promise<void> {
+    await this.em.fork().transactional(async (em) => {
+      await em.nativeUpdate(RefreshTokenSchema, { family, revokedAt: null }, { revokedAt: new Date() });
+      await this.audit.append(em, {
+        stream: agencyStream(user.agency.id),
+        action,
+        subjectType: 'user',
+        subjectId: user.id,
+        actor: action === 'auth.logout' ? { userId: user.id, agencyId: user.agency.id } : null,
+        clientRequestId,
+        data: { sessionId: family },
+      });
+    });
   }
 }
 

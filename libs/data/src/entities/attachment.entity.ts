@@ -16,6 +16,8 @@ export const AttachmentSchema = defineEntity({
     sha256: p.string().length(64),
     storageKey: p.string().length(300),
     handlingCode: p.enum(HANDLING_CODES).default('H0'),
+    /** The H3 restriction, in words. */
+    handlingRestriction: p.text().nullable(),
     language: p.string().length(8).default('en'),
     translationAttached: p.boolean().default(false),
     uploadedBy: () => p.manyToOne(UserSchema),

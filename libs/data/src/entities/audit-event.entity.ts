@@ -1,4 +1,5 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import { appendOnlyTrigger } from './append-only-triggers';
 
 /**
  * One entry of the tamper-evident trail. Append-only; hash-chained per stream:
@@ -23,9 +24,21 @@ export const AuditEventSchema = defineEntity({
     clientRequestId: p.string().length(128).nullable(),
     prevHash: p.string().length(64),
     hash: p.string().length(64),
+    /**
+     * The inserting transaction's id (`pg_current_xact_id()`), set by the database. Checkpoints cover the entries
+     * of transactions below a snapshot's xmin: those are all finished, so no entry committed late is ever skipped.
+     */
+    txid: p.bigint('string').defaultRaw('((pg_current_xact_id())::text)::bigint'),
   },
   uniques: [{ properties: ['stream', 'seq'] }],
-  indexes: [{ properties: ['occurredAt'] }],
+  triggers: [appendOnlyTrigger()],
+  indexes: [
+    { properties: ['occurredAt'] },
+    { properties: ['subjectType', 'subjectId'], name: 'audit_event_subject_index' },
+    { properties: ['txid', 'id'], name: 'audit_event_txid_id_index' },
+    { properties: ['actorUserId'] },
+    { properties: ['actorAgencyId'] },
+  ],
 });
 
 export type AuditEvent = InferEntity<typeof AuditEventSchema>;

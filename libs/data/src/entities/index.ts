@@ -1,6 +1,8 @@
 import { AgencySchema } from './agency.entity';
 import { AttachmentSchema } from './attachment.entity';
+import { AuditCheckpointSchema } from './audit-checkpoint.entity';
 import { AuditEventSchema } from './audit-event.entity';
+import { DeadlineSchema } from './deadline.entity';
 import { IdempotencyRecordSchema } from './idempotency-record.entity';
 import { InboxItemSchema } from './inbox-item.entity';
 import { OutboxMessageSchema } from './outbox-message.entity';
@@ -13,11 +15,15 @@ import { RequestNoteSchema } from './request-note.entity';
 import { RequestSchema } from './request.entity';
 import { TaskForceRequestSchema } from './task-force-request.entity';
 import { UserSchema } from './user.entity';
+import { WebhookDeliverySchema } from './webhook-delivery.entity';
+import { WebhookEndpointSchema } from './webhook-endpoint.entity';
 import { TaskForceMemberSchema, TaskForceSchema } from './task-force.entity';
 
 export { AgencySchema, type Agency } from './agency.entity';
 export { AttachmentSchema, type Attachment } from './attachment.entity';
+export { AuditCheckpointSchema, type AuditCheckpoint } from './audit-checkpoint.entity';
 export { AuditEventSchema, type AuditEvent } from './audit-event.entity';
+export { DEADLINE_STATUSES, DeadlineSchema, type Deadline, type DeadlineStatus } from './deadline.entity';
 export { IdempotencyRecordSchema, type IdempotencyRecord } from './idempotency-record.entity';
 export { InboxItemSchema, type InboxItem } from './inbox-item.entity';
 export { OutboxMessageSchema, type OutboxMessage } from './outbox-message.entity';
@@ -30,12 +36,22 @@ export { RequestNoteSchema, type RequestNote } from './request-note.entity';
 export { RequestSchema, type Request, type StoredTimer } from './request.entity';
 export { TaskForceRequestSchema, type TaskForceRequest } from './task-force-request.entity';
 export { UserSchema, type User } from './user.entity';
+export {
+  WEBHOOK_DELIVERY_STATUSES,
+  WebhookDeliverySchema,
+  type WebhookAttempt,
+  type WebhookDelivery,
+  type WebhookDeliveryStatus,
+} from './webhook-delivery.entity';
+export { WebhookEndpointSchema, type WebhookEndpoint } from './webhook-endpoint.entity';
 export { TaskForceMemberSchema, TaskForceSchema, type TaskForce, type TaskForceMember } from './task-force.entity';
 
 export const ENTITIES = [
   AgencySchema,
   AttachmentSchema,
+  AuditCheckpointSchema,
   AuditEventSchema,
+  DeadlineSchema,
   IdempotencyRecordSchema,
   InboxItemSchema,
   OutboxMessageSchema,
@@ -50,4 +66,6 @@ export const ENTITIES = [
   UserSchema,
   TaskForceSchema,
   TaskForceMemberSchema,
+  WebhookEndpointSchema,
+  WebhookDeliverySchema,
 ];

@@ -3,10 +3,14 @@ import { GENDERS, HANDLING_CODES, PERSON_ROLES } from '@liaison/domain';
 import { RequestSchema } from './request.entity';
 import { identified } from './timestamps';
 
+const ENVELOPE_COLUMNS = ['identity_ciphertext', 'identity_iv', 'identity_tag', 'wrapped_data_key', 'master_key_id'];
+
 /**
- * A suspect, victim or witness linked to a request. Identifying fields live only in `identity`, written and read
- * through the requests lib's person-identity store (to be encrypted per person by the data-protection work);
- * the other columns are not identifying and feed statistics.
+ * A suspect, victim or witness linked to a request. Identifying fields (names, aliases, date of birth, document
+ * numbers, addresses, contact details, photograph references) exist only as an AES-256-GCM envelope under a
+ * per-person data key, itself wrapped by the master key `master_key_id` names; they are written and read only by
+ * the requests lib's person-identity store. A purge destroys the envelope and its key. The other columns are not
+ * identifying and feed the rules and statistics.
  */
 export const PersonSchema = defineEntity({
   name: 'Person',
@@ -15,8 +19,18 @@ export const PersonSchema = defineEntity({
     ...identified(),
     request: () => p.manyToOne(RequestSchema).index(),
     role: p.enum(PERSON_ROLES),
-    /** Names, aliases, date of birth, document numbers, addresses, contact details, photograph references. */
-    identity: p.json<Record<string, unknown>>().lazy(),
+    /** The identity as JSON, padded, encrypted with the data key (AES-256-GCM). */
+    identityCiphertext: p.blob().lazy().nullable(),
+    /** 96-bit GCM nonce of the identity. */
+    identityIv: p.blob().lazy().nullable(),
+    /** 128-bit GCM authentication tag of the identity. */
+    identityTag: p.blob().lazy().nullable(),
+    /** The data key encrypted by the master key (AES-256-GCM: nonce ‖ ciphertext ‖ tag). */
+    wrappedDataKey: p.blob().lazy().nullable(),
+    /** Fingerprint of the master key that wrapped the data key (rotation re-wraps, keyed by it). */
+    masterKeyId: p.string().length(16).nullable().index(),
+    /** When the identity was destroyed (by a supervisor, or at the end of the retention period). */
+    purgedAt: p.datetime().nullable(),
     gender: p.enum(GENDERS).default('unknown'),
     /** ISO 3166-1 alpha-2 stated nationality. */
     nationality: p.string().length(2).nullable(),
@@ -24,6 +38,12 @@ export const PersonSchema = defineEntity({
     minor: p.boolean().nullable(),
     handlingCode: p.enum(HANDLING_CODES).default('H0'),
   },
+  checks: [
+    {
+      name: 'person_identity_envelope_check',
+      expression: `(purged_at is null and ${ENVELOPE_COLUMNS.map((column) => `${column} is not null`).join(' and ')}) or (purged_at is not null and ${ENVELOPE_COLUMNS.map((column) => `${column} is null`).join(' and ')})`,
+    },
+  ],
 });
 
 export type Person = InferEntity<typeof PersonSchema>;

@@ -13,6 +13,8 @@ export const RequestNoteSchema = defineEntity({
     author: () => p.manyToOne(UserSchema),
     text: p.text(),
     handlingCode: p.enum(HANDLING_CODES).default('H0'),
+    /** The H3 restriction, in words. */
+    handlingRestriction: p.text().nullable(),
     language: p.string().length(8).default('en'),
     createdAt: p.datetime(),
   },

@@ -2,8 +2,19 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261123125313_initial } from './Migration20261123125313_initial';
 import { Migration20261123131414_requests } from './Migration20261123131414_requests';
+import { Migration20261123132228_request_search_and_handling } from './Migration20261123132228_request_search_and_handling';
+import { Migration20261123132849_audit_append_only } from './Migration20261123132849_audit_append_only';
+import { Migration20261123133334_notifications } from './Migration20261123133334_notifications';
+import { Migration20261123134801_person_encryption } from './Migration20261123134801_person_encryption';
 
 export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261123125313_initial', class: Migration20261123125313_initial },
   { name: 'Migration20261123131414_requests', class: Migration20261123131414_requests },
+  {
+    name: 'Migration20261123132228_request_search_and_handling',
+    class: Migration20261123132228_request_search_and_handling,
+  },
+  { name: 'Migration20261123132849_audit_append_only', class: Migration20261123132849_audit_append_only },
+  { name: 'Migration20261123133334_notifications', class: Migration20261123133334_notifications },
+  { name: 'Migration20261123134801_person_encryption', class: Migration20261123134801_person_encryption },
 ];

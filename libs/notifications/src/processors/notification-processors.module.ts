@@ -1,12 +1,60 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '@liaison/audit';
+import { NotificationsConfigModule } from '../config/notifications-config.module';
+import { DeadlineArming } from '../deadlines/deadline-arming';
+import { DeadlineFiring } from '../deadlines/deadline-firing';
+import { DeadlineReconciler } from '../deadlines/deadline-reconciler';
+import { DeadlineSync } from '../deadlines/deadline-sync';
+import { NotificationDispatcher } from '../dispatch/notification-dispatcher';
+import { RecipientResolver } from '../dispatch/recipient-resolver';
+import { EmailNotices } from '../email/email-notices';
+import { MailTransport } from '../email/mail-transport';
+import { InboxNotices } from '../inbox/inbox-notices';
 import { InboxWriter } from '../inbox/inbox-writer';
+import { WorkerMetrics } from '../metrics/worker-metrics';
+import { WorkerMetricsServer } from '../metrics/worker-metrics-server';
+import { OutboxModule } from '../outbox/outbox.module';
 import { NotificationQueueModule } from '../queues/notification-queue.module';
+import { OutboxListener } from '../relay/outbox-listener';
+import { OutboxPublisher } from '../relay/outbox-publisher';
+import { OutboxRelay } from '../relay/outbox-relay';
+import { WebhookDeliveries } from '../webhooks/webhook-deliveries';
+import { WebhookSender } from '../webhooks/webhook-sender';
+import { QueueWorkers } from '../workers/queue-workers';
+import { EmailProcessor, InboxProcessor, WebhookProcessor } from './channel.processors';
+import { DeadlineProcessor } from './deadline.processor';
 import { NotificationProcessor } from './notification.processor';
 import { WelcomeNotice } from './welcome-notice';
 
-/** Consumer side, for the worker only: importing it starts BullMQ workers. */
+/** Consumer side, for the worker only: the relay, the deadline clocks and one BullMQ worker per queue. */
 @Module({
-  imports: [NotificationQueueModule],
-  providers: [InboxWriter, WelcomeNotice, NotificationProcessor],
+  imports: [NotificationsConfigModule, NotificationQueueModule, OutboxModule, AuditModule],
+  providers: [
+    OutboxPublisher,
+    OutboxRelay,
+    OutboxListener,
+    RecipientResolver,
+    NotificationDispatcher,
+    InboxWriter,
+    InboxNotices,
+    WelcomeNotice,
+    MailTransport,
+    EmailNotices,
+    WebhookDeliveries,
+    WebhookSender,
+    DeadlineArming,
+    DeadlineSync,
+    DeadlineFiring,
+    DeadlineReconciler,
+    WorkerMetrics,
+    WorkerMetricsServer,
+    NotificationProcessor,
+    InboxProcessor,
+    EmailProcessor,
+    WebhookProcessor,
+    DeadlineProcessor,
+    QueueWorkers,
+  ],
+  exports: [OutboxRelay, DeadlineReconciler],
 })
 export class NotificationProcessorsModule {}

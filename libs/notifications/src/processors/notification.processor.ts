@@ -1,21 +1,18 @@
-import { Processor, WorkerHost } from '@nestjs/bullmq';
-import type { Job } from 'bullmq';
-import { NOTIFICATIONS_QUEUE, NotificationJob, type NotificationJobName } from '../queues/queue-names';
+import { Injectable } from '@nestjs/common';
+import { NotificationDispatcher } from '../dispatch/notification-dispatcher';
+import { NOTIFICATIONS_QUEUE, NotificationJob } from '../queues/queue-names';
+import type { JobHandler, QueueProcessor } from '../workers/queue-processor';
 import { WelcomeNotice } from './welcome-notice';
 
-/** Thin: routes each job name to exactly one use case. */
-@Processor(NOTIFICATIONS_QUEUE)
-export class NotificationProcessor extends WorkerHost {
-  private readonly handlers: Record<NotificationJobName, (data: never) => Promise<void>>;
+@Injectable()
+export class NotificationProcessor implements QueueProcessor {
+  readonly queue = NOTIFICATIONS_QUEUE;
+  readonly handlers: Record<string, JobHandler>;
 
-  constructor(welcome: WelcomeNotice) {
-    super();
-    this.handlers = { [NotificationJob.Welcome]: (data) => welcome.send(data) };
-  }
-
-  async process(job: Job): Promise<void> {
-    const handler = this.handlers[job.name as NotificationJobName];
-    if (!handler) throw new Error(`No handler for job "${job.name}" on queue ${NOTIFICATIONS_QUEUE}`);
-    await handler(job.data as never);
+  constructor(welcome: WelcomeNotice, dispatcher: NotificationDispatcher) {
+    this.handlers = {
+      [NotificationJob.Welcome]: (job) => welcome.send(job.data),
+      [NotificationJob.Dispatch]: (job) => dispatcher.dispatch(job.data),
+    };
   }
 }

@@ -1,16 +1,84 @@
 /** Queue names, job names and each job's payload: one place, shared by producers and processors. */
 export const NOTIFICATIONS_QUEUE = 'notifications';
+export const INBOX_QUEUE = 'inbox';
+export const EMAIL_QUEUE = 'email';
+export const WEBHOOKS_QUEUE = 'webhooks';
+export const DEADLINES_QUEUE = 'deadlines';
+
+export const QUEUE_NAMES = [NOTIFICATIONS_QUEUE, INBOX_QUEUE, EMAIL_QUEUE, WEBHOOKS_QUEUE, DEADLINES_QUEUE] as const;
+export type QueueName = (typeof QUEUE_NAMES)[number];
 
 export const NotificationJob = {
   /** A new user's first in-app notice. */
   Welcome: 'welcome',
+  /** One relayed `notify` or `deadline_overdue` outbox row: resolve its recipients, queue each channel's job. */
+  Dispatch: 'dispatch',
 } as const;
 export type NotificationJobName = (typeof NotificationJob)[keyof typeof NotificationJob];
+
+export const InboxJob = { Deliver: 'deliver' } as const;
+export const EmailJob = { Send: 'send' } as const;
+export const WebhookJob = { Deliver: 'deliver' } as const;
+export const DeadlineJob = {
+  /** A timer outbox row: bring the request's deadline rows in line with its clocks. */
+  Sync: 'sync',
+  /** A deadline's due time: mark it overdue and escalate if it still applies. */
+  Fire: 'fire',
+} as const;
 
 export interface WelcomeJobData {
   userId: string;
 }
 
-export interface NotificationJobData {
-  [NotificationJob.Welcome]: WelcomeJobData;
+/** What a notice is about: references and states only (never the request's content or persons). */
+export interface NoticeSubject {
+  requestId: string;
+  reference: string;
+  kind: string;
+  requestingAgencyId: string;
+  requestedAgencyId: string;
+}
+
+/** Who the notice is for, as the workflow names them. */
+export type NoticeRecipient =
+  | { type: 'party'; side: 'requesting' | 'requested'; role: 'OFFICER' | 'SUPERVISOR' }
+  | { type: 'task_force' }
+  | { type: 'filer' };
+
+export type Notice = NoticeSubject & {
+  /** Identifies the change: one inbox entry and one e-mail per user, one webhook per endpoint. */
+  key: string;
+  recipient: NoticeRecipient;
+  /** `counterpart`, `task_force`, `decision_owed`, `outcome` (from the workflow) or `deadline_overdue`. */
+  reason: string;
+  occurredAt: string;
+} & (
+    | { type: 'transition'; event: string; from: string; to: string; version: number }
+    | { type: 'deadline_overdue'; deadlineId: string; timer: string; dueAt: string; state: string }
+  );
+
+export interface DispatchJobData {
+  outboxId: string;
+  notice: Notice;
+}
+
+export interface ChannelJobData {
+  userId: string;
+  notice: Notice;
+}
+
+export interface WebhookJobData {
+  deliveryId: string;
+}
+
+export interface DeadlineSyncJobData {
+  requestId: string;
+  /** The legal source of a clock this change started, when it started one. */
+  started?: { timer: string; source: string };
+}
+
+export interface DeadlineFireJobData {
+  deadlineId: string;
+  /** The due time the job was armed for: a resumed or restarted clock arms a new job. */
+  dueAt: string;
 }

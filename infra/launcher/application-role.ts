@@ -1,0 +1,46 @@
+import { Client } from 'pg';
+import { loadConfig } from '@liaison/platform';
+
+/** The role the apps connect as; the migrations create it (without LOGIN) and grant it what the apps need. */
+export const APP_DATABASE_ROLE = 'liaison_app';
+
+/**
+ * Lets the application role log in, with this password (PostgreSQL's quoting: the password may hold anything).
+ * Run as the owner after the migrations; idempotent, so a changed password is applied at the next start.
+ */
+export async function enableApplicationRole(ownerUrl: string, password: string): Promise<void> {
+  const client = new Client({ connectionString: ownerUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ literal: string }>('select quote_literal($1::text) as literal', [password]);
+    await client.query(`ALTER ROLE ${APP_DATABASE_ROLE} LOGIN PASSWORD ${rows[0].literal}`);
+  } finally {
+    await client.end();
+  }
+}
+
+/** The owner's URL with the application role's name and password: what the apps get as DATABASE_URL. */
+export function applicationRoleUrl(ownerUrl: string, password: string): string {
+  const url = new URL(ownerUrl);
+  url.username = APP_DATABASE_ROLE;
+  url.password = password;
+  return url.toString();
+}
+
+/**
+ * `node -r @swc-node/register infra/launcher/application-role.ts`: for the compose migrate job, with
+ * MIGRATION_DATABASE_URL (or DATABASE_URL) the owner's and DATABASE_APP_PASSWORD the role's password.
+ */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  if (!config.databaseAppPassword) throw new Error('DATABASE_APP_PASSWORD is not set');
+  await enableApplicationRole(config.migrationDatabaseUrl, config.databaseAppPassword);
+  console.log(`${APP_DATABASE_ROLE} may log in`);
+}
+
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,34 @@
+import { MikroORM } from '@mikro-orm/postgresql';
+import { AuditTrail } from '@liaison/audit';
+import { ormConfig } from '@liaison/data';
+import { loadConfig } from '@liaison/platform';
+import { MasterKeyring, rotateMasterKey } from '@liaison/requests';
+
+/**
+ * `npm run db:rotate-master-key`: re-wraps every person's data key under LIAISON_MASTER_KEY (the new key) that is
+ * wrapped by LIAISON_PREVIOUS_MASTER_KEY (the key being retired; comma-separated if several). Run it while the apps
+ * hold both keys; once it reports nothing remaining, drop LIAISON_PREVIOUS_MASTER_KEY everywhere.
+ */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const keyring = MasterKeyring.fromConfig(config.personalData);
+  if (keyring.previousIds.length === 0) {
+    throw new Error('set LIAISON_MASTER_KEY to the new key and LIAISON_PREVIOUS_MASTER_KEY to the key being retired');
+  }
+  const orm = await MikroORM.init(ormConfig(config.databaseUrl));
+  try {
+    const result = await rotateMasterKey(orm.em, new AuditTrail(), keyring);
+    console.log(`re-wrapped ${result.rewrapped} data key(s) under master key ${result.toMasterKeyId}`);
+    if (result.remaining > 0) {
+      console.error(`${result.remaining} person(s) remain under a master key not given in LIAISON_PREVIOUS_MASTER_KEY`);
+      process.exitCode = 1;
+    }
+  } finally {
+    await orm.close(true);
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

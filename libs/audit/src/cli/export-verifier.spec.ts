@@ -1,0 +1,119 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { generateKeyPairSync } from 'node:crypto';
+import { syntheticTrail, type SyntheticTrail } from '../testing/synthetic-trail';
+import { ExportVerifier } from './export-verifier';
+import { verifyExportFile } from './liaison-audit';
+
+function verify(trail: SyntheticTrail, lines = trail.lines) {
+  const verifier = new ExportVerifier(trail.publicKey);
+  for (const line of lines) if (!verifier.push(line)) break;
+  return verifier.finish();
+}
+
+/** Flips one bit of the character at `at` (kept printable: only letters and digits are touched). */
+function flip(line: string, at: number): string {
+  const code = line.charCodeAt(at);
+  const flipped = code === 48 ? 49 : code ^ 1;
+  return line.slice(0, at) + String.fromCharCode(flipped) + line.slice(at + 1);
+}
+
+describe('offline verification of an export', () => {
+  const trail = syntheticTrail({ entries: 12_000, checkpointSize: 5_000, uncheckpointed: 500 });
+  const entryLines = trail.lines
+    .map((line, i) => [line, i] as const)
+    .filter(([line]) => line.startsWith('{"type":"entry"'));
+
+  it('verifies a clean export of 12,000 entries', () => {
+    expect(verify(trail)).toMatchObject({
+      ok: true,
+      entries: 12_000,
+      checkpoints: 3,
+      uncheckpointed: 500,
+      failure: null,
+    });
+  });
+
+  it('detects a flipped byte anywhere in an entry, and names that entry', () => {
+    const [line, index] = entryLines[4_321];
+    const id = (JSON.parse(line) as { entry: { id: string } }).entry.id;
+    const positions = [10, line.indexOf('"hash"') + 12, line.indexOf('"prevHash"') + 20, line.indexOf('"proof"') + 15];
+    positions.push(
+      line.indexOf('"action"') + 12,
+      line.indexOf('"data"') + 15,
+      line.length - 20,
+      line.indexOf('"seq"') + 6,
+    );
+    for (const at of positions) {
+      const lines = [...trail.lines];
+      lines[index] = flip(line, at);
+      const report = verify(trail, lines);
+      expect(report.ok).toBe(false);
+      expect(report.failure?.line).toBe(index + 1);
+      if (report.failure?.entryId !== 'undefined' && !report.failure?.reason.includes('JSON')) {
+        expect([id, undefined]).toContain(report.failure?.entryId);
+      }
+    }
+  });
+
+  it('detects every single-byte change of an entry line, checkpointed or not', () => {
+    const small = syntheticTrail({ entries: 40, checkpointSize: 16, uncheckpointed: 5 });
+    const lines = small.lines;
+    for (const index of [20, lines.length - 3]) {
+      const line = lines[index];
+      for (let at = 0; at < line.length; at += 1) {
+        const changed = [...lines];
+        changed[index] = line.slice(0, at) + (line[at] === 'x' ? 'y' : 'x') + line.slice(at + 1);
+        expect(verify(small, changed).ok).toBe(false);
+      }
+    }
+  });
+
+  it('detects a changed byte in a checkpoint line', () => {
+    const index = trail.lines.findIndex((line) => line.startsWith('{"type":"checkpoint"'));
+    const line = trail.lines[index];
+    for (let at = 1; at < line.length - 1; at += 7) {
+      const lines = [...trail.lines];
+      lines[index] = line.slice(0, at) + (line[at] === 'x' ? 'y' : 'x') + line.slice(at + 1);
+      expect(verify(trail, lines).ok).toBe(false);
+    }
+  });
+
+  it('detects a dropped entry, in a checkpoint and after the last one', () => {
+    for (const [, index] of [entryLines[6_000], entryLines[11_600]]) {
+      const lines = trail.lines.filter((_, i) => i !== index);
+      const report = verify(trail, lines);
+      expect(report.ok).toBe(false);
+      expect(report.failure?.reason).toMatch(/missing|dropped|expected leaf|end line counts/);
+    }
+  });
+
+  it('detects a swapped pair of entries, in a checkpoint and after the last one', () => {
+    for (const [, index] of [entryLines[100], entryLines[11_700]]) {
+      const lines = [...trail.lines];
+      [lines[index], lines[index + 97]] = [lines[index + 97], lines[index]];
+      expect(verify(trail, lines).ok).toBe(false);
+    }
+  });
+
+  it('detects a dropped checkpoint, a cut-off export and another signing key', () => {
+    const checkpointLine = trail.lines.findIndex((line) => line.startsWith('{"type":"checkpoint"'));
+    expect(
+      verify(
+        trail,
+        trail.lines.filter((_, i) => i !== checkpointLine),
+      ).ok,
+    ).toBe(false);
+    expect(verify(trail, trail.lines.slice(0, -1)).failure?.reason).toMatch(/cut off/);
+    const stranger = { ...trail, publicKey: generateKeyPairSync('ed25519').publicKey };
+    expect(verify(stranger).failure?.reason).toMatch(/another key/);
+  });
+
+  it('reads a file and a PEM key (what the CLI does)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'liaison-audit-'));
+    writeFileSync(join(dir, 'export.jsonl'), `${trail.lines.join('\n')}\n`);
+    const report = await verifyExportFile(join(dir, 'export.jsonl'), trail.publicKeyPem);
+    expect(report.ok).toBe(true);
+  });
+});

@@ -1,0 +1,60 @@
+import { readFileSync } from 'node:fs';
+import { parsePublicKey } from '../signing/signing-key';
+import { ExportVerifier, type VerificationReport } from './export-verifier';
+import { forEachLine } from './read-lines';
+
+const USAGE = `Usage: liaison-audit verify <export.jsonl> --public-key <file> [--json]
+
+Verifies an export of GET /v1/audit/export offline: every entry's hash, every stream's chain, every checkpoint's
+Ed25519 signature, link and Merkle root (RFC 6962), and every inclusion proof. The public key is a PEM file or the
+JSON answered by GET /v1/audit/public-key. Exit status: 0 verified, 1 verification failed, 2 usage error.`;
+
+export async function verifyExportFile(path: string, publicKeyPem: string): Promise<VerificationReport> {
+  const verifier = new ExportVerifier(parsePublicKey(publicKeyPem));
+  await forEachLine(path, (line) => verifier.push(line));
+  return verifier.finish();
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, file, ...options] = argv;
+  const keyAt = options.indexOf('--public-key');
+  const keyFile = keyAt >= 0 ? options[keyAt + 1] : undefined;
+  if (command !== 'verify' || !file || !keyFile) {
+    process.stderr.write(`${USAGE}\n`);
+    return 2;
+  }
+  const started = process.hrtime.bigint();
+  const report = await verifyExportFile(file, readFileSync(keyFile, 'utf8'));
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  if (options.includes('--json')) {
+    process.stdout.write(`${JSON.stringify({ ...report, seconds })}\n`);
+  } else {
+    process.stdout.write(`${describe(report, seconds)}\n`);
+  }
+  return report.ok ? 0 : 1;
+}
+
+function describe(report: VerificationReport, seconds: number): string {
+  const rate = Math.round(report.entries / Math.max(seconds, 1e-9));
+  const counts = `${report.entries} entries in ${report.streams} streams, ${report.checkpoints} checkpoints`;
+  if (report.ok) {
+    const tail = report.uncheckpointed
+      ? ` (${report.uncheckpointed} after the last checkpoint: chain-checked only)`
+      : '';
+    return `VERIFIED: ${counts}${tail}; ${seconds.toFixed(2)} s, ${rate} entries/s`;
+  }
+  const failure = report.failure;
+  const entry = failure?.entryId ? ` entry ${failure.entryId} (stream ${failure.stream}, seq ${failure.seq})` : '';
+  const checkpoint = failure?.checkpoint ? ` checkpoint ${failure.checkpoint}` : '';
+  return `FAILED at line ${failure?.line}${entry}${checkpoint}: ${failure?.reason}\n(read ${counts} before it)`;
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      process.stderr.write(`liaison-audit: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.exit(2);
+    },
+  );
+}

@@ -1,0 +1,110 @@
+import { Body, Controller, Get, Header, HttpCode, Inject, Param, Post, Query, StreamableFile } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiForbiddenResponse,
+  ApiOkResponse,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { AuditCheckpointSchema } from '@liaison/data';
+import type { Actor } from '@liaison/domain';
+import {
+  CursorPageQuery,
+  LIAISON_CONFIG,
+  parseUuid,
+  toCursorPage,
+  type CursorPage,
+  type LiaisonConfig,
+} from '@liaison/platform';
+import { AuditReader } from '../access/audit-reader.decorator';
+import { auditScopeOf } from '../access/audit-scope';
+import { InclusionProofs } from '../checkpoints/inclusion-proofs';
+import { AuditExport } from '../export/audit-export.service';
+import { AuditEntries } from '../query/audit-entries.service';
+import { AuditSigner } from '../signing/audit-signer';
+import { TrailVerifier } from '../verify/trail-verifier.service';
+import { AuditEntryDto } from './dto/audit-entry.dto';
+import { CheckpointDto, InclusionProofDto, PublicKeyDto } from './dto/checkpoint.dto';
+import { ListAuditEntriesQuery } from './dto/list-audit-entries.query';
+import { VerificationDto, VerifyTrailDto } from './dto/verify-trail.dto';
+
+/** The auditors' trail: AUDITOR role (own agency's streams), oversight auditors and platform admins (everything). */
+@ApiTags('audit')
+@ApiBearerAuth()
+@ApiForbiddenResponse({ description: 'Not an auditor.' })
+@Controller('audit')
+export class AuditController {
+  constructor(
+    private readonly entries: AuditEntries,
+    private readonly proofs: InclusionProofs,
+    private readonly verifier: TrailVerifier,
+    private readonly exporter: AuditExport,
+    private readonly signer: AuditSigner,
+    private readonly em: EntityManager,
+    @Inject(LIAISON_CONFIG) private readonly config: LiaisonConfig,
+  ) {}
+
+  @Get('entries')
+  @ApiOkResponse({ description: 'A page of entries in the reader scope, oldest first.' })
+  list(@AuditReader() actor: Actor, @Query() filters: ListAuditEntriesQuery): Promise<CursorPage<AuditEntryDto>> {
+    return this.entries.list(auditScopeOf(actor, this.config), filters);
+  }
+
+  @Get('entries/:entryId/proof')
+  @ApiOkResponse({ type: InclusionProofDto })
+  @ApiConflictResponse({ description: 'No checkpoint covers the entry yet.' })
+  proof(
+    @AuditReader() actor: Actor,
+    @Param('entryId', parseUuid('entryId')) entryId: string,
+  ): Promise<InclusionProofDto> {
+    return this.proofs.of(auditScopeOf(actor, this.config), entryId);
+  }
+
+  @Get('checkpoints')
+  @ApiOkResponse({ description: 'A page of signed checkpoints, oldest first.' })
+  async checkpoints(@AuditReader() actor: Actor, @Query() page: CursorPageQuery): Promise<CursorPage<CheckpointDto>> {
+    auditScopeOf(actor, this.config);
+    const rows = await this.em
+      .fork()
+      .find(AuditCheckpointSchema, page.cursor ? { id: { $gt: page.cursor } } : {}, {
+        orderBy: { id: 'asc' },
+        limit: page.limit + 1,
+      });
+    return toCursorPage(rows, page.limit, CheckpointDto.from);
+  }
+
+  @Get('public-key')
+  @ApiOkResponse({
+    type: PublicKeyDto,
+    description: 'The Ed25519 key that signs checkpoints (also for the offline verifier).',
+  })
+  publicKey(): PublicKeyDto {
+    const key = this.signer.requirePublicKey();
+    return {
+      algorithm: 'Ed25519',
+      keyId: this.signer.keyId as string,
+      publicKeyPem: key.export({ format: 'pem', type: 'spki' }).toString(),
+    };
+  }
+
+  @Post('verify')
+  @HttpCode(200)
+  @ApiOkResponse({ type: VerificationDto })
+  verify(@AuditReader() actor: Actor, @Body() body: VerifyTrailDto): Promise<VerificationDto> {
+    return this.verifier.verify(auditScopeOf(actor, this.config), body);
+  }
+
+  @Get('export')
+  @Header('Content-Type', 'application/jsonl; charset=utf-8')
+  @Header('Content-Disposition', 'attachment; filename="liaison-audit-export.jsonl"')
+  @ApiProduces('application/jsonl')
+  @ApiOkResponse({
+    description:
+      'JSON Lines: header, checkpoints each followed by its entries and their proofs, the entries after the last checkpoint, end. Verify with `npx liaison-audit verify`.',
+  })
+  export(@AuditReader() actor: Actor): StreamableFile {
+    return new StreamableFile(this.exporter.open(auditScopeOf(actor, this.config)));
+  }
+}

@@ -1,0 +1,40 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type { AuditRow } from '../../audit-rows';
+
+/** One entry of the trail: references, states and hashes, never personal data values. */
+export class AuditEntryDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ example: 'request:0190a0c4-…' }) stream!: string;
+  @ApiProperty() seq!: number;
+  @ApiProperty({ format: 'date-time' }) occurredAt!: string;
+  @ApiPropertyOptional({ format: 'uuid', nullable: true }) actorUserId!: string | null;
+  @ApiPropertyOptional({ format: 'uuid', nullable: true }) actorAgencyId!: string | null;
+  @ApiProperty({ example: 'request.transition' }) action!: string;
+  @ApiProperty() subjectType!: string;
+  @ApiProperty() subjectId!: string;
+  @ApiProperty({ type: 'object', additionalProperties: true }) data!: Record<string, unknown>;
+  @ApiPropertyOptional({ nullable: true }) clientRequestId!: string | null;
+  @ApiProperty({ description: 'hash of the previous entry of the stream (64 zeros for the first)' }) prevHash!: string;
+  @ApiProperty({ description: 'SHA-256(prevHash ‖ RFC 8785 canonical JSON of the entry), hex' }) hash!: string;
+  @ApiPropertyOptional({ nullable: true, description: 'the checkpoint that covers it; null until one does' })
+  checkpoint!: number | null;
+
+  static from(row: AuditRow & { checkpoint?: number | null }): AuditEntryDto {
+    return Object.assign(new AuditEntryDto(), {
+      id: row.id,
+      stream: row.stream,
+      seq: row.seq,
+      occurredAt: new Date(row.occurredAt).toISOString(),
+      actorUserId: row.actorUserId,
+      actorAgencyId: row.actorAgencyId,
+      action: row.action,
+      subjectType: row.subjectType,
+      subjectId: row.subjectId,
+      data: row.data,
+      clientRequestId: row.clientRequestId,
+      prevHash: row.prevHash,
+      hash: row.hash,
+      checkpoint: row.checkpoint ?? null,
+    });
+  }
+}

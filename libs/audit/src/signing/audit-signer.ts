@@ -1,0 +1,41 @@
+import { createPublicKey, type KeyObject } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { LIAISON_CONFIG, ProblemException, type LiaisonConfig } from '@liaison/platform';
+import { signStatement, type CheckpointStatement, type SignedCheckpoint } from '../checkpoints/checkpoint-statement';
+import { keyIdOf, parsePrivateKey } from './signing-key';
+
+/** The checkpoint signing key of AUDIT_SIGNING_KEY (Ed25519). Without it (not in production), no checkpoints. */
+@Injectable()
+export class AuditSigner {
+  private readonly privateKey: KeyObject | null;
+  readonly publicKey: KeyObject | null;
+  readonly keyId: string | null;
+
+  constructor(@Inject(LIAISON_CONFIG) config: LiaisonConfig) {
+    const raw = config.audit.signingKey;
+    if (!raw && config.nodeEnv === 'production') {
+      throw new Error('AUDIT_SIGNING_KEY must be set to an Ed25519 private key in production');
+    }
+    this.privateKey = raw ? parsePrivateKey(raw) : null;
+    this.publicKey = this.privateKey ? createPublicKey(this.privateKey) : null;
+    this.keyId = this.publicKey ? keyIdOf(this.publicKey) : null;
+  }
+
+  get available(): boolean {
+    return this.privateKey !== null;
+  }
+
+  sign(statement: CheckpointStatement): SignedCheckpoint {
+    if (!this.privateKey) throw new Error('AUDIT_SIGNING_KEY is not set');
+    return signStatement(statement, this.privateKey);
+  }
+
+  requirePublicKey(): KeyObject {
+    if (this.publicKey) return this.publicKey;
+    throw new ProblemException(
+      503,
+      'audit-signing-unconfigured',
+      'No audit signing key is configured (AUDIT_SIGNING_KEY).',
+    );
+  }
+}

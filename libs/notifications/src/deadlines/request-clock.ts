@@ -1,0 +1,37 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { StoredTimer } from '@liaison/data';
+import type { RequestKind } from '@liaison/domain';
+
+/** What the deadline code reads of a request: read as plain data, never as a managed entity it could write back. */
+export interface RequestClock {
+  id: string;
+  reference: string;
+  kind: RequestKind;
+  legalBasis: string;
+  state: string;
+  version: number;
+  timers: StoredTimer[];
+  requestingAgencyId: string;
+  requestedAgencyId: string;
+}
+
+const SELECT = `select id, reference, kind, legal_basis, state, version, timers, requesting_agency_id, requested_agency_id
+  from request where id = ?`;
+
+export async function loadRequestClock(em: EntityManager, id: string): Promise<RequestClock | null> {
+  const [row] = await em
+    .getConnection()
+    .execute<Record<string, never>[]>(SELECT, [id], 'all', em.getTransactionContext());
+  if (!row) return null;
+  return {
+    id: row['id'],
+    reference: row['reference'],
+    kind: row['kind'],
+    legalBasis: row['legal_basis'],
+    state: row['state'],
+    version: row['version'],
+    timers: typeof row['timers'] === 'string' ? JSON.parse(row['timers']) : row['timers'],
+    requestingAgencyId: row['requesting_agency_id'],
+    requestedAgencyId: row['requested_agency_id'],
+  };
+}

@@ -1,0 +1,70 @@
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { OutboxMessageSchema } from '@liaison/data';
+import { NOTIFICATIONS_CONFIG, type NotificationsConfig } from '../config/notifications-config';
+import { WorkerMetrics } from '../metrics/worker-metrics';
+import { OutboxPublisher } from './outbox-publisher';
+import type { OutboxRow } from './outbox-row';
+
+const CLAIM = `select id, topic, request_id, payload, created_at from outbox_message
+  where published_at is null order by created_at, id limit ? for update skip locked`;
+
+/**
+ * Moves committed outbox rows into BullMQ and marks them published, in one transaction per batch: a row is marked
+ * only if its job was accepted by Redis. Rows locked by another replica are skipped (FOR UPDATE SKIP LOCKED); a
+ * crash before commit leaves them unpublished for the next pass, whose push is a no-op for jobs already queued.
+ */
+@Injectable()
+export class OutboxRelay {
+  private readonly logger = new Logger(OutboxRelay.name);
+  private draining: Promise<void> | null = null;
+  private wokenWhileDraining = false;
+
+  constructor(
+    private readonly em: EntityManager,
+    private readonly publisher: OutboxPublisher,
+    private readonly metrics: WorkerMetrics,
+    @Inject(NOTIFICATIONS_CONFIG) private readonly config: NotificationsConfig,
+  ) {}
+
+  /** Called on NOTIFY and by the poll: drains everything unpublished, one pass at a time. */
+  wake(): Promise<void> {
+    if (this.draining) {
+      this.wokenWhileDraining = true;
+      return this.draining;
+    }
+    this.draining = this.drain().finally(() => (this.draining = null));
+    return this.draining;
+  }
+
+  private async drain(): Promise<void> {
+    do {
+      this.wokenWhileDraining = false;
+      if (!(await this.publisher.available())) return; // Redis away: rows wait, the poll tries again
+      try {
+        while ((await this.relayBatch()) === this.config.relay.batchSize);
+      } catch (error) {
+        this.logger.warn({ err: error }, 'outbox relay pass failed; rows stay unpublished until the next pass');
+        return;
+      }
+    } while (this.wokenWhileDraining);
+  }
+
+  /** One batch in one transaction; returns how many rows it published. */
+  async relayBatch(): Promise<number> {
+    return this.em.fork().transactional(async (tx) => {
+      const connection = tx.getConnection();
+      const context = tx.getTransactionContext();
+      const rows = await connection.execute<OutboxRow[]>(CLAIM, [this.config.relay.batchSize], 'all', context);
+      if (rows.length === 0) return 0;
+      await this.publisher.publish(rows);
+      await tx.nativeUpdate(
+        OutboxMessageSchema,
+        { id: { $in: rows.map((row) => row.id) } },
+        { publishedAt: new Date() },
+      );
+      this.metrics.relayed(rows);
+      return rows.length;
+    });
+  }
+}

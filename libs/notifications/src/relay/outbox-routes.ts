@@ -1,0 +1,78 @@
+import type { Notice, NoticeRecipient } from '../queues/queue-names';
+import {
+  DEADLINES_QUEUE,
+  DeadlineJob,
+  NOTIFICATIONS_QUEUE,
+  NotificationJob,
+  type DeadlineSyncJobData,
+  type DispatchJobData,
+  type QueueName,
+} from '../queues/queue-names';
+import type { OutboxRow } from './outbox-row';
+
+export const TIMER_TOPICS = ['start_timer', 'stop_timer', 'pause_timer', 'resume_timer'];
+/** Written by the deadline worker when a deadline passes: escalate to the responsible side's supervisors. */
+export const DEADLINE_OVERDUE_TOPIC = 'deadline_overdue';
+
+/** Where one outbox row goes; null when the effect needs no delivery (it was applied in its own transaction). */
+export interface OutboxRoute {
+  queue: QueueName;
+  name: string;
+  data: DispatchJobData | DeadlineSyncJobData;
+}
+
+export function routeOf(row: OutboxRow): OutboxRoute | null {
+  if (row.topic === 'notify' || row.topic === DEADLINE_OVERDUE_TOPIC) {
+    return {
+      queue: NOTIFICATIONS_QUEUE,
+      name: NotificationJob.Dispatch,
+      data: { outboxId: row.id, notice: noticeOf(row) },
+    };
+  }
+  if (TIMER_TOPICS.includes(row.topic) && row.request_id) {
+    return { queue: DEADLINES_QUEUE, name: DeadlineJob.Sync, data: syncOf(row.request_id, row.payload) };
+  }
+  return null; // reassign_requested_agency, offer_domestic_prosecution: applied or shown where they were decided
+}
+
+function noticeOf(row: OutboxRow): Notice {
+  const payload = row.payload as Record<string, never>;
+  const effect = payload['effect'] as { recipient: NoticeRecipient; reason: string };
+  const subject = {
+    requestId: payload['requestId'],
+    reference: payload['reference'],
+    kind: payload['kind'],
+    requestingAgencyId: payload['requestingAgencyId'],
+    requestedAgencyId: payload['requestedAgencyId'],
+    recipient: effect.recipient,
+    reason: effect.reason,
+    occurredAt: new Date(row.created_at).toISOString(),
+  };
+  if (row.topic === DEADLINE_OVERDUE_TOPIC) {
+    return {
+      ...subject,
+      type: 'deadline_overdue',
+      key: `deadline-${payload['deadlineId']}`,
+      deadlineId: payload['deadlineId'],
+      timer: payload['timer'],
+      dueAt: payload['dueAt'],
+      state: payload['state'],
+    };
+  }
+  return {
+    ...subject,
+    type: 'transition',
+    key: `transition-${payload['historyId']}`,
+    event: payload['event'],
+    from: payload['from'],
+    to: payload['to'],
+    version: payload['version'],
+  };
+}
+
+function syncOf(requestId: string, payload: Record<string, unknown>): DeadlineSyncJobData {
+  const effect = payload['effect'] as { type: string; timer: string; source?: string };
+  return effect.type === 'start_timer' && effect.source
+    ? { requestId, started: { timer: effect.timer, source: effect.source } }
+    : { requestId };
+}

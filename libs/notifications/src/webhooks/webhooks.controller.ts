@@ -1,0 +1,86 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import {
+  ApiAcceptedResponse,
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+import { CurrentActor, Roles } from '@liaison/auth';
+import type { Actor } from '@liaison/domain';
+import { CursorPageQuery, parseUuid, type CursorPage } from '@liaison/platform';
+import {
+  CreatedWebhookView,
+  CreateWebhookDto,
+  UpdateWebhookDto,
+  WebhookDeliveryView,
+  WebhookView,
+} from './webhook.dto';
+import { WebhooksService } from './webhooks.service';
+
+@ApiTags('webhooks')
+@ApiBearerAuth()
+@ApiNotFoundResponse({ description: 'No such endpoint in the caller’s agency.' })
+@Roles('ADMIN')
+@Controller('webhooks')
+export class WebhooksController {
+  constructor(private readonly webhooks: WebhooksService) {}
+
+  @Post()
+  @ApiCreatedResponse({ type: CreatedWebhookView, description: 'The endpoint, with its secret: shown only here.' })
+  create(@CurrentActor() actor: Actor, @Body() body: CreateWebhookDto): Promise<CreatedWebhookView> {
+    return this.webhooks.create(actor, body);
+  }
+
+  @Get()
+  @ApiOkResponse({ description: 'A page of the agency’s endpoints, oldest first.' })
+  list(@CurrentActor() actor: Actor, @Query() page: CursorPageQuery): Promise<CursorPage<WebhookView>> {
+    return this.webhooks.list(actor, page);
+  }
+
+  @Get(':id')
+  @ApiOkResponse({ type: WebhookView })
+  get(@CurrentActor() actor: Actor, @Param('id', parseUuid('id')) id: string): Promise<WebhookView> {
+    return this.webhooks.get(actor, id);
+  }
+
+  @Patch(':id')
+  @ApiOkResponse({ type: WebhookView })
+  update(
+    @CurrentActor() actor: Actor,
+    @Param('id', parseUuid('id')) id: string,
+    @Body() body: UpdateWebhookDto,
+  ): Promise<WebhookView> {
+    return this.webhooks.update(actor, id, body);
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @ApiNoContentResponse()
+  remove(@CurrentActor() actor: Actor, @Param('id', parseUuid('id')) id: string): Promise<void> {
+    return this.webhooks.remove(actor, id);
+  }
+
+  @Get(':id/deliveries')
+  @ApiOkResponse({ description: 'The endpoint’s delivery log, newest first, with every attempt.' })
+  deliveries(
+    @CurrentActor() actor: Actor,
+    @Param('id', parseUuid('id')) id: string,
+    @Query() page: CursorPageQuery,
+  ): Promise<CursorPage<WebhookDeliveryView>> {
+    return this.webhooks.deliveryLog(actor, id, page);
+  }
+
+  @Post(':id/deliveries/:deliveryId/replay')
+  @HttpCode(202)
+  @ApiAcceptedResponse({ type: WebhookDeliveryView, description: 'Queued again: same event id and body.' })
+  replay(
+    @CurrentActor() actor: Actor,
+    @Param('id', parseUuid('id')) id: string,
+    @Param('deliveryId', parseUuid('deliveryId')) deliveryId: string,
+  ): Promise<WebhookDeliveryView> {
+    return this.webhooks.replay(actor, id, deliveryId);
+  }
+}

@@ -1,0 +1,152 @@
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { agencyStream, AuditTrail } from '@liaison/audit';
+import { WebhookDeliverySchema, WebhookEndpointSchema, type WebhookEndpoint } from '@liaison/data';
+import type { Actor } from '@liaison/domain';
+import {
+  fieldError,
+  InvalidInputException,
+  ProblemException,
+  toCursorPage,
+  type CursorPage,
+  type CursorPageQuery,
+} from '@liaison/platform';
+import { NOTIFICATIONS_CONFIG, type NotificationsConfig } from '../config/notifications-config';
+import { WebhookDeliveries } from './webhook-deliveries';
+import { newWebhookSecret } from './webhook-signature';
+import {
+  WebhookDeliveryView,
+  WebhookView,
+  type CreatedWebhookView,
+  type CreateWebhookDto,
+  type UpdateWebhookDto,
+} from './webhook.dto';
+
+/**
+ * An agency's webhook endpoints, managed by its ADMINs; other agencies' endpoints do not exist for them (404).
+ * Every change is audited in the agency's stream in the same transaction.
+ */
+@Injectable()
+export class WebhooksService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly audit: AuditTrail,
+    private readonly deliveries: WebhookDeliveries,
+    @Inject(NOTIFICATIONS_CONFIG) private readonly config: NotificationsConfig,
+  ) {}
+
+  async create(actor: Actor, input: CreateWebhookDto): Promise<CreatedWebhookView> {
+    this.assertScheme(input.url);
+    const secret = newWebhookSecret();
+    const endpoint = await this.em.fork().transactional(async (tx) => {
+      const created = tx.create(WebhookEndpointSchema, {
+        agency: actor.agencyId,
+        url: input.url,
+        description: input.description ?? null,
+        events: input.events ?? ['*'],
+        secret,
+        active: true,
+        createdBy: actor.userId,
+        deletedAt: null,
+      });
+      await this.record(tx, actor, 'webhook.registered', created);
+      await tx.flush();
+      return created;
+    });
+    return { ...WebhookView.from(endpoint), secret };
+  }
+
+  async list(actor: Actor, page: CursorPageQuery): Promise<CursorPage<WebhookView>> {
+    const rows = await this.em
+      .fork()
+      .find(
+        WebhookEndpointSchema,
+        { agency: actor.agencyId, deletedAt: null, ...(page.cursor ? { id: { $gt: page.cursor } } : {}) },
+        { orderBy: { id: 'asc' }, limit: page.limit + 1 },
+      );
+    return toCursorPage(rows, page.limit, WebhookView.from);
+  }
+
+  async get(actor: Actor, id: string): Promise<WebhookView> {
+    return WebhookView.from(await this.find(this.em.fork(), actor, id));
+  }
+
+  async update(actor: Actor, id: string, changes: UpdateWebhookDto): Promise<WebhookView> {
+    if (changes.url) this.assertScheme(changes.url);
+    return this.em.fork().transactional(async (tx) => {
+      const endpoint = await this.find(tx, actor, id);
+      tx.assign(endpoint, definedOnly(changes));
+      await this.record(tx, actor, 'webhook.updated', endpoint, { changed: Object.keys(definedOnly(changes)) });
+      await tx.flush();
+      return WebhookView.from(endpoint);
+    });
+  }
+
+  /** Removed from use; its delivery log stays for the record. */
+  async remove(actor: Actor, id: string): Promise<void> {
+    await this.em.fork().transactional(async (tx) => {
+      const endpoint = await this.find(tx, actor, id);
+      endpoint.deletedAt = new Date();
+      endpoint.active = false;
+      await this.record(tx, actor, 'webhook.deleted', endpoint);
+      await tx.flush();
+    });
+  }
+
+  async deliveryLog(actor: Actor, id: string, page: CursorPageQuery): Promise<CursorPage<WebhookDeliveryView>> {
+    const em = this.em.fork();
+    await this.find(em, actor, id);
+    const rows = await em.find(
+      WebhookDeliverySchema,
+      { endpoint: id, ...(page.cursor ? { id: { $lt: page.cursor } } : {}) },
+      { orderBy: { id: 'desc' }, limit: page.limit + 1 },
+    );
+    return toCursorPage(rows, page.limit, WebhookDeliveryView.from);
+  }
+
+  /** Sends the same event again (same body and event id, a fresh signature), whatever became of it before. */
+  async replay(actor: Actor, id: string, deliveryId: string): Promise<WebhookDeliveryView> {
+    const delivery = await this.em.fork().transactional(async (tx) => {
+      const endpoint = await this.find(tx, actor, id);
+      if (!endpoint.active) throw new ProblemException(409, 'conflict', 'The endpoint is paused: activate it first.');
+      const found = await tx.findOne(WebhookDeliverySchema, { id: deliveryId, endpoint: id });
+      if (!found) throw new NotFoundException('Delivery not found');
+      found.replays += 1;
+      found.status = 'pending';
+      await this.record(tx, actor, 'webhook.delivery_replayed', endpoint, { deliveryId, eventId: found.eventId });
+      await tx.flush();
+      return found;
+    });
+    await this.deliveries.enqueue(delivery.id, `${delivery.id}-replay-${delivery.replays}`).catch(() => {
+      throw new ProblemException(503, 'unavailable', 'The delivery queue is unavailable; try the replay again.');
+    });
+    return WebhookDeliveryView.from(delivery);
+  }
+
+  private async find(em: EntityManager, actor: Actor, id: string): Promise<WebhookEndpoint> {
+    const endpoint = await em.findOne(WebhookEndpointSchema, { id, agency: actor.agencyId, deletedAt: null });
+    if (!endpoint) throw new NotFoundException('Webhook endpoint not found');
+    return endpoint;
+  }
+
+  /** Partner systems are reached over HTTPS; plain HTTP only outside production (local receivers). */
+  private assertScheme(url: string): void {
+    if (new URL(url).protocol === 'https:' || this.config.webhooks.allowHttp) return;
+    throw new InvalidInputException([fieldError(['url'], 'url must use https')]);
+  }
+
+  private record(tx: EntityManager, actor: Actor, action: string, endpoint: WebhookEndpoint, extra = {}) {
+    return this.audit.append(tx, {
+      stream: agencyStream(actor.agencyId),
+      action,
+      subjectType: 'webhook_endpoint',
+      subjectId: endpoint.id,
+      actor,
+      data: { url: endpoint.url, events: endpoint.events, active: endpoint.active, ...extra },
+    });
+  }
+}
+
+function definedOnly<T extends object>(changes: T): Partial<T> {
+  return Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined)) as Partial<T>;
+}

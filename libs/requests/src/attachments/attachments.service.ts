@@ -1,0 +1,154 @@
+import { createHash } from 'node:crypto';
+import type { Readable } from 'node:stream';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { uuidv7 } from 'uuidv7';
+import { AuditTrail, requestStream } from '@liaison/audit';
+import { AttachmentSchema, type Attachment } from '@liaison/data';
+import type { Actor } from '@liaison/domain';
+import { fieldError, InvalidInputException, ProblemException } from '@liaison/platform';
+import { RequestAccess } from '../access/request-access';
+import { handlingColumns } from '../drafts/draft-terms';
+import { assertActingParty, isFinal } from '../shared/editing-rules';
+import { shareableWith } from '../shared/onward-sharing';
+import { touchRequest } from '../shared/request-activity';
+import { ATTACHMENT_STORE, type AttachmentStore } from './attachment-store';
+import { AttachmentView, type AttachmentListView } from './attachment.view';
+import { acceptsContent, ALLOWED_CONTENT_TYPES, baseContentType } from './content-types';
+import type { UploadAttachmentDto } from './upload-attachment.dto';
+import type { UploadedFileData } from './uploaded-file';
+
+interface Call {
+  actor: Actor;
+  clientRequestId: string | null;
+}
+
+export interface AttachmentContent {
+  attachment: Attachment;
+  stream: Readable;
+}
+
+/** Documents of a request: bytes in the attachment store, their hash, size and type in the database. */
+@Injectable()
+export class AttachmentsService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly access: RequestAccess,
+    private readonly audit: AuditTrail,
+    @Inject(ATTACHMENT_STORE) private readonly store: AttachmentStore,
+  ) {}
+
+  async upload(
+    call: Call,
+    requestId: string,
+    file: UploadedFileData | undefined,
+    input: UploadAttachmentDto,
+  ): Promise<AttachmentView> {
+    if (!file) throw new InvalidInputException([fieldError(['file'], 'file is required (multipart field "file")')]);
+    const handling = handlingColumns(input.handlingCode ?? 'H0', input.handlingRestriction);
+    return this.em.fork().transactional(async (tx) => {
+      const { request, relation } = await this.access.findVisible(tx, call.actor, requestId);
+      assertActingParty(call.actor, relation);
+      if (isFinal(request))
+        throw new ProblemException(409, 'request-closed', 'A closed request takes no more attachments');
+      const contentType = acceptedType(file);
+      const id = uuidv7();
+      const storageKey = `${request.id}/${id}`;
+      await this.store.put(storageKey, file.buffer);
+      try {
+        const attachment = tx.create(AttachmentSchema, {
+          id,
+          request,
+          fileName: safeFileName(file.originalname),
+          contentType,
+          size: file.buffer.length,
+          sha256: createHash('sha256').update(file.buffer).digest('hex'),
+          storageKey,
+          ...handling,
+          language: input.language ?? 'en',
+          translationAttached: input.translationAttached ?? false,
+          uploadedBy: call.actor.userId,
+          createdAt: new Date(),
+        });
+        touchRequest(request, { newVersion: false });
+        await tx.flush();
+        await this.audit.append(tx, {
+          stream: requestStream(request.id),
+          action: 'attachment.added',
+          subjectType: 'attachment',
+          subjectId: id,
+          actor: call.actor,
+          clientRequestId: call.clientRequestId,
+          data: {
+            requestId: request.id,
+            sha256: attachment.sha256,
+            size: attachment.size,
+            contentType,
+            handlingCode: handling.handlingCode,
+          },
+        });
+        return AttachmentView.from(attachment);
+      } catch (error) {
+        await this.store.remove(storageKey).catch(() => undefined);
+        throw error;
+      }
+    });
+  }
+
+  async list(actor: Actor, requestId: string): Promise<AttachmentListView> {
+    const em = this.em.fork();
+    const { relation } = await this.access.findVisible(em, actor, requestId);
+    const attachments = await em.find(
+      AttachmentSchema,
+      { request: requestId },
+      { orderBy: { createdAt: 'asc', id: 'asc' } },
+    );
+    return {
+      items: attachments.filter((item) => shareableWith(relation, item.handlingCode)).map(AttachmentView.from),
+    };
+  }
+
+  /** The bytes, after an audit entry that says who read which document. */
+  async content(call: Call, requestId: string, attachmentId: string): Promise<AttachmentContent> {
+    const attachment = await this.em.fork().transactional(async (tx) => {
+      const { relation } = await this.access.findVisible(tx, call.actor, requestId);
+      const found = await tx.findOne(AttachmentSchema, { id: attachmentId, request: requestId });
+      if (!found || !shareableWith(relation, found.handlingCode)) throw new NotFoundException('Attachment not found');
+      await this.audit.append(tx, {
+        stream: requestStream(requestId),
+        action: 'attachment.downloaded',
+        subjectType: 'attachment',
+        subjectId: found.id,
+        actor: call.actor,
+        clientRequestId: call.clientRequestId,
+        data: { requestId, sha256: found.sha256 },
+      });
+      return found;
+    });
+    return { attachment, stream: await this.store.open(attachment.storageKey) };
+  }
+}
+
+/** 415 unless the declared type is allowed and the bytes look like it. */
+function acceptedType(file: UploadedFileData): string {
+  const contentType = baseContentType(file.mimetype);
+  if (!acceptsContent(contentType, file.buffer)) {
+    throw new ProblemException(
+      415,
+      'unsupported-media-type',
+      `Attachments must be one of ${ALLOWED_CONTENT_TYPES.join(', ')}, with content of that type`,
+      { allowed: ALLOWED_CONTENT_TYPES },
+    );
+  }
+  return contentType;
+}
+
+/** The name as shown and downloaded: no path, no control characters, at most 255 characters. */
+function safeFileName(name: string): string {
+  const base = name.split(/[\\/]/).pop() ?? '';
+  const cleaned = [...base]
+    .filter((character) => character >= ' ' && character !== '\u007f' && character !== '"')
+    .join('')
+    .trim();
+  return (cleaned || 'attachment').slice(0, 255);
+}

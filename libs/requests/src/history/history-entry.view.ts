@@ -1,0 +1,31 @@
+import { ApiProperty } from '@nestjs/swagger';
+import type { RequestHistory } from '@liaison/data';
+
+/** One accepted event in a request's timeline. */
+export class HistoryEntryView {
+  @ApiProperty({ description: "The request's version after the event." }) version!: number;
+  @ApiProperty({ example: 'approve' }) event!: string;
+  @ApiProperty({ example: 'under_review' }) from!: string;
+  @ApiProperty({ example: 'transmitted' }) to!: string;
+  @ApiProperty({ format: 'uuid' }) actorUserId!: string;
+  @ApiProperty({ format: 'uuid' }) actorAgencyId!: string;
+  @ApiProperty({ type: 'object', additionalProperties: true }) payload!: Record<string, unknown>;
+  @ApiProperty() occurredAt!: string;
+
+  static from(entry: RequestHistory): HistoryEntryView {
+    return {
+      version: entry.version,
+      event: entry.event,
+      from: entry.fromState,
+      to: entry.toState,
+      actorUserId: entry.actor.id,
+      actorAgencyId: entry.actorAgency.id,
+      payload: entry.payload,
+      occurredAt: entry.occurredAt.toISOString(),
+    };
+  }
+}
+
+export class HistoryView {
+  @ApiProperty({ type: [HistoryEntryView], description: 'Oldest first.' }) items!: HistoryEntryView[];
+}

@@ -1,0 +1,67 @@
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Injectable } from '@nestjs/common';
+import { uuidv7 } from 'uuidv7';
+import { AuditTrail, requestStream } from '@liaison/audit';
+import { RequestNoteSchema } from '@liaison/data';
+import type { Actor } from '@liaison/domain';
+import { RequestAccess } from '../access/request-access';
+import { handlingColumns } from '../drafts/draft-terms';
+import { assertActingParty } from '../shared/editing-rules';
+import { shareableWith } from '../shared/onward-sharing';
+import { touchRequest } from '../shared/request-activity';
+import type { CreateNoteDto } from './create-note.dto';
+import { NoteView, type NoteListView } from './note.view';
+
+/** Notes the two agencies add to a request, in any state; each with its handling code and language. */
+@Injectable()
+export class NotesService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly access: RequestAccess,
+    private readonly audit: AuditTrail,
+  ) {}
+
+  async add(
+    call: { actor: Actor; clientRequestId: string | null },
+    requestId: string,
+    input: CreateNoteDto,
+  ): Promise<NoteView> {
+    const handling = handlingColumns(input.handlingCode ?? 'H0', input.handlingRestriction);
+    return this.em.fork().transactional(async (tx) => {
+      const { request, relation } = await this.access.findVisible(tx, call.actor, requestId);
+      assertActingParty(call.actor, relation);
+      const note = tx.create(RequestNoteSchema, {
+        id: uuidv7(),
+        request,
+        author: call.actor.userId,
+        text: input.text,
+        ...handling,
+        language: input.language ?? 'en',
+        createdAt: new Date(),
+      });
+      touchRequest(request, { newVersion: false });
+      await tx.flush();
+      await this.audit.append(tx, {
+        stream: requestStream(request.id),
+        action: 'note.added',
+        subjectType: 'note',
+        subjectId: note.id,
+        actor: call.actor,
+        clientRequestId: call.clientRequestId,
+        data: { requestId: request.id, handlingCode: note.handlingCode, language: note.language },
+      });
+      return NoteView.from(note);
+    });
+  }
+
+  async list(actor: Actor, requestId: string): Promise<NoteListView> {
+    const em = this.em.fork();
+    const { relation } = await this.access.findVisible(em, actor, requestId);
+    const notes = await em.find(
+      RequestNoteSchema,
+      { request: requestId },
+      { orderBy: { createdAt: 'asc', id: 'asc' } },
+    );
+    return { items: notes.filter((note) => shareableWith(relation, note.handlingCode)).map(NoteView.from) };
+  }
+}

@@ -1,0 +1,82 @@
+import { randomBytes } from 'node:crypto';
+import type { PersonIdentity } from '../person-identity';
+import { gcmOpen, gcmSeal } from './aes-gcm';
+import { DATA_KEY_BYTES, unwrapDataKey, wrapDataKey } from './data-key-wrap';
+import type { MasterKey } from './master-key';
+import type { MasterKeyring } from './master-keyring';
+
+/**
+ * A person's identity at rest: the identity (JSON, padded) under a per-person AES-256-GCM data key, and that data
+ * key wrapped by the master key `masterKeyId`. Destroying `wrappedDataKey` makes the ciphertext unreadable.
+ */
+export interface IdentityEnvelope {
+  ciphertext: Buffer;
+  iv: Buffer;
+  tag: Buffer;
+  wrappedDataKey: Buffer;
+  masterKeyId: string;
+}
+
+export type WrappedKey = Pick<IdentityEnvelope, 'wrappedDataKey' | 'masterKeyId'>;
+
+/** Thrown when an envelope does not open: wrong key, a changed byte, or an envelope moved to another person. */
+export class IdentityDecryptionError extends Error {
+  constructor(readonly personId: string) {
+    super(`the identity of person ${personId} could not be decrypted`);
+  }
+}
+
+/** Lengths are rounded up to this, so that a ciphertext does not tell a short name from a long one. */
+const PADDING_BLOCK = 256;
+
+const identityContext = (personId: string) => `liaison/person-identity/v1|${personId}`;
+
+/** Encrypts an identity under a fresh data key wrapped by `masterKey`. */
+export function sealIdentity(personId: string, identity: PersonIdentity, masterKey: MasterKey): IdentityEnvelope {
+  const dataKey = randomBytes(DATA_KEY_BYTES);
+  try {
+    const sealed = gcmSeal(dataKey, pad(Buffer.from(JSON.stringify(identity), 'utf8')), identityContext(personId));
+    return { ...sealed, wrappedDataKey: wrapDataKey(dataKey, masterKey, personId), masterKeyId: masterKey.id };
+  } finally {
+    dataKey.fill(0);
+  }
+}
+
+export function openIdentity(personId: string, envelope: IdentityEnvelope, keyring: MasterKeyring): PersonIdentity {
+  const masterKey = keyring.get(envelope.masterKeyId);
+  let dataKey: Buffer | undefined;
+  try {
+    dataKey = unwrapDataKey(envelope.wrappedDataKey, masterKey, personId);
+    const plaintext = gcmOpen(dataKey, envelope, identityContext(personId));
+    return JSON.parse(plaintext.toString('utf8')) as PersonIdentity;
+  } catch {
+    throw new IdentityDecryptionError(personId);
+  } finally {
+    dataKey?.fill(0);
+  }
+}
+
+/** Rotation: the same data key, unwrapped with its old master key and wrapped again by `to`. The data is untouched. */
+export function rewrapDataKey(
+  personId: string,
+  wrapped: WrappedKey,
+  keyring: MasterKeyring,
+  to: MasterKey,
+): WrappedKey {
+  const from = keyring.get(wrapped.masterKeyId);
+  let dataKey: Buffer | undefined;
+  try {
+    dataKey = unwrapDataKey(wrapped.wrappedDataKey, from, personId);
+    return { wrappedDataKey: wrapDataKey(dataKey, to, personId), masterKeyId: to.id };
+  } catch {
+    throw new IdentityDecryptionError(personId);
+  } finally {
+    dataKey?.fill(0);
+  }
+}
+
+/** Trailing spaces: JSON.parse ignores them. */
+function pad(json: Buffer): Buffer {
+  const length = Math.ceil((json.length + 1) / PADDING_BLOCK) * PADDING_BLOCK;
+  return Buffer.concat([json, Buffer.alloc(length - json.length, 0x20)]);
+}

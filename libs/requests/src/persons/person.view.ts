@@ -1,0 +1,57 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type { Person } from '@liaison/data';
+import { GENDERS, HANDLING_CODES, PERSON_ROLES } from '@liaison/domain';
+import type { PersonIdentity, RedactedIdentity } from './person-identity';
+
+/**
+ * `clear`: the identity as stored (an audited decryption); `redacted`: every identifying field withheld (task-force
+ * members, auditors); `omitted`: not read by this answer (a write that did not send it); `purged`: destroyed, no
+ * longer readable by anyone.
+ */
+export const IDENTITY_DISCLOSURES = ['clear', 'redacted', 'omitted', 'purged'] as const;
+export type IdentityDisclosure = (typeof IDENTITY_DISCLOSURES)[number];
+
+export class PersonView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) requestId!: string;
+  @ApiProperty({ enum: PERSON_ROLES }) role!: string;
+  @ApiProperty({ enum: GENDERS }) gender!: string;
+  @ApiPropertyOptional({ nullable: true }) nationality!: string | null;
+  @ApiPropertyOptional({ nullable: true }) minor!: boolean | null;
+  @ApiProperty({ enum: HANDLING_CODES }) handlingCode!: string;
+  @ApiProperty({ enum: IDENTITY_DISCLOSURES }) identityDisclosure!: IdentityDisclosure;
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true, nullable: true })
+  identity!: PersonIdentity | RedactedIdentity | null;
+  @ApiProperty({ description: 'The identity was destroyed (purge or end of retention): `identity` is null.' })
+  purged!: boolean;
+  @ApiPropertyOptional({ nullable: true }) purgedAt!: string | null;
+  @ApiProperty() createdAt!: string;
+  @ApiProperty() updatedAt!: string;
+}
+
+export class PersonListView {
+  @ApiProperty({ type: [PersonView] }) items!: PersonView[];
+}
+
+export function toPersonView(
+  person: Person,
+  disclosure: IdentityDisclosure,
+  identity: PersonIdentity | RedactedIdentity | null,
+): PersonView {
+  return {
+    id: person.id,
+    requestId: person.request.id,
+    role: person.role,
+    gender: person.gender,
+    nationality: person.nationality ?? null,
+    minor: person.minor ?? null,
+    handlingCode: person.handlingCode,
+    ...(person.purgedAt
+      ? { identityDisclosure: 'purged' as const, identity: null }
+      : { identityDisclosure: disclosure, identity }),
+    purged: person.purgedAt != null,
+    purgedAt: person.purgedAt?.toISOString() ?? null,
+    createdAt: person.createdAt.toISOString(),
+    updatedAt: person.updatedAt.toISOString(),
+  };
+}

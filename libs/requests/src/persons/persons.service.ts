@@ -1,0 +1,155 @@
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Injectable, NotFoundException } from '@nestjs/common';
+import { uuidv7 } from 'uuidv7';
+import { AuditTrail, requestStream } from '@liaison/audit';
+import { PersonSchema, type Person, type Request } from '@liaison/data';
+import { actingSide, type Actor } from '@liaison/domain';
+import { RequestAccess } from '../access/request-access';
+import { assertDraft, assertRequestingEditor } from '../shared/editing-rules';
+import { checkIfMatch } from '../shared/if-match';
+import { touchRequest } from '../shared/request-activity';
+import type { CreatePersonDto } from './create-person.dto';
+import type { PersonIdentity } from './person-identity';
+import { PersonIdentityStore } from './person-identity-store';
+import { personPurged } from './person-problems';
+import { toPersonView, type PersonListView, type PersonView } from './person.view';
+import type { UpdatePersonDto } from './update-person.dto';
+
+interface Call {
+  actor: Actor;
+  clientRequestId: string | null;
+}
+
+/**
+ * Suspects, victims and witnesses of a request. Their non-identifying columns feed the rules and statistics;
+ * their identity goes only through the identity store. They change only while the request is a draft.
+ */
+@Injectable()
+export class PersonsService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly access: RequestAccess,
+    private readonly identities: PersonIdentityStore,
+    private readonly audit: AuditTrail,
+  ) {}
+
+  async list(call: Call, requestId: string): Promise<PersonListView> {
+    return this.em.fork().transactional(async (tx) => {
+      const { relation } = await this.access.findVisible(tx, call.actor, requestId);
+      const persons = await tx.find(PersonSchema, { request: requestId }, { orderBy: { createdAt: 'asc', id: 'asc' } });
+      if (!actingSide(call.actor, relation)) {
+        return { items: persons.map((person) => toPersonView(person, 'redacted', this.identities.redact())) };
+      }
+      const revealed = await this.identities.reveal(
+        tx,
+        call,
+        requestId,
+        persons.map((person) => person.id),
+      );
+      return { items: persons.map((person) => toPersonView(person, 'clear', revealed.get(person.id) ?? {})) };
+    });
+  }
+
+  async add(call: Call, requestId: string, ifMatch: string | undefined, input: CreatePersonDto): Promise<PersonView> {
+    return this.editDraft(call, requestId, ifMatch, async (tx, request) => {
+      const person = tx.create(PersonSchema, {
+        id: uuidv7(),
+        request,
+        role: input.role,
+        gender: input.gender ?? 'unknown',
+        nationality: input.nationality?.toUpperCase() ?? null,
+        minor: input.minor ?? null,
+        handlingCode: input.handlingCode ?? 'H0',
+      });
+      const identity = plain(input.identity);
+      this.identities.store(person, identity);
+      await tx.flush();
+      return {
+        person,
+        action: 'person.added',
+        data: { role: person.role },
+        view: toPersonView(person, 'clear', identity),
+      };
+    });
+  }
+
+  async update(
+    call: Call,
+    requestId: string,
+    personId: string,
+    ifMatch: string | undefined,
+    input: UpdatePersonDto,
+  ): Promise<PersonView> {
+    return this.editDraft(call, requestId, ifMatch, async (tx, request) => {
+      const person = await this.find(tx, request, personId);
+      if (person.purgedAt) throw personPurged();
+      const { identity, ...columns } = input;
+      const changed = Object.entries(columns).filter(([, value]) => value !== undefined);
+      tx.assign(person, Object.fromEntries(changed.map(([field, value]) => [field, normalize(field, value)])));
+      const written = identity ? plain(identity) : undefined;
+      if (written) this.identities.store(person, written);
+      await tx.flush();
+      const changedFields = [...changed.map(([field]) => field), ...(written ? ['identity'] : [])];
+      const view = written ? toPersonView(person, 'clear', written) : toPersonView(person, 'omitted', null);
+      return { person, action: 'person.edited', data: { changedFields }, view };
+    });
+  }
+
+  async remove(call: Call, requestId: string, personId: string, ifMatch: string | undefined): Promise<void> {
+    await this.editDraft(call, requestId, ifMatch, async (tx, request) => {
+      const person = await this.find(tx, request, personId);
+      tx.remove(person);
+      await tx.flush();
+      return { person, action: 'person.removed', data: { role: person.role }, view: undefined };
+    });
+  }
+
+  /** The frame of every person write: visible draft, requesting editor, version check, new version, audit. */
+  private async editDraft<View>(
+    call: Call,
+    requestId: string,
+    ifMatch: string | undefined,
+    write: (
+      tx: EntityManager,
+      request: Request,
+    ) => Promise<{ person: Person; action: string; data: Record<string, unknown>; view: View }>,
+  ): Promise<View> {
+    return this.em.fork().transactional(async (tx) => {
+      const { request, relation } = await this.access.findVisible(tx, call.actor, requestId, {
+        lock: true,
+        wait: true,
+      });
+      assertRequestingEditor(call.actor, relation);
+      checkIfMatch(ifMatch, request.version);
+      assertDraft(request);
+      const { person, action, data, view } = await write(tx, request);
+      touchRequest(request, { newVersion: true });
+      await tx.flush();
+      await this.audit.append(tx, {
+        stream: requestStream(request.id),
+        action,
+        subjectType: 'person',
+        subjectId: person.id,
+        actor: call.actor,
+        clientRequestId: call.clientRequestId,
+        data: { requestId: request.id, ...data, requestVersion: request.version },
+      });
+      return view;
+    });
+  }
+
+  private async find(tx: EntityManager, request: Request, personId: string): Promise<Person> {
+    const person = await tx.findOne(PersonSchema, { id: personId, request: request.id });
+    if (!person) throw new NotFoundException('Person not found');
+    return person;
+  }
+}
+
+/** A DTO instance as plain JSON: undefined fields dropped. */
+function plain(identity: object | undefined): PersonIdentity {
+  return JSON.parse(JSON.stringify(identity ?? {})) as PersonIdentity;
+}
+
+function normalize(field: string, value: unknown): unknown {
+  return field === 'nationality' && typeof value === 'string' ? value.toUpperCase() : value;
+}

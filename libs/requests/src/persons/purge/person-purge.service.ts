@@ -1,0 +1,63 @@
+import { createHash } from 'node:crypto';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Injectable, NotFoundException } from '@nestjs/common';
+import { AuditTrail, requestStream } from '@liaison/audit';
+import { hasRole, type Actor, type RequestRelation } from '@liaison/domain';
+import { RequestAccess } from '../../access/request-access';
+import { notYours } from '../../shared/request-problems';
+import { PersonIdentityStore } from '../person-identity-store';
+import { personPurged } from '../person-problems';
+import { toPersonView, type PersonView } from '../person.view';
+import type { PurgePersonDto } from './purge-person.dto';
+
+interface Call {
+  actor: Actor;
+  clientRequestId: string | null;
+}
+
+/**
+ * A supervisor (central authority) of either party destroys a person's identity: the data key and the ciphertext
+ * go, the non-identifying columns stay (statistics), and the trail records who, when and on which ground.
+ */
+@Injectable()
+export class PersonPurgeService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly access: RequestAccess,
+    private readonly identities: PersonIdentityStore,
+    private readonly audit: AuditTrail,
+  ) {}
+
+  async purge(call: Call, personId: string, input: PurgePersonDto, now = new Date()): Promise<PersonView> {
+    return this.em.fork().transactional(async (tx) => {
+      const [person] = await this.identities.findForPurge(tx, [personId]);
+      if (!person) throw new NotFoundException('Person not found');
+      const { relation } = await this.access.findVisible(tx, call.actor, person.request.id);
+      assertPartySupervisor(call.actor, relation);
+      if (person.purgedAt) throw personPurged();
+      this.identities.purge(person, now);
+      await tx.flush();
+      await this.audit.append(tx, {
+        stream: requestStream(person.request.id),
+        action: 'person.purged',
+        subjectType: 'person',
+        subjectId: person.id,
+        actor: call.actor,
+        clientRequestId: call.clientRequestId,
+        data: { requestId: person.request.id, ground: input.ground, reasonSha256: sha256(input.reason) },
+      });
+      return toPersonView(person, 'omitted', null);
+    });
+  }
+}
+
+function assertPartySupervisor(actor: Actor, relation: RequestRelation): void {
+  const party = relation === 'requesting' || relation === 'requested';
+  if (!party || !hasRole(actor, 'SUPERVISOR')) {
+    throw notYours("Only the two agencies' supervisors purge a person's identity");
+  }
+}
+
+function sha256(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}

@@ -1,0 +1,67 @@
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Inject, Injectable } from '@nestjs/common';
+import { AuditTrail, requestStream } from '@liaison/audit';
+import { LIAISON_CONFIG, type LiaisonConfig } from '@liaison/platform';
+import { PersonIdentityStore } from '../person-identity-store';
+import { expiredPersonsSql } from './expired-persons-sql';
+
+const BATCH_SIZE = 200;
+
+/**
+ * Retention (DESIGN.md, Personal data): PERSON_RETENTION_YEARS after a request's closure, its persons' identities
+ * are purged as a supervisor's purge would, each in one transaction with its audit entry (actor: the system).
+ */
+@Injectable()
+export class PersonRetentionService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly identities: PersonIdentityStore,
+    private readonly audit: AuditTrail,
+    @Inject(LIAISON_CONFIG) private readonly config: LiaisonConfig,
+  ) {}
+
+  /** Purges every identity past retention at `now`; answers how many. Nothing when retention is 0 (kept). */
+  async purgeExpired(now: Date = new Date()): Promise<number> {
+    const years = this.config.personalData.retentionYears;
+    if (years <= 0) return 0;
+    const cutoff = new Date(now);
+    cutoff.setUTCFullYear(cutoff.getUTCFullYear() - years);
+    let total = 0;
+    for (;;) {
+      const purged = await this.purgeBatch(now, cutoff, years);
+      total += purged;
+      if (purged < BATCH_SIZE) return total;
+    }
+  }
+
+  private purgeBatch(now: Date, cutoff: Date, years: number): Promise<number> {
+    return this.em.fork().transactional(async (tx) => {
+      const { sql, params } = expiredPersonsSql(cutoff, BATCH_SIZE);
+      const rows = await tx.getConnection().execute<{ id: string }[]>(sql, params, 'all', tx.getTransactionContext());
+      if (rows.length === 0) return 0;
+      const persons = await this.identities.findForPurge(
+        tx,
+        rows.map((row) => row.id),
+      );
+      for (const person of persons) this.identities.purge(person, now);
+      await tx.flush();
+      for (const person of persons) {
+        await this.audit.append(tx, {
+          stream: requestStream(person.request.id),
+          action: 'person.purged',
+          subjectType: 'person',
+          subjectId: person.id,
+          actor: null,
+          data: {
+            requestId: person.request.id,
+            ground: 'retention_expired',
+            automatic: true,
+            retentionYears: years,
+            closedBefore: cutoff.toISOString(),
+          },
+        });
+      }
+      return rows.length;
+    });
+  }
+}

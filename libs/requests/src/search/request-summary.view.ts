@@ -1,0 +1,57 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { REQUEST_KINDS, type RequestKind } from '@liaison/domain';
+import { PartyView } from '../view/request-view';
+import type { SearchRow } from './search-sql';
+
+/** A request as a line of a list: no content, no persons. */
+export class RequestSummaryView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ example: 'MLA-2026-000123' }) reference!: string;
+  @ApiProperty({ enum: REQUEST_KINDS }) kind!: RequestKind;
+  @ApiProperty() state!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty({ type: PartyView }) requestingAgency!: PartyView;
+  @ApiProperty({ type: PartyView }) requestedAgency!: PartyView;
+  @ApiProperty() legalBasis!: string;
+  @ApiProperty() urgency!: string;
+  @ApiProperty() handlingCode!: string;
+  @ApiProperty() overdue!: boolean;
+  @ApiProperty() version!: number;
+  @ApiProperty({ enum: ['requesting', 'requested', 'task_force'] }) relation!: SearchRow['relation'];
+  @ApiProperty() createdAt!: string;
+  @ApiProperty() lastActivityAt!: string;
+}
+
+export class RequestSummaryPage {
+  @ApiProperty({ type: [RequestSummaryView] }) items!: RequestSummaryView[];
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'Pass as cursor for the next page.' })
+  nextCursor!: string | null;
+}
+
+export function toRequestSummary(row: SearchRow): RequestSummaryView {
+  return {
+    id: row.id,
+    reference: row.reference,
+    kind: row.kind,
+    state: row.state,
+    title: row.title,
+    requestingAgency: {
+      id: row.requesting_agency_id,
+      name: row.requesting_agency_name,
+      country: row.requesting_agency_country,
+    },
+    requestedAgency: {
+      id: row.requested_agency_id,
+      name: row.requested_agency_name,
+      country: row.requested_agency_country,
+    },
+    legalBasis: row.legal_basis,
+    urgency: row.urgency,
+    handlingCode: row.handling_code,
+    overdue: row.overdue,
+    version: row.version,
+    relation: row.relation,
+    createdAt: new Date(row.created_at).toISOString(),
+    lastActivityAt: new Date(row.last_activity_at).toISOString(),
+  };
+}
