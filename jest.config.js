@@ -27,5 +27,7 @@ module.exports = {
     project('worker', ['<rootDir>/apps/worker/src/**/*.spec.ts']),
     project('infra', ['<rootDir>/infra/**/*.spec.ts']),
     project('e2e', ['<rootDir>/test/e2e/**/*.e2e-spec.ts']),
+    // real processes killed, Redis stopped and restarted, a partner failing: about a minute, run with the rest
+    project('fault', ['<rootDir>/test/fault/**/*.fault-spec.ts']),
   ],
 };

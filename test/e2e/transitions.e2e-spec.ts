@@ -156,7 +156,7 @@ describe('POST /v1/requests/:id/transitions (e2e)', () => {
     );
     const statuses = attempts.map((response) => response.status);
     expect(statuses.filter((status) => status === 200)).toHaveLength(1);
-    expect(statuses.every((status) => [200, 409, 412].includes(status))).toBe(true);
+    expect(statuses.filter((status) => ![200, 409, 412].includes(status))).toEqual([]);
     const em = api.em();
     expect(await em.count(RequestHistorySchema, { request: draft.id })).toBe(1);
     expect(await em.count(AuditEventSchema, { stream: `request:${draft.id}`, action: 'request.transition' })).toBe(1);

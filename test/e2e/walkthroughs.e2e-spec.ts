@@ -345,17 +345,21 @@ describe('workflow walk-throughs (e2e)', () => {
       ['mmOfficer', 'record_follow_up', { note: 'Three-month visit: in vocational training.' }, 'reintegration'],
       ['mmSupervisor', 'close', {}, 'closed'],
     ]);
-    await expectRecorded(id, [
-      'submit',
-      'acknowledge',
-      'confirm_identity',
-      'record_assessment',
-      'issue_travel_documents',
-      'record_consent',
-      'confirm_return',
-      'record_follow_up',
-      'close',
-    ], 'thOfficer');
+    await expectRecorded(
+      id,
+      [
+        'submit',
+        'acknowledge',
+        'confirm_identity',
+        'record_assessment',
+        'issue_travel_documents',
+        'record_consent',
+        'confirm_return',
+        'record_follow_up',
+        'close',
+      ],
+      'thOfficer',
+    );
   });
 
   it('repatriation of a child: family tracing and best interests, ending in an alternative solution', async () => {
@@ -376,14 +380,18 @@ describe('workflow walk-throughs (e2e)', () => {
         'alternative_solution',
       ],
     ]);
-    await expectRecorded(id, [
-      'submit',
-      'acknowledge',
-      'confirm_identity',
-      'record_assessment',
-      'record_family_assessment',
-      'record_best_interests',
-    ], 'mmOfficer');
+    await expectRecorded(
+      id,
+      [
+        'submit',
+        'acknowledge',
+        'confirm_identity',
+        'record_assessment',
+        'record_family_assessment',
+        'record_best_interests',
+      ],
+      'mmOfficer',
+    );
   });
 
   it("refuses a child's way to travel documents without a best-interests determination", async () => {

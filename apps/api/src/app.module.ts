@@ -5,7 +5,7 @@ import { AgenciesModule } from '@liaison/agencies';
 import { AuditModule } from '@liaison/audit';
 import { AuthModule } from '@liaison/auth';
 import { DatabaseModule } from '@liaison/data';
-import { NotificationQueueModule, OutboxModule } from '@liaison/notifications';
+import { NotificationQueueModule, NotificationsApiModule, OutboxModule } from '@liaison/notifications';
 import { LIAISON_CONFIG, LiaisonConfigModule, RedisClientModule, type LiaisonConfig } from '@liaison/platform';
 import { RequestsModule } from '@liaison/requests';
 import { WorkflowModule } from '@liaison/workflow';
@@ -34,6 +34,7 @@ import { ObservabilityModule } from './observability/observability.module';
     AgenciesModule,
     RequestsModule,
     WorkflowModule,
+    NotificationsApiModule,
   ],
   providers: [
     { provide: APP_GUARD, useClass: ThrottlerGuard },

@@ -13,6 +13,8 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
     exclude: [
       { path: 'health', method: RequestMethod.GET },
       { path: 'metrics', method: RequestMethod.GET },
+      { path: 'admin/queues', method: RequestMethod.ALL },
+      { path: 'admin/queues/*path', method: RequestMethod.ALL },
     ],
   });
   app.use(helmet());

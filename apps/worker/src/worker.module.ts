@@ -1,10 +1,15 @@
 import { Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
+import { AuditCheckpointsModule } from '@liaison/audit';
 import { DatabaseModule } from '@liaison/data';
 import { NotificationProcessorsModule } from '@liaison/notifications';
 import { LIAISON_CONFIG, LiaisonConfigModule, pinoOptions, type LiaisonConfig } from '@liaison/platform';
+import { PersonRetentionModule } from '@liaison/requests';
 
-/** The worker: the outbox relay, the deadline clocks and one BullMQ worker per queue (and, later, audit checkpoints). */
+/**
+ * The worker: the outbox relay, the deadline clocks and one BullMQ worker per queue, the audit checkpoints, and the
+ * retention of victims' personal data.
+ */
 @Module({
   imports: [
     LiaisonConfigModule,
@@ -14,6 +19,8 @@ import { LIAISON_CONFIG, LiaisonConfigModule, pinoOptions, type LiaisonConfig } 
     }),
     DatabaseModule,
     NotificationProcessorsModule,
+    AuditCheckpointsModule,
+    PersonRetentionModule,
   ],
 })
 export class WorkerModule {}

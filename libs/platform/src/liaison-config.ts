@@ -117,7 +117,8 @@ function auditSigningKey(env: Env): string | null {
   } catch {
     type = undefined;
   }
-  if (type !== 'ed25519') throw new Error('AUDIT_SIGNING_KEY must be an Ed25519 private key (PEM, or base64 PKCS#8 DER)');
+  if (type !== 'ed25519')
+    throw new Error('AUDIT_SIGNING_KEY must be an Ed25519 private key (PEM, or base64 PKCS#8 DER)');
   return raw;
 }
 

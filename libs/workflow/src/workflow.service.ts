@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { DeadlockException, DriverException } from '@mikro-orm/core';
+import { DeadlockException } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import canonicalize from 'canonicalize';
@@ -213,7 +213,8 @@ function invalidReferenceTo(field: string, message: string): TransitionRefusal {
 
 /** Another transaction holds the request (FOR UPDATE NOWAIT) or a deadlock was broken: the caller lost a race. */
 function translateLockConflict(error: unknown): never {
-  const lockNotAvailable = error instanceof DriverException && String(error.code) === '55P03';
+  // 55P03 lock_not_available, raised by the lock statement (a driver error, not converted by the ORM)
+  const lockNotAvailable = String((error as { code?: unknown } | null)?.code) === '55P03';
   if (lockNotAvailable || error instanceof DeadlockException) {
     throw new ProblemException(
       409,

@@ -66,12 +66,10 @@ export class AuditController {
   @ApiOkResponse({ description: 'A page of signed checkpoints, oldest first.' })
   async checkpoints(@AuditReader() actor: Actor, @Query() page: CursorPageQuery): Promise<CursorPage<CheckpointDto>> {
     auditScopeOf(actor, this.config);
-    const rows = await this.em
-      .fork()
-      .find(AuditCheckpointSchema, page.cursor ? { id: { $gt: page.cursor } } : {}, {
-        orderBy: { id: 'asc' },
-        limit: page.limit + 1,
-      });
+    const rows = await this.em.fork().find(AuditCheckpointSchema, page.cursor ? { id: { $gt: page.cursor } } : {}, {
+      orderBy: { id: 'asc' },
+      limit: page.limit + 1,
+    });
     return toCursorPage(rows, page.limit, CheckpointDto.from);
   }
 

@@ -1,17 +1,12 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
-import {
-  HANDLING_CODES,
-  REQUEST_KINDS,
-  SIDES,
-  URGENCIES,
-  type RequestContent,
-} from '@liaison/domain';
+import { HANDLING_CODES, REQUEST_KINDS, SIDES, URGENCIES, type RequestContent } from '@liaison/domain';
 import { AgencySchema } from './agency.entity';
 import { identified } from './timestamps';
 import { UserSchema } from './user.entity';
 
 /** Timers as stored: dates as ISO strings inside jsonb. */
-export type StoredTimer = { name: string; status: 'running'; dueAt: string } | { name: string; status: 'paused'; remainingMs: number };
+export type StoredTimer =
+  { name: string; status: 'running'; dueAt: string } | { name: string; status: 'paused'; remainingMs: number };
 
 /**
  * A request for cooperation between a requesting and a requested agency (for a repatriation: receiving and origin).

@@ -1,4 +1,3 @@
-import { LockMode } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { RequestSchema, TaskForceMemberSchema, TaskForceRequestSchema, type Request } from '@liaison/data';
@@ -25,7 +24,8 @@ export class RequestAccess {
     requestId: string,
     options: { lock?: boolean; wait?: boolean } = {},
   ): Promise<VisibleRequest> {
-    const request = await em.findOne(RequestSchema, requestId, { lockMode: lockModeOf(options) });
+    if (options.lock) await lockRow(em, requestId, options.wait === true);
+    const request = await em.findOne(RequestSchema, requestId);
     const relation = request ? await this.relation(em, actor, request) : 'none';
     if (!request || !mayView(relation)) throw new NotFoundException('Request not found');
     return { request, relation };
@@ -53,7 +53,17 @@ export class RequestAccess {
   }
 }
 
-function lockModeOf(options: { lock?: boolean; wait?: boolean }): LockMode | undefined {
-  if (!options.lock) return undefined;
-  return options.wait ? LockMode.PESSIMISTIC_WRITE : LockMode.PESSIMISTIC_WRITE_OR_FAIL;
+/**
+ * `FOR NO KEY UPDATE`, not `FOR UPDATE`: rows that merely reference the request (deadlines, notes, attachments,
+ * task-force links) take `FOR KEY SHARE` on it, which this lock does not block, so they never make a transition fail.
+ */
+async function lockRow(em: EntityManager, requestId: string, wait: boolean): Promise<void> {
+  await em
+    .getConnection()
+    .execute(
+      `select 1 from request where id = ? for no key update${wait ? '' : ' nowait'}`,
+      [requestId],
+      'all',
+      em.getTransactionContext(),
+    );
 }

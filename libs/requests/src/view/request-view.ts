@@ -69,7 +69,12 @@ export function toRequestView(
     overdue: request.overdue,
     timers: request.timers.map((timer) =>
       timer.status === 'running'
-        ? { name: timer.name, status: timer.status, dueAt: timer.dueAt, remainingMs: Date.parse(timer.dueAt) - now.getTime() }
+        ? {
+            name: timer.name,
+            status: timer.status,
+            dueAt: timer.dueAt,
+            remainingMs: Date.parse(timer.dueAt) - now.getTime(),
+          }
         : { name: timer.name, status: timer.status, remainingMs: timer.remainingMs },
     ),
     relation,
