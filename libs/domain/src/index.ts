@@ -5,6 +5,20 @@ export { AGENCY_TYPES, type AgencyType } from './agencies/agency-type';
 export * from './workflows';
 export { GENDERS, PERSON_ROLES, type Gender, type PersonRole } from './persons/person-role';
 export {
+  AGE_BANDS,
+  SUPPRESSION_THRESHOLD,
+  ageBandOf,
+  isSmallCount,
+  statisticsScopeOf,
+  suppressCells,
+  suppressCount,
+  suppressNestedCells,
+  type AgeBand,
+  type PublishedCell,
+  type PublishedCount,
+  type StatisticsScope,
+} from './statistics';
+export {
   actingSide,
   mayView,
   relationToRequest,

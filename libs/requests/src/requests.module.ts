@@ -22,6 +22,8 @@ import { PersonPurgeController } from './persons/purge/person-purge.controller';
 import { PersonPurgeService } from './persons/purge/person-purge.service';
 import { RequestsController } from './requests.controller';
 import { RequestSearchService } from './search/request-search.service';
+import { StatisticsController } from './statistics/statistics.controller';
+import { StatisticsService } from './statistics/statistics.service';
 import { RequestPresenter } from './view/request-presenter';
 import { RequestReader } from './view/request-reader';
 import { WorkflowsController } from './workflows/workflows.controller';
@@ -43,6 +45,7 @@ import { WorkflowsController } from './workflows/workflows.controller';
     NotesController,
     LinksController,
     WorkflowsController,
+    StatisticsController,
   ],
   providers: [
     RequestAccess,
@@ -58,6 +61,7 @@ import { WorkflowsController } from './workflows/workflows.controller';
     AttachmentsService,
     NotesService,
     LinksService,
+    StatisticsService,
     { provide: ATTACHMENT_SETTINGS, useFactory: () => attachmentSettings() },
     {
       provide: ATTACHMENT_STORE,

@@ -1,0 +1,26 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentActor } from '@liaison/auth';
+import type { Actor } from '@liaison/domain';
+import { StatisticsQuery } from './statistics.query';
+import { StatisticsService } from './statistics.service';
+import { StatisticsView } from './statistics.view';
+
+/** Monitoring and evaluation (seed 004): aggregates for auditors and supervisors, small cells suppressed. */
+@ApiTags('statistics')
+@ApiBearerAuth()
+@ApiForbiddenResponse({ description: 'Not an auditor, a supervisor or a platform admin.' })
+@Controller('statistics')
+export class StatisticsController {
+  constructor(private readonly statistics: StatisticsService) {}
+
+  @Get()
+  @ApiOkResponse({
+    type: StatisticsView,
+    description:
+      "Counts by kind, state, country pair, legal basis and month; time in state; overdue rates; victims by gender, age band and nationality. Scope: the caller's agency's requests, or every request for platform admins and oversight agencies.",
+  })
+  get(@CurrentActor() actor: Actor, @Query() query: StatisticsQuery): Promise<StatisticsView> {
+    return this.statistics.statistics(actor, query);
+  }
+}
