@@ -1,0 +1,138 @@
+/**
+ * Benchmark: the offline verifier (`liaison-audit verify`, libs/audit/src/cli) over a large export.
+ *
+ *   node -r @swc-node/register test/bench/audit/verify-export.ts   (or: npm run bench:audit-verify-export)
+ *
+ * Writes a synthetic export of BENCH_ENTRIES entries (default 1,000,000) in the exact format of
+ * GET /v1/audit/export (header, Ed25519-signed checkpoints of BENCH_CHECKPOINT_SIZE entries with RFC 6962 inclusion
+ * proofs, hash-chained entries over 5,000 streams, end line) to a temporary file, then runs the real CLI on it as a
+ * child process, BENCH_REPEATS times (default 3): `liaison-audit.cjs verify <file> --public-key <pem> --json`.
+ * Reports the CLI's own verification time (entries/s), the child's wall time (including Node start and swc
+ * compilation) and its peak resident memory (from /usr/bin/time when installed). The file is deleted at the end
+ * unless BENCH_KEEP=1.
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import { generateKeyPairSync, type KeyObject } from 'node:crypto';
+import { once } from 'node:events';
+import { createWriteStream, existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const ENTRIES = Number(process.env['BENCH_ENTRIES'] ?? 1_000_000);
+const CHECKPOINT_SIZE = Number(process.env['BENCH_CHECKPOINT_SIZE'] ?? 100_000);
+const REPEATS = Number(process.env['BENCH_REPEATS'] ?? 3);
+const ROOT = resolve(__dirname, '../../..');
+const NODE = resolve(ROOT, 'node_modules/.bin/node');
+const CLI = resolve(ROOT, 'libs/audit/src/cli/liaison-audit.cjs');
+const TIME = '/usr/bin/time';
+/**
+ * The export writer of the verifier's own tests and of `npm run bench:audit-verify` (not part of the audit lib's
+ * public entry point, hence loaded by path).
+ */
+const SYNTHETIC_TRAIL = resolve(ROOT, 'libs/audit/src/testing/synthetic-trail.ts');
+
+type SyntheticExportLines = (
+  options: { entries: number; checkpointSize: number; streams: number },
+  privateKey: KeyObject,
+  publicKey: KeyObject,
+) => Generator<string>;
+
+interface CliRun {
+  ok: boolean;
+  entries: number;
+  checkpoints: number;
+  seconds: number;
+  wallSeconds: number;
+  maxRssMiB: number | null;
+}
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'liaison-bench-verify-'));
+  try {
+    const file = join(dir, 'export.jsonl');
+    const keyFile = join(dir, 'public-key.pem');
+    const writeStarted = Date.now();
+    await writeExport(file, keyFile);
+    const mib = statSync(file).size / 2 ** 20;
+    console.log(`export of ${ENTRIES} entries written (${mib.toFixed(0)} MiB) in ${secondsSince(writeStarted)} s`);
+    const runs: CliRun[] = [];
+    for (let run = 1; run <= REPEATS; run += 1) {
+      const result = await verify(file, keyFile);
+      runs.push(result);
+      console.log(
+        `run ${run}: ${result.ok ? 'VERIFIED' : 'FAILED'} ${result.entries} entries, ${result.checkpoints} checkpoints ` +
+          `in ${result.seconds.toFixed(2)} s (${rate(result)} entries/s); process wall ${result.wallSeconds.toFixed(2)} s, ` +
+          `peak RSS ${result.maxRssMiB === null ? 'n/a' : `${result.maxRssMiB.toFixed(0)} MiB`}`,
+      );
+      if (!result.ok) throw new Error('the verifier rejected the synthetic export');
+    }
+    report(runs, mib);
+  } finally {
+    if (process.env['BENCH_KEEP'] === '1') console.log(`kept ${dir}`);
+    else rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function writeExport(file: string, keyFile: string): Promise<void> {
+  const { syntheticExportLines } = (await import(SYNTHETIC_TRAIL)) as { syntheticExportLines: SyntheticExportLines };
+  const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+  const out = createWriteStream(file);
+  const options = { entries: ENTRIES, checkpointSize: CHECKPOINT_SIZE, streams: 5_000 };
+  for (const line of syntheticExportLines(options, privateKey, publicKey)) {
+    if (!out.write(`${line}\n`)) await once(out, 'drain');
+  }
+  out.end();
+  await once(out, 'finish');
+  writeFileSync(keyFile, publicKey.export({ format: 'pem', type: 'spki' }));
+}
+
+/** The CLI as an auditor runs it, in its own process; `--json` gives its own timing of the verification. */
+async function verify(file: string, keyFile: string): Promise<CliRun> {
+  const args = [CLI, 'verify', file, '--public-key', keyFile, '--json'];
+  const timed = existsSync(TIME);
+  const child = timed
+    ? spawn(TIME, ['-f', 'maxrss_kib=%M', NODE, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] })
+    : spawn(NODE, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const started = Date.now();
+  const [code] = (await once(child, 'exit')) as [number | null];
+  const wallSeconds = (Date.now() - started) / 1000;
+  if (code !== 0 && code !== 1) throw new Error(`liaison-audit exited with ${code}: ${stderr}`);
+  const report = JSON.parse(stdout.trim().split('\n').pop() ?? '{}') as {
+    ok: boolean;
+    entries: number;
+    checkpoints: number;
+    seconds: number;
+  };
+  const rss = /maxrss_kib=(\d+)/.exec(stderr);
+  return { ...report, wallSeconds, maxRssMiB: rss ? Number(rss[1]) / 1024 : null };
+}
+
+function report(runs: CliRun[], mib: number): void {
+  const rates = runs.map(rate).sort((a, b) => a - b);
+  const median = rates[Math.floor(rates.length / 2)];
+  const rss = runs.map((run) => run.maxRssMiB).filter((value): value is number => value !== null);
+  console.log(`\nOffline verification benchmark (${machine()})`);
+  console.log('| export | runs | entries/s (median) | min–max | peak RSS of the verifier |');
+  console.log('| --- | ---: | ---: | ---: | ---: |');
+  console.log(
+    `| ${ENTRIES} entries, ${mib.toFixed(0)} MiB, checkpoints of ${CHECKPOINT_SIZE} | ${runs.length} | ${median} | ` +
+      `${rates[0]}–${rates[rates.length - 1]} | ${rss.length ? `${Math.max(...rss).toFixed(0)} MiB` : 'n/a'} |`,
+  );
+}
+
+const rate = (run: CliRun) => Math.round(run.entries / run.seconds);
+const secondsSince = (start: number) => ((Date.now() - start) / 1000).toFixed(1);
+
+function machine(): string {
+  const memory = execFileSync('free', ['-g']).toString().split('\n')[1]?.split(/\s+/)[1];
+  return `${new Date().toISOString()}, ${cpus()[0]?.model ?? 'cpu'} ×${availableParallelism()}, ${memory} GiB, Node ${process.version}`;
+}
+
+void main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
