@@ -9,3 +9,4 @@ export { LiaisonValidationPipe, parseUuid, validateBody } from './http/validatio
 export { DEVELOPMENT_JWT_SECRET, loadConfig, type LiaisonConfig } from './liaison-config';
 export { REDIS_CLIENT, RedisClientModule } from './redis-client.module';
 export { pinoOptions } from './logging';
+export { sha256Hex } from './sha256';

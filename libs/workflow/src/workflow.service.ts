@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
 import { DeadlockException } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import canonicalize from 'canonicalize';
+import { isUUID } from 'class-validator';
 import { uuidv7 } from 'uuidv7';
 import { requestStream, AuditTrail } from '@liaison/audit';
 import { AgencySchema, AttachmentSchema, RequestHistorySchema, type Request } from '@liaison/data';
@@ -14,7 +14,7 @@ import {
   type TransitionRefusal,
 } from '@liaison/domain';
 import { Outbox } from '@liaison/notifications';
-import { ProblemException } from '@liaison/platform';
+import { ProblemException, sha256Hex } from '@liaison/platform';
 import { applyPosition, loadRequestFacts, RequestAccess, toSnapshot } from '@liaison/requests';
 import { outboxEntriesFor } from './outbox-entries';
 import type { TransitionCommand } from './transition-command';
@@ -25,8 +25,6 @@ export interface AppliedTransition {
   relation: RequestRelation;
   warnings: string[];
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 type Outcome =
   ({ accepted: true } & AppliedTransition) | { accepted: false; refusal: TransitionRefusal; status: 403 | 422 };
@@ -137,7 +135,7 @@ export class WorkflowService {
   private async checkAttachments(tx: EntityManager, request: Request, payload: Record<string, unknown>) {
     const ids = payload['attachmentIds'];
     if (!Array.isArray(ids) || ids.length === 0) return undefined;
-    const wellFormed = ids.every((id) => typeof id === 'string' && UUID.test(id));
+    const wellFormed = ids.every((id) => typeof id === 'string' && isUUID(id));
     const found = wellFormed
       ? await tx.count(AttachmentSchema, { id: { $in: ids as string[] }, request: request.id })
       : -1;
@@ -149,7 +147,7 @@ export class WorkflowService {
   private async reassign(tx: EntityManager, request: Request, decision: TransitionAcceptance) {
     const effect = decision.effects.find((candidate) => candidate.type === 'reassign_requested_agency');
     if (!effect || effect.type !== 'reassign_requested_agency') return undefined;
-    const agency = UUID.test(effect.agencyId) ? await tx.findOne(AgencySchema, effect.agencyId) : null;
+    const agency = isUUID(effect.agencyId) ? await tx.findOne(AgencySchema, effect.agencyId) : null;
     if (!agency || agency.id === request.requestingAgency.id || agency.id === request.requestedAgency.id) {
       return invalidReferenceTo('competentAgencyId', 'must be another existing agency, not a party to the request');
     }
@@ -187,9 +185,7 @@ function assertVersion(request: Request, ifMatch: number | undefined): void {
 
 /** The payload in the trail: which fields were sent and a digest of their values (they may name people). */
 function payloadReference(payload: Record<string, unknown>): Record<string, unknown> {
-  const digest = createHash('sha256')
-    .update(canonicalize(payload) ?? '{}')
-    .digest('hex');
+  const digest = sha256Hex(canonicalize(payload) ?? '{}');
   const grounds = Array.isArray(payload['grounds']) ? { grounds: payload['grounds'] } : {};
   return { payloadFields: Object.keys(payload).sort(), payloadSha256: digest, ...grounds };
 }

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
 import type { Request, Response } from 'express';
@@ -6,7 +5,7 @@ import { from, lastValueFrom, type Observable } from 'rxjs';
 import { uuidv7 } from 'uuidv7';
 import { IdempotencyRecordSchema } from '@liaison/data';
 import type { Actor } from '@liaison/domain';
-import { fieldError, InvalidInputException, ProblemException } from '@liaison/platform';
+import { fieldError, InvalidInputException, ProblemException, sha256Hex } from '@liaison/platform';
 
 const KEY_PATTERN = /^[A-Za-z0-9._:-]{1,200}$/;
 
@@ -33,9 +32,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
         fieldError(['Idempotency-Key'], 'must be 1 to 200 letters, digits or ._:-', 'header'),
       ]);
     }
-    const fingerprint = createHash('sha256')
-      .update(`${request.method} ${request.originalUrl} ${JSON.stringify(request.body ?? null)}`)
-      .digest('hex');
+    const fingerprint = sha256Hex(`${request.method} ${request.originalUrl} ${JSON.stringify(request.body ?? null)}`);
     const claimed = await this.claim(actor.userId, key, fingerprint);
     if (!claimed) return this.replay(actor.userId, key, fingerprint, response);
     try {

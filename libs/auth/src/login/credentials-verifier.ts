@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable, UnauthorizedException } from '@nestjs/common';
 import { agencyStream, AuditTrail, SYSTEM_STREAM } from '@liaison/audit';
 import { UserSchema, type User } from '@liaison/data';
+import { sha256Hex } from '@liaison/platform';
 import { AccountLockedException, LoginThrottle } from './login-throttle';
 import { PasswordHasher } from './password-hasher';
 
@@ -44,7 +44,7 @@ export class CredentialsVerifier {
         stream: user ? agencyStream(user.agency.id) : SYSTEM_STREAM,
         action: 'auth.login_failed',
         subjectType: user ? 'user' : 'login',
-        subjectId: user ? user.id : createHash('sha256').update(login).digest('hex'),
+        subjectId: user ? user.id : sha256Hex(login),
         clientRequestId,
         data: { reason },
       }),

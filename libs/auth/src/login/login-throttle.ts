@@ -1,7 +1,6 @@
-import { createHash } from 'node:crypto';
 import { HttpException, HttpStatus, Inject, Injectable } from '@nestjs/common';
 import type { Redis } from 'ioredis';
-import { LIAISON_CONFIG, REDIS_CLIENT, type LiaisonConfig } from '@liaison/platform';
+import { LIAISON_CONFIG, type LiaisonConfig, REDIS_CLIENT, sha256Hex } from '@liaison/platform';
 
 /**
  * Counts failed sign-ins per login name in Redis (shared by every api replica). After a few failures each
@@ -41,7 +40,7 @@ export class LoginThrottle {
   }
 
   private key(email: string): string {
-    return `login-failures:${createHash('sha256').update(email.toLowerCase()).digest('hex')}`;
+    return `login-failures:${sha256Hex(email.toLowerCase())}`;
   }
 }
 

@@ -1,11 +1,11 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Inject, Injectable, UnauthorizedException } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { uuidv7 } from 'uuidv7';
 import { agencyStream, AuditTrail } from '@liaison/audit';
 import { RefreshTokenSchema, UserSchema, type User } from '@liaison/data';
-import { LIAISON_CONFIG, type LiaisonConfig } from '@liaison/platform';
+import { LIAISON_CONFIG, type LiaisonConfig, sha256Hex } from '@liaison/platform';
 import type { TokenPairDto } from '../dto/token-pair.dto';
 import type { AccessTokenClaims } from './access-token-claims';
 
@@ -111,7 +111,7 @@ export class TokenService {
 }
 
 function hashToken(token: string): string {
-  return createHash('sha256').update(token).digest('hex');
+  return sha256Hex(token);
 }
 
 function invalidRefreshToken(): UnauthorizedException {

@@ -1,3 +1,4 @@
+import { isUUID } from 'class-validator';
 import { fieldError, InvalidInputException } from '@liaison/platform';
 
 /** Where a page ended: in the unread part (newest first) or in the read part after it. */
@@ -6,8 +7,6 @@ export interface InboxCursor {
   id: string;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 export function encodeInboxCursor(cursor: InboxCursor): string {
   return Buffer.from(`${cursor.unread ? 'u' : 'r'}.${cursor.id}`).toString('base64url');
 }
@@ -15,7 +14,7 @@ export function encodeInboxCursor(cursor: InboxCursor): string {
 export function decodeInboxCursor(raw: string | undefined): InboxCursor | null {
   if (raw === undefined) return null;
   const [phase, id] = Buffer.from(raw, 'base64url').toString('utf8').split('.');
-  if ((phase !== 'u' && phase !== 'r') || !UUID.test(id ?? '')) {
+  if ((phase !== 'u' && phase !== 'r') || !isUUID(id ?? '')) {
     throw new InvalidInputException([
       fieldError(['cursor'], 'cursor must be a nextCursor from a previous page', 'query'),
     ]);

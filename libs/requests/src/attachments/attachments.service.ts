@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
@@ -6,7 +5,7 @@ import { uuidv7 } from 'uuidv7';
 import { AuditTrail, requestStream } from '@liaison/audit';
 import { AttachmentSchema, type Attachment } from '@liaison/data';
 import type { Actor } from '@liaison/domain';
-import { fieldError, InvalidInputException, ProblemException } from '@liaison/platform';
+import { fieldError, InvalidInputException, ProblemException, sha256Hex } from '@liaison/platform';
 import { RequestAccess } from '../access/request-access';
 import { handlingColumns } from '../drafts/draft-terms';
 import { assertActingParty, isFinal } from '../shared/editing-rules';
@@ -62,7 +61,7 @@ export class AttachmentsService {
           fileName: safeFileName(file.originalname),
           contentType,
           size: file.buffer.length,
-          sha256: createHash('sha256').update(file.buffer).digest('hex'),
+          sha256: sha256Hex(file.buffer),
           storageKey,
           ...handling,
           language: input.language ?? 'en',

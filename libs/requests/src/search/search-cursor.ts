@@ -1,3 +1,4 @@
+import { isUUID } from 'class-validator';
 import { fieldError, InvalidInputException } from '@liaison/platform';
 
 /** The orders a search can be sorted in: newest activity or newest creation first. */
@@ -12,7 +13,6 @@ export interface SearchCursor {
 }
 
 const KEY = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Opaque to clients; it names its sort so that a cursor cannot be replayed against another order. */
 export function encodeSearchCursor(cursor: SearchCursor): string {
@@ -22,7 +22,7 @@ export function encodeSearchCursor(cursor: SearchCursor): string {
 /** The cursor a client sent back, checked against the sort it is used with; a 400 naming `cursor` otherwise. */
 export function decodeSearchCursor(text: string, sort: SearchSort): SearchCursor {
   const [cursorSort, key, id, ...rest] = Buffer.from(text, 'base64url').toString('utf8').split('|');
-  if (rest.length > 0 || cursorSort !== sort || !KEY.test(key ?? '') || !UUID.test(id ?? '')) {
+  if (rest.length > 0 || cursorSort !== sort || !KEY.test(key ?? '') || !isUUID(id ?? '')) {
     throw new InvalidInputException([
       fieldError(['cursor'], 'cursor is not one this search returned (or was made for another sort)', 'query'),
     ]);

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { AuditTrail, requestStream } from '@liaison/audit';
@@ -9,6 +8,7 @@ import { PersonIdentityStore } from '../person-identity-store';
 import { personPurged } from '../person-problems';
 import { toPersonView, type PersonView } from '../person.view';
 import type { PurgePersonDto } from './purge-person.dto';
+import { sha256Hex } from '@liaison/platform';
 
 interface Call {
   actor: Actor;
@@ -59,5 +59,5 @@ function assertPartySupervisor(actor: Actor, relation: RequestRelation): void {
 }
 
 function sha256(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
+  return sha256Hex(text);
 }
