@@ -2,9 +2,12 @@ import { PassThrough, type Readable } from 'node:stream';
 import { IsolationLevel } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable, Logger } from '@nestjs/common';
+import { uuidv7 } from 'uuidv7';
 import { AuditCheckpointSchema, type AuditCheckpoint } from '@liaison/data';
+import type { Actor } from '@liaison/domain';
 import { streamCondition, type AuditScope } from '../access/audit-scope';
 import { AUDIT_ROW_COLUMNS, hashedFields, type AuditRow } from '../audit-rows';
+import { agencyStream, AuditTrail } from '../audit-trail';
 import { LEAF_ORDER, loadCheckpointLeaves } from '../checkpoints/checkpoint-leaves';
 import { CheckpointDto } from '../http/dto/checkpoint.dto';
 import { query } from '../sql';
@@ -20,7 +23,25 @@ const BATCH = 1000;
 export class AuditExport {
   private readonly logger = new Logger(AuditExport.name);
 
-  constructor(private readonly em: EntityManager) {}
+  constructor(
+    private readonly em: EntityManager,
+    private readonly trail: AuditTrail,
+  ) {}
+
+  /** Every export is itself in the trail (committed before the export's snapshot, so the export contains it). */
+  async record(actor: Actor, scope: AuditScope, clientRequestId: string | null): Promise<void> {
+    await this.em.fork().transactional((tx) =>
+      this.trail.append(tx, {
+        stream: agencyStream(actor.agencyId),
+        action: 'audit.exported',
+        subjectType: 'audit_export',
+        subjectId: uuidv7(),
+        actor,
+        clientRequestId,
+        data: { scope: scope.kind === 'all' ? 'all' : 'partial' },
+      }),
+    );
+  }
 
   open(scope: AuditScope): Readable {
     const out = new PassThrough();

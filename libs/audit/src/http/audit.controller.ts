@@ -11,6 +11,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { AuditCheckpointSchema } from '@liaison/data';
 import type { Actor } from '@liaison/domain';
 import {
+  ClientRequestId,
   CursorPageQuery,
   LIAISON_CONFIG,
   parseUuid,
@@ -102,7 +103,12 @@ export class AuditController {
     description:
       'JSON Lines: header, checkpoints each followed by its entries and their proofs, the entries after the last checkpoint, end. Verify with `npx liaison-audit verify`.',
   })
-  export(@AuditReader() actor: Actor): StreamableFile {
-    return new StreamableFile(this.exporter.open(auditScopeOf(actor, this.config)));
+  async export(
+    @AuditReader() actor: Actor,
+    @ClientRequestId() clientRequestId: string | null,
+  ): Promise<StreamableFile> {
+    const scope = auditScopeOf(actor, this.config);
+    await this.exporter.record(actor, scope, clientRequestId);
+    return new StreamableFile(this.exporter.open(scope));
   }
 }
