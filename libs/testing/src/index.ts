@@ -7,4 +7,6 @@ export {
   createUser,
   type RequestOptions,
 } from './factories';
-export { APP_DATABASE_ROLE, prepareTestEnvironment, type TestEnvironment } from './test-environment';
+export { createScratchDatabase, dropRedisKeys, dropScratchDatabase } from './scratch-database';
+export { prepareTestEnvironment, type TestEnvironment } from './test-environment';
+export { APP_DATABASE_ROLE, asApplicationRole, ownerDatabaseUrl, withAdminClient } from './test-servers';

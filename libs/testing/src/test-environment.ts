@@ -1,9 +1,6 @@
 import { generateKeyPairSync } from 'node:crypto';
-import { Client } from 'pg';
 import { quoteIdentifier } from '@liaison/data';
-
-/** The role the apps run as (created by the migrations; the global set-up gives it LOGIN). */
-export const APP_DATABASE_ROLE = 'liaison_app';
+import { asApplicationRole, ownerDatabaseUrl, withAdminClient } from './test-servers';
 
 export interface TestEnvironment {
   /** As the apps connect: the restricted application role. */
@@ -23,20 +20,16 @@ export async function prepareTestEnvironment(): Promise<TestEnvironment> {
   const run = required('LIAISON_TEST_RUN');
   const worker = process.env['JEST_WORKER_ID'] ?? '1';
   const name = `liaison_test_${run}_w${worker}`;
-  const admin = adminClient();
-  await admin.connect();
-  try {
+  await withAdminClient(async (admin) => {
     await admin.query(`DROP DATABASE IF EXISTS ${quoteIdentifier(name)} WITH (FORCE)`);
     await admin.query(
       `CREATE DATABASE ${quoteIdentifier(name)} TEMPLATE ${quoteIdentifier(required('LIAISON_TEST_TEMPLATE'))}`,
     );
     await admin.query(`ALTER DATABASE ${quoteIdentifier(name)} SET synchronous_commit = off`);
-  } finally {
-    await admin.end();
-  }
+  });
   const environment: TestEnvironment = {
-    databaseUrl: asApplicationRole(withDatabase(name)),
-    ownerDatabaseUrl: withDatabase(name),
+    databaseUrl: asApplicationRole(ownerDatabaseUrl(name)),
+    ownerDatabaseUrl: ownerDatabaseUrl(name),
     redisUrl: process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379',
     queuePrefix: `liaison-test-${run}-w${worker}-${Date.now().toString(36)}`,
   };
@@ -56,25 +49,6 @@ export async function prepareTestEnvironment(): Promise<TestEnvironment> {
 const testSigningKey = generateKeyPairSync('ed25519')
   .privateKey.export({ format: 'der', type: 'pkcs8' })
   .toString('base64');
-
-/** Same server and database, as the application role; its password is the global set-up's when the server asks one. */
-function asApplicationRole(ownerUrl: string): string {
-  const url = new URL(ownerUrl);
-  const needsPassword = url.password !== '';
-  url.username = APP_DATABASE_ROLE;
-  url.password = needsPassword ? (process.env['TEST_DATABASE_APP_PASSWORD'] ?? 'liaison-app-test') : '';
-  return url.toString();
-}
-
-function adminClient(): Client {
-  return new Client({ connectionString: withDatabase('postgres') });
-}
-
-function withDatabase(name: string): string {
-  const url = new URL(process.env['TEST_DATABASE_URL'] ?? 'postgresql://postgres@127.0.0.1:5432/postgres');
-  url.pathname = `/${name}`;
-  return url.toString();
-}
 
 function required(name: string): string {
   const value = process.env[name];

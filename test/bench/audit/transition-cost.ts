@@ -26,13 +26,19 @@ import { execFileSync } from 'node:child_process';
 import { availableParallelism, cpus } from 'node:os';
 import { resolve } from 'node:path';
 import { MikroORM } from '@mikro-orm/postgresql';
-import { Redis } from 'ioredis';
-import { Client } from 'pg';
 import { uuidv7 } from 'uuidv7';
 import { AuditTrail } from '@liaison/audit';
-import { migrateDatabase, ormConfig, PersonSchema, quoteIdentifier, RequestSchema, type Person } from '@liaison/data';
+import { ormConfig, PersonSchema, RequestSchema, type Person } from '@liaison/data';
 import { MasterKeyring, PersonIdentityStore } from '@liaison/requests';
-import { createAgency, createUser, TEST_PASSWORD } from '@liaison/testing';
+import {
+  asApplicationRole,
+  createAgency,
+  createScratchDatabase,
+  createUser,
+  dropRedisKeys,
+  dropScratchDatabase,
+  TEST_PASSWORD,
+} from '@liaison/testing';
 import { COMPLETE_MLA_CONTENT } from '../../e2e/support/mla-draft';
 import type { Variant } from './api-variant';
 
@@ -79,7 +85,7 @@ interface Measure {
 let reference = 0;
 
 async function main(): Promise<void> {
-  const owner = await createDatabase();
+  const owner = await createScratchDatabase(DATABASE);
   const orm = await MikroORM.init(ormConfig(owner));
   const env = childEnvironment(owner);
   try {
@@ -109,20 +115,16 @@ async function main(): Promise<void> {
     sealCost();
   } finally {
     await orm.close(true);
-    await dropDatabase(owner);
-    await dropRedisKeys();
+    await dropScratchDatabase(owner);
+    await dropRedisKeys(REDIS_URL, QUEUE_PREFIX);
   }
 }
 
 function childEnvironment(owner: string): Record<string, string> {
-  const app = new URL(owner);
-  const needsPassword = app.password !== '';
-  app.username = 'liaison_app';
-  app.password = needsPassword ? (process.env['TEST_DATABASE_APP_PASSWORD'] ?? 'liaison-app-test') : '';
   return {
     NODE_ENV: 'test',
     LOG_LEVEL: 'warn',
-    DATABASE_URL: app.toString(),
+    DATABASE_URL: asApplicationRole(owner),
     MIGRATION_DATABASE_URL: owner,
     REDIS_URL,
     QUEUE_PREFIX,
@@ -389,54 +391,6 @@ function sealCost(): void {
 async function count(orm: MikroORM, sql: string): Promise<number> {
   const [row] = await orm.em.getConnection().execute<{ count: string }[]>(sql);
   return Number(row?.count ?? 0);
-}
-
-function adminUrl(database = 'postgres'): string {
-  const url = new URL(process.env['TEST_DATABASE_URL'] ?? 'postgresql://postgres@127.0.0.1:5432/postgres');
-  url.pathname = `/${database}`;
-  return url.toString();
-}
-
-async function admin<T>(work: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: adminUrl() });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
-
-/** As test/jest/global-setup.js: the migrations create `liaison_app` without LOGIN; trust needs no password. */
-async function createDatabase(): Promise<string> {
-  await admin((client) => client.query(`CREATE DATABASE ${quoteIdentifier(DATABASE)}`));
-  const url = adminUrl(DATABASE);
-  await migrateDatabase(url);
-  const password = new URL(url).password
-    ? ` PASSWORD '${(process.env['TEST_DATABASE_APP_PASSWORD'] ?? 'liaison-app-test').replace(/'/g, "''")}'`
-    : '';
-  await admin((client) => client.query(`ALTER ROLE liaison_app LOGIN${password}`));
-  return url;
-}
-
-async function dropDatabase(url: string): Promise<void> {
-  const name = new URL(url).pathname.slice(1);
-  await admin((client) => client.query(`DROP DATABASE IF EXISTS ${quoteIdentifier(name)} WITH (FORCE)`));
-}
-
-async function dropRedisKeys(): Promise<void> {
-  const redis = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1 });
-  await redis.connect();
-  try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${QUEUE_PREFIX}*`, 'COUNT', 1000);
-      if (keys.length) await redis.del(...keys);
-      cursor = next;
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
-  }
 }
 
 void main().catch((error: unknown) => {

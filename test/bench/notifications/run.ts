@@ -14,10 +14,17 @@ import type { AddressInfo } from 'node:net';
 import { availableParallelism, cpus } from 'node:os';
 import { resolve } from 'node:path';
 import { MikroORM } from '@mikro-orm/postgresql';
-import { Client } from 'pg';
 import { uuidv7 } from 'uuidv7';
-import { migrateDatabase, ormConfig, quoteIdentifier, RequestSchema, WebhookEndpointSchema } from '@liaison/data';
-import { createAgency, createUser, TEST_PASSWORD } from '@liaison/testing';
+import { ormConfig, RequestSchema, WebhookEndpointSchema } from '@liaison/data';
+import {
+  asApplicationRole,
+  createAgency,
+  createScratchDatabase,
+  createUser,
+  dropRedisKeys,
+  dropScratchDatabase,
+  TEST_PASSWORD,
+} from '@liaison/testing';
 import { COMPLETE_MLA_CONTENT } from '../../e2e/support/mla-draft';
 
 const TRANSITIONS = Number(process.env['BENCH_TRANSITIONS'] ?? 2000);
@@ -25,17 +32,20 @@ const CLIENTS = Number(process.env['BENCH_CLIENTS'] ?? 20);
 const ROOT = resolve(__dirname, '../../..');
 const NODE = resolve(ROOT, 'node_modules/.bin/node');
 const RUN = `bench_${Date.now().toString(36)}`;
+const REDIS_URL = process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379';
+const QUEUE_PREFIX = `liaison-${RUN}`;
 
 async function main(): Promise<void> {
-  const databaseUrl = await createDatabase();
+  const databaseUrl = await createScratchDatabase(`liaison_${RUN}`);
   const orm = await MikroORM.init(ormConfig(databaseUrl));
   const receiver = await startReceiver();
   const port = 39_000 + Math.floor(Math.random() * 1000);
   const env = {
     NODE_ENV: 'test',
-    DATABASE_URL: databaseUrl,
-    REDIS_URL: process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379',
-    QUEUE_PREFIX: `liaison-${RUN}`,
+    DATABASE_URL: asApplicationRole(databaseUrl),
+    MIGRATION_DATABASE_URL: databaseUrl,
+    REDIS_URL,
+    QUEUE_PREFIX,
     PORT: String(port),
     RATE_LIMIT_PER_MINUTE: '10000000',
     LOG_LEVEL: 'warn',
@@ -56,7 +66,8 @@ async function main(): Promise<void> {
     children.forEach((child) => child.kill('SIGTERM'));
     receiver.close();
     await orm.close(true);
-    await dropDatabase(databaseUrl);
+    await dropScratchDatabase(databaseUrl);
+    await dropRedisKeys(REDIS_URL, QUEUE_PREFIX);
   }
 }
 
@@ -196,28 +207,6 @@ async function until(done: () => boolean | Promise<boolean>, timeoutMs: number):
     if (Date.now() > deadline) throw new Error('timed out waiting for the webhooks');
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
-}
-
-function adminUrl(database = 'postgres'): string {
-  const url = new URL(process.env['TEST_DATABASE_URL'] ?? 'postgresql://postgres@127.0.0.1:5432/postgres');
-  url.pathname = `/${database}`;
-  return url.toString();
-}
-
-async function createDatabase(): Promise<string> {
-  const admin = new Client({ connectionString: adminUrl() });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${quoteIdentifier(`liaison_${RUN}`)}`).finally(() => admin.end());
-  const url = adminUrl(`liaison_${RUN}`);
-  await migrateDatabase(url);
-  return url;
-}
-
-async function dropDatabase(url: string): Promise<void> {
-  const admin = new Client({ connectionString: adminUrl() });
-  await admin.connect();
-  const name = new URL(url).pathname.slice(1);
-  await admin.query(`DROP DATABASE IF EXISTS ${quoteIdentifier(name)} WITH (FORCE)`).finally(() => admin.end());
 }
 
 void main().catch((error: unknown) => {

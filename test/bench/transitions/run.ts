@@ -34,12 +34,20 @@ import { Agent, request as httpRequest } from 'node:http';
 import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { MikroORM } from '@mikro-orm/postgresql';
-import { Redis } from 'ioredis';
 import { Client } from 'pg';
 import { uuidv7 } from 'uuidv7';
 import { auditHash, GENESIS_HASH, requestStream, type HashedAuditFields } from '@liaison/audit';
-import { AuditEventSchema, migrateDatabase, ormConfig, quoteIdentifier, RequestSchema } from '@liaison/data';
-import { createAgency, createUser, TEST_PASSWORD } from '@liaison/testing';
+import { AuditEventSchema, ormConfig, quoteIdentifier, RequestSchema } from '@liaison/data';
+import {
+  asApplicationRole,
+  createAgency,
+  createScratchDatabase,
+  createUser,
+  dropRedisKeys,
+  dropScratchDatabase,
+  TEST_PASSWORD,
+  withAdminClient,
+} from '@liaison/testing';
 import { COMPLETE_MLA_CONTENT } from '../../e2e/support/mla-draft';
 
 const TRANSITIONS = Number(process.env['BENCH_TRANSITIONS'] ?? 20_000);
@@ -88,7 +96,7 @@ interface Child {
 }
 
 async function main(): Promise<void> {
-  const owner = await createDatabase();
+  const owner = await createScratchDatabase(DATABASE);
   const env = childEnvironment(owner);
   const children: Child[] = [];
   try {
@@ -124,24 +132,20 @@ async function main(): Promise<void> {
     report({ load, memory, pgbench, captured, rows, profile });
   } finally {
     await Promise.all(children.map(stop));
-    await dropDatabase(owner);
-    await dropRedisKeys();
+    await dropScratchDatabase(owner);
+    await dropRedisKeys(REDIS_URL, QUEUE_PREFIX);
     if (process.env['BENCH_KEEP'] === '1') console.log(`\nkept ${TMP}`);
     else rmSync(TMP, { recursive: true, force: true });
   }
 }
 
 function childEnvironment(owner: string): Record<string, string> {
-  const app = new URL(owner);
-  const needsPassword = app.password !== '';
-  app.username = 'liaison_app';
-  app.password = needsPassword ? (process.env['TEST_DATABASE_APP_PASSWORD'] ?? 'liaison-app-test') : '';
   return {
     NODE_ENV: 'test',
     LOG_LEVEL: 'warn',
     LOG_PRETTY: '0',
     PORT: String(40_000 + Math.floor(Math.random() * 1000)),
-    DATABASE_URL: app.toString(),
+    DATABASE_URL: asApplicationRole(owner),
     MIGRATION_DATABASE_URL: owner,
     REDIS_URL,
     QUEUE_PREFIX,
@@ -335,7 +339,7 @@ async function capture(env: Record<string, string>, fixture: Fixture): Promise<C
     console.warn('capture skipped: no readable PostgreSQL log file (set BENCH_PG_LOG); pgbench will not run');
     return undefined;
   }
-  await admin((client) =>
+  await withAdminClient((client) =>
     client.query(`ALTER DATABASE ${quoteIdentifier(DATABASE)} SET log_min_duration_statement = 0`),
   );
   const api = start('apps/api/src/main.ts', env);
@@ -366,19 +370,19 @@ async function capture(env: Record<string, string>, fixture: Fixture): Promise<C
     return { scripts, logFile };
   } finally {
     await stop(api);
-    await admin((client) =>
+    await withAdminClient((client) =>
       client.query(`ALTER DATABASE ${quoteIdentifier(DATABASE)} RESET log_min_duration_statement`),
     );
   }
 }
 
 async function serverLogFile(): Promise<string | undefined> {
-  const [current, version, cluster] = await admin(async (client) => [
+  const [current, version, cluster] = await withAdminClient(async (client) => [
     (await client.query<{ f: string | null }>('select pg_current_logfile() as f')).rows[0]?.f,
     (await client.query<{ v: string }>(`select current_setting('server_version_num') as v`)).rows[0]?.v,
     (await client.query<{ v: string }>(`select current_setting('cluster_name') as v`)).rows[0]?.v,
   ]);
-  const dataDirectory = await admin(
+  const dataDirectory = await withAdminClient(
     async (client) => (await client.query<{ v: string }>(`select current_setting('data_directory') as v`)).rows[0]?.v,
   ).catch(() => undefined);
   const major = String(Math.floor(Number(version) / 10_000));
@@ -833,54 +837,6 @@ async function until(done: () => Promise<boolean>, timeoutMs: number, output: ()
   while (!(await done())) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for the api: ${output()}`);
     await new Promise((wait) => setTimeout(wait, 100));
-  }
-}
-
-function adminUrl(database = 'postgres'): string {
-  const url = new URL(process.env['TEST_DATABASE_URL'] ?? 'postgresql://postgres@127.0.0.1:5432/postgres');
-  url.pathname = `/${database}`;
-  return url.toString();
-}
-
-async function admin<T>(work: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: adminUrl() });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
-
-/** As test/jest/global-setup.js: the migrations create `liaison_app` without LOGIN; trust needs no password. */
-async function createDatabase(): Promise<string> {
-  await admin((client) => client.query(`CREATE DATABASE ${quoteIdentifier(DATABASE)}`));
-  const url = adminUrl(DATABASE);
-  await migrateDatabase(url);
-  const password = new URL(url).password
-    ? ` PASSWORD '${(process.env['TEST_DATABASE_APP_PASSWORD'] ?? 'liaison-app-test').replace(/'/g, "''")}'`
-    : '';
-  await admin((client) => client.query(`ALTER ROLE liaison_app LOGIN${password}`));
-  return url;
-}
-
-async function dropDatabase(url: string): Promise<void> {
-  const name = new URL(url).pathname.slice(1);
-  await admin((client) => client.query(`DROP DATABASE IF EXISTS ${quoteIdentifier(name)} WITH (FORCE)`));
-}
-
-async function dropRedisKeys(): Promise<void> {
-  const redis = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1 });
-  await redis.connect();
-  try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${QUEUE_PREFIX}*`, 'COUNT', 1000);
-      if (keys.length) await redis.del(...keys);
-      cursor = next;
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
   }
 }
 

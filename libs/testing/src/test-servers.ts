@@ -1,0 +1,31 @@
+import { Client } from 'pg';
+
+/** The role the apps run as (created by the migrations; the test set-ups give it LOGIN). */
+export const APP_DATABASE_ROLE = 'liaison_app';
+
+/** A database on the test server, as its owner (`TEST_DATABASE_URL`, local trust by default). */
+export function ownerDatabaseUrl(name: string): string {
+  const url = new URL(process.env['TEST_DATABASE_URL'] ?? 'postgresql://postgres@127.0.0.1:5432/postgres');
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+/** Same server and database, as the application role; with a password only when the server asks for one. */
+export function asApplicationRole(ownerUrl: string): string {
+  const url = new URL(ownerUrl);
+  const needsPassword = url.password !== '';
+  url.username = APP_DATABASE_ROLE;
+  url.password = needsPassword ? (process.env['TEST_DATABASE_APP_PASSWORD'] ?? 'liaison-app-test') : '';
+  return url.toString();
+}
+
+/** Runs `work` on a connection to the server's `postgres` database, as the owner. */
+export async function withAdminClient<T>(work: (client: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: ownerDatabaseUrl('postgres') });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
