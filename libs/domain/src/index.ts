@@ -18,6 +18,7 @@ export {
   type PublishedCount,
   type StatisticsScope,
 } from './statistics';
+export { mayAddToRequest, mayEditDraft, mayFileRequests } from './access/request-editing';
 export {
   actingSide,
   mayView,

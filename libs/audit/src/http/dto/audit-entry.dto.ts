@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import type { AuditRow } from '../../audit-rows';
+import { hashedFields, type AuditRow } from '../../audit-rows';
 
 /** One entry of the trail: references, states and hashes, never personal data values. */
 export class AuditEntryDto {
@@ -21,17 +21,7 @@ export class AuditEntryDto {
 
   static from(row: AuditRow & { checkpoint?: number | null }): AuditEntryDto {
     return Object.assign(new AuditEntryDto(), {
-      id: row.id,
-      stream: row.stream,
-      seq: row.seq,
-      occurredAt: new Date(row.occurredAt).toISOString(),
-      actorUserId: row.actorUserId,
-      actorAgencyId: row.actorAgencyId,
-      action: row.action,
-      subjectType: row.subjectType,
-      subjectId: row.subjectId,
-      data: row.data,
-      clientRequestId: row.clientRequestId,
+      ...hashedFields(row),
       prevHash: row.prevHash,
       hash: row.hash,
       checkpoint: row.checkpoint ?? null,
