@@ -1,9 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
+import { APP_NODE_FLAGS } from '@liaison/platform';
 
 /** Runs one of the apps (api, worker) on this Node with the TypeScript runner, its output line-prefixed. */
 export function startApp(name: string, entry: string, env: NodeJS.ProcessEnv): ChildProcess {
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', entry], {
+  const child = spawn(process.execPath, [...APP_NODE_FLAGS, '-r', '@swc-node/register', entry], {
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

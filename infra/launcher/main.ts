@@ -8,10 +8,12 @@ import { seedDemo, type DemoLogin } from './demo-seed';
 import { DEMO_PASSWORD_DEFAULT, developmentSecrets } from './development-secrets';
 import { startEmbeddedDatabase } from './embedded-database';
 import { findOrStartRedis } from './redis-server';
+import { ensureWebConsoleBuilt } from './web-console-build';
 
 /**
  * `npm start`: PostgreSQL (DATABASE_URL, or an embedded one) and Redis (REDIS_URL, the machine's, or one it
- * starts), migrations, the demo seed, then the api and the worker until Ctrl-C.
+ * starts), migrations, the demo seed, the web console's build when it is missing or stale, then the api (which
+ * serves the console) and the worker until Ctrl-C.
  */
 const root = resolve(__dirname, '..', '..');
 const dataRoot = join(root, '.data');
@@ -21,6 +23,7 @@ let stopping = false;
 
 async function main(): Promise<void> {
   const started = Date.now();
+  const consoleBuilt = buildWebConsole(); // meanwhile: it needs neither database nor Redis
   const secrets = developmentSecrets(dataRoot);
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -53,11 +56,12 @@ async function main(): Promise<void> {
   const password = process.env['LIAISON_DEMO_PASSWORD'] ?? DEMO_PASSWORD_DEFAULT;
   const logins = await seedDemo(ownerUrl, password);
   await runAppsAsApplicationRole(env, ownerUrl, secrets.databaseAppPassword);
+  const webConsole = await consoleBuilt;
 
   apps.push(startApp('api', 'apps/api/src/main.ts', env), startApp('worker', 'apps/worker/src/main.ts', env));
   for (const app of apps) app.once('exit', (code) => !stopping && void shutdown(`an app exited (code ${code})`, 1));
   await waitUntilHealthy(config.port);
-  banner(config.port, logins, password, (Date.now() - started) / 1000, mailInfo(env));
+  banner(config.port, logins, password, (Date.now() - started) / 1000, mailInfo(env), webConsole);
 }
 
 /**
@@ -70,6 +74,17 @@ async function runAppsAsApplicationRole(env: NodeJS.ProcessEnv, ownerUrl: string
   await enableApplicationRole(ownerUrl, appPassword);
   env['MIGRATION_DATABASE_URL'] = ownerUrl;
   env['DATABASE_URL'] = applicationRoleUrl(ownerUrl, appPassword);
+}
+
+/** The console is a convenience: if its build fails, the API still starts and the banner says why. */
+async function buildWebConsole(): Promise<boolean> {
+  try {
+    await ensureWebConsoleBuilt(step);
+    return true;
+  } catch (error) {
+    step(`the web console could not be built, serving the API only: ${(error as Error).message}`);
+    return false;
+  }
 }
 
 async function waitUntilHealthy(port: number): Promise<void> {
@@ -89,13 +104,21 @@ function mailInfo(env: NodeJS.ProcessEnv): string {
   return `${relative(root, env['MAIL_DIR'] ?? '') || '.'} (one .eml file per message)`;
 }
 
-function banner(port: number, logins: DemoLogin[], password: string, seconds: number, mail: string): void {
+function banner(
+  port: number,
+  logins: DemoLogin[],
+  password: string,
+  seconds: number,
+  mail: string,
+  webConsole: boolean,
+): void {
   const width = Math.max(...logins.map((login) => login.email.length));
   const rows = logins.map((login) => `  ${login.email.padEnd(width)}  ${login.roles.padEnd(22)}  ${login.agency}`);
   console.log(
     [
       '',
       `Liaison is ready in ${seconds.toFixed(1)} s`,
+      `  Console  ${webConsole ? `http://localhost:${port}/` : 'not built (see above): API only'}`,
       `  API      http://localhost:${port}/v1`,
       `  OpenAPI  http://localhost:${port}/docs`,
       `  Health   http://localhost:${port}/health`,

@@ -1,5 +1,5 @@
 import { uuidv7 } from 'uuidv7';
-import { RequestSchema, type Agency, type User } from '@liaison/data';
+import { DeadlineSchema, RequestSchema, type Agency, type DeadlineStatus, type User } from '@liaison/data';
 import { formatReference, type RequestKind } from '@liaison/domain';
 import { createAgency, createUser } from '@liaison/testing';
 import { bearer, createTaskForce, startRequestsApi, type RequestsApi } from './requests-support';
@@ -134,6 +134,36 @@ describe('request search (e2e)', () => {
       const response = await search(tokens['np'], query).expect(200);
       expect({ query, found: names(response.body.items) }).toEqual({ query, found: expected });
     }
+  });
+
+  it('gives each listed request the due date of its earliest running deadline', async () => {
+    const em = api.em();
+    const due = (days: number) => new Date(now + days * 86_400_000);
+    const deadline = (requestId: string, kind: string, dueAt: Date, status: DeadlineStatus, stopped = false) =>
+      em.create(DeadlineSchema, {
+        requestId,
+        kind,
+        dueAt,
+        legalSource: 'test',
+        responsibleSide: 'requested',
+        status,
+        stoppedAt: stopped ? new Date(now) : null,
+      });
+    deadline(ids['inC'], 'decide', due(9), 'pending');
+    deadline(ids['inC'], 'execute', due(2), 'pending');
+    deadline(ids['inD'], 'decide', due(1), 'paused');
+    deadline(ids['outA'], 'acknowledge', due(1), 'stopped', true);
+    await em.flush();
+    const response = await search(tokens['np'], '').expect(200);
+    const nextDue = Object.fromEntries(
+      (response.body.items as { id: string; nextDueAt: string | null }[]).map((item) => [item.id, item.nextDueAt]),
+    );
+    expect([nextDue[ids['inC']], nextDue[ids['inD']], nextDue[ids['outA']], nextDue[ids['outB']]]).toEqual([
+      due(2).toISOString(),
+      null,
+      null,
+      null,
+    ]);
   });
 
   it('finds text in the reference or the title, case-insensitively, with % and _ taken literally', async () => {

@@ -23,7 +23,7 @@ export class PlatformAdminMiddleware implements NestMiddleware {
   }
 
   async use(request: Request, response: Response, next: NextFunction): Promise<void> {
-    const userId = await this.userOf(request.headers.authorization);
+    const userId = await this.userOf(request.headers.authorization ?? cookieBearer(request.headers.cookie));
     if (!userId) return refuse(request, response, 401, 'unauthorized', 'Sign in as a platform admin.');
     const user = await this.em.fork().findOne(UserSchema, userId, { fields: ['id', 'platformAdmin', 'active'] });
     if (!user?.active || !user.platformAdmin) {
@@ -45,6 +45,22 @@ export class PlatformAdminMiddleware implements NestMiddleware {
       return null;
     }
   }
+}
+
+/**
+ * The web console opens the board with a link, which cannot send a header: it hands the access token over in a
+ * cookie scoped to the board's path (SameSite=Strict, so no other site's page can make the browser send it).
+ */
+export const QUEUE_BOARD_COOKIE = 'liaison_queue_board';
+
+function cookieBearer(header: string | undefined): string | undefined {
+  const prefix = `${QUEUE_BOARD_COOKIE}=`;
+  const value = header
+    ?.split(';')
+    .map((part) => part.trim())
+    .find((part) => part.startsWith(prefix))
+    ?.slice(prefix.length);
+  return value ? `Bearer ${value}` : undefined;
 }
 
 function refuse(request: Request, response: Response, status: number, slug: string, detail: string): void {

@@ -16,6 +16,8 @@ export class RequestSummaryView {
   @ApiProperty() urgency!: string;
   @ApiProperty() handlingCode!: string;
   @ApiProperty() overdue!: boolean;
+  @ApiProperty({ type: String, nullable: true, description: 'When the earliest running deadline falls due.' })
+  nextDueAt!: string | null;
   @ApiProperty() version!: number;
   @ApiProperty({ enum: ['requesting', 'requested', 'task_force'] }) relation!: SearchRow['relation'];
   @ApiProperty() createdAt!: string;
@@ -49,6 +51,7 @@ export function toRequestSummary(row: SearchRow): RequestSummaryView {
     urgency: row.urgency,
     handlingCode: row.handling_code,
     overdue: row.overdue,
+    nextDueAt: row.next_due_at ? new Date(row.next_due_at).toISOString() : null,
     version: row.version,
     relation: row.relation,
     createdAt: new Date(row.created_at).toISOString(),

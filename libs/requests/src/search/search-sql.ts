@@ -42,6 +42,7 @@ export interface SearchRow {
   urgency: string;
   handling_code: string;
   overdue: boolean;
+  next_due_at: Date | null;
   version: number;
   created_at: Date;
   last_activity_at: Date;
@@ -68,6 +69,9 @@ interface Fragment {
 
 const fragment = (sql: string, ...params: unknown[]): Fragment => ({ sql, params });
 
+/** The earliest running legal clock of the request (one index probe per row of the merged page). */
+const NEXT_DUE_AT = `(select min(d.due_at) from deadline d where d.request_id = r.id and d.stopped_at is null and d.status = 'pending')`;
+
 /**
  * The search as SQL, shared by the API and the benchmark. Each way a request can be visible is its own branch
  * (outgoing, incoming, through a task force), ordered and limited on its own: the first two walk the
@@ -79,7 +83,7 @@ export function buildSearchSql(scope: SearchScope, filters: SearchFilters, page:
   const column = SORT_COLUMNS[page.sort];
   const union = branches.map((branch) => `(${branch.sql})`).join(' union all ');
   const sql =
-    `select r.*, ` +
+    `select r.*, ${NEXT_DUE_AT} as next_due_at, ` +
     `ra.name as requesting_agency_name, ra.country as requesting_agency_country, ` +
     `rd.name as requested_agency_name, rd.country as requested_agency_country ` +
     `from (${union}) r ` +

@@ -1,0 +1,48 @@
+import { lazy, type ComponentType } from 'react';
+import type { RouteObject } from 'react-router';
+import { RequireSession } from '../auth/require-session';
+import { RouteErrorPage } from '../pages/errors/route-error-page';
+import { Shell } from './shell';
+
+/**
+ * Each page is its own chunk, loaded when first visited (React.lazy under the shell's Suspense: a chunk that
+ * cannot be fetched, offline, ends in the route's error page instead of a blank screen).
+ */
+const page = (load: () => Promise<{ default: ComponentType }>): Pick<RouteObject, 'element' | 'errorElement'> => {
+  const Page = lazy(load);
+  return { element: <Page />, errorElement: <RouteErrorPage /> };
+};
+
+export const routes: RouteObject[] = [
+  {
+    path: '/sign-in',
+    ...page(() => import('../pages/sign-in/sign-in-page')),
+    errorElement: <RouteErrorPage standalone />,
+  },
+  {
+    element: <RequireSession />,
+    errorElement: <RouteErrorPage standalone />,
+    children: [
+      {
+        element: <Shell />,
+        errorElement: <RouteErrorPage standalone />,
+        children: [
+          { index: true, ...page(() => import('../pages/home-redirect')) },
+          { path: 'inbox', ...page(() => import('../pages/inbox/inbox-page')) },
+          { path: 'requests', ...page(() => import('../pages/requests/requests-page')) },
+          { path: 'requests/new', ...page(() => import('../pages/requests/new-request-page')) },
+          { path: 'requests/:id', ...page(() => import('../pages/requests/request-detail-page')) },
+          { path: 'requests/:id/edit', ...page(() => import('../pages/requests/new-request-page')) },
+          { path: 'board', ...page(() => import('../pages/board/board-page')) },
+          { path: 'audit', ...page(() => import('../pages/audit/audit-page')) },
+          { path: 'statistics', ...page(() => import('../pages/statistics/statistics-page')) },
+          { path: 'admin', ...page(() => import('../pages/admin/admin-page')) },
+          { path: 'forbidden', ...page(() => import('../pages/errors/forbidden-page')) },
+          { path: 'offline', ...page(() => import('../pages/errors/offline-page')) },
+          { path: 'error', ...page(() => import('../pages/errors/server-error-page')) },
+          { path: '*', ...page(() => import('../pages/errors/not-found-page')) },
+        ],
+      },
+    ],
+  },
+];

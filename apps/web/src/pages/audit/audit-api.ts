@@ -1,0 +1,81 @@
+import { useQuery } from '@tanstack/react-query';
+import { ApiProblem } from '../../api/api-problem';
+import { api, refreshTokens } from '../../api/http';
+import { tokenStore } from '../../auth/token-store';
+
+/** `GET /v1/audit/entries`, `GET /v1/requests/:id/trail` (libs/audit AuditEntryDto). */
+export interface AuditEntry {
+  id: string;
+  stream: string;
+  seq: number;
+  occurredAt: string;
+  actorUserId: string | null;
+  actorAgencyId: string | null;
+  action: string;
+  subjectType: string;
+  subjectId: string;
+  data: Record<string, unknown>;
+  clientRequestId: string | null;
+  prevHash: string;
+  hash: string;
+  checkpoint: number | null;
+}
+
+/** `POST /v1/audit/verify` (VerificationDto). */
+export interface Verification {
+  ok: boolean;
+  entriesChecked: number;
+  checkpointsChecked: number;
+  firstBrokenLink: { problem: 'hash' | 'link' | 'gap'; entryId: string; stream: string; seq: number } | null;
+  firstBadCheckpoint: { problem: string; seq: number; detail: string } | null;
+}
+
+/** `GET /v1/audit/checkpoints` (CheckpointDto). */
+export interface Checkpoint {
+  format: string;
+  seq: number;
+  treeSize: number;
+  rootHash: string;
+  previousHash: string;
+  createdAt: string;
+  keyId: string;
+  hash: string;
+  signature: string;
+}
+
+export interface EntryFilters {
+  actorUserId?: string;
+  agencyId?: string;
+  action?: string;
+  from?: string;
+  to?: string;
+}
+
+export function useLatestCheckpoint() {
+  return useQuery({
+    queryKey: ['audit', 'checkpoints', 'latest'],
+    queryFn: async ({ signal }) =>
+      (await api.get<{ items: Checkpoint[] }>('/audit/checkpoints', { order: 'desc', limit: 1 }, signal)).items[0] ??
+      null,
+  });
+}
+
+/**
+ * The export is a stream of JSON Lines: fetched with the session's token (a plain link could not send it), then
+ * handed to the browser as a download.
+ */
+export async function downloadExport(): Promise<void> {
+  const fetchExport = (token: string | undefined) =>
+    fetch('/v1/audit/export', { headers: token ? { authorization: `Bearer ${token}` } : {} });
+  let response = await fetchExport(tokenStore.get()?.accessToken);
+  if (response.status === 401) response = await fetchExport((await refreshTokens())?.accessToken);
+  if (!response.ok) throw new ApiProblem(response.status, await response.json().catch(() => ({})));
+  const url = URL.createObjectURL(await response.blob());
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = 'liaison-audit-export.jsonl';
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}

@@ -1,0 +1,11 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional } from 'class-validator';
+import { CursorPageQuery } from '@liaison/platform';
+
+/** `GET /v1/audit/checkpoints`: oldest first by default; `order=desc` puts the latest signed checkpoint first. */
+export class ListCheckpointsQuery extends CursorPageQuery {
+  @ApiPropertyOptional({ enum: ['asc', 'desc'], default: 'asc' })
+  @IsOptional()
+  @IsIn(['asc', 'desc'], { message: 'order must be asc or desc' })
+  order: 'asc' | 'desc' = 'asc';
+}
