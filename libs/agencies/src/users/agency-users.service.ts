@@ -24,13 +24,16 @@ export class AgencyUsersService {
 
   async list(actor: Actor, agencyId: string, page: CursorPageQuery): Promise<CursorPage<UserDto>> {
     this.assertAdministers(actor, agencyId);
-    const rows = await this.em
-      .fork()
-      .find(
-        UserSchema,
-        { agency: agencyId, ...(page.cursor ? { id: { $gt: page.cursor } } : {}) },
-        { orderBy: { id: 'asc' }, limit: page.limit + 1 },
-      );
+    const em = this.em.fork();
+    // a platform admin may name any agency: an unknown one is 404, as for get and create, not an empty page
+    if (actor.agencyId !== agencyId && !(await em.count(AgencySchema, { id: agencyId }))) {
+      throw new NotFoundException('Agency not found');
+    }
+    const rows = await em.find(
+      UserSchema,
+      { agency: agencyId, ...(page.cursor ? { id: { $gt: page.cursor } } : {}) },
+      { orderBy: { id: 'asc' }, limit: page.limit + 1 },
+    );
     return toCursorPage(rows, page.limit, UserDto.from);
   }
 

@@ -3,6 +3,7 @@ import { plainToInstance, type ClassConstructor } from 'class-transformer';
 import { validateSync, type ValidationError } from 'class-validator';
 import { fieldError, toFieldErrors, type InputLocation } from './field-error';
 import { InvalidInputException } from './invalid-input.exception';
+import { unsafeInputError } from './unsafe-input';
 
 const RULES = { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true } as const;
 
@@ -21,6 +22,7 @@ export class LiaisonValidationPipe extends ValidationPipe {
   }
 
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type === 'body' || metadata.type === 'query') refuseUnsafeInput(value, toLocation(metadata.type));
     try {
       return await super.transform(value, metadata);
     } catch (error) {
@@ -41,10 +43,16 @@ export function validateBody<T extends object>(type: ClassConstructor<T>, body: 
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     throw new InvalidInputException([fieldError([], 'The request body must be a JSON object')]);
   }
+  refuseUnsafeInput(body, 'body');
   const instance = plainToInstance(type, body);
   const errors = validateSync(instance, RULES);
   if (errors.length > 0) throw new InvalidInputException(toFieldErrors(errors, 'body'));
   return instance;
+}
+
+function refuseUnsafeInput(value: unknown, location: InputLocation): void {
+  const error = unsafeInputError(value, location);
+  if (error) throw new InvalidInputException([error]);
 }
 
 function toLocation(type: ArgumentMetadata['type']): InputLocation {

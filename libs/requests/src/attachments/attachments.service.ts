@@ -142,12 +142,12 @@ function acceptedType(file: UploadedFileData): string {
   return contentType;
 }
 
-/** The name as shown and downloaded: no path, no control characters, at most 255 characters. */
+/** The name as shown and downloaded: no path, no control characters, not `.` or `..`, at most 255 characters. */
 function safeFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? '';
   const cleaned = [...base]
     .filter((character) => character >= ' ' && character !== '\u007f' && character !== '"')
     .join('')
     .trim();
-  return (cleaned || 'attachment').slice(0, 255);
+  return (/^\.*$/.test(cleaned) ? 'attachment' : cleaned).slice(0, 255);
 }
