@@ -6,7 +6,10 @@ import {
   type Agency,
   type User,
 } from '@liaison/data';
+import { sha256Hex } from '@liaison/platform';
 import { createAgency, createUser } from '@liaison/testing';
+import { uuidv7 } from 'uuidv7';
+import { ABANDONED_CLAIM_SECONDS } from '@liaison/api/http/idempotency.interceptor';
 import { startApi, type ApiHarness } from './support/api-harness';
 import { createMlaDraft } from './support/mla-draft';
 
@@ -185,6 +188,38 @@ describe('POST /v1/requests/:id/transitions (e2e)', () => {
       .send({ event: 'withdraw' })
       .expect(422);
     expect(reused.body.type).toBe('https://liaison.example/problems/idempotency-key-reused');
+  });
+
+  it('answers 409 while a claimed key is fresh, and lets a retry take over a claim abandoned without an answer', async () => {
+    const draft = await createMlaDraft(api.em(), india, nepal, users.officer);
+    const key = `abandoned-${draft.id}`;
+    const post = () =>
+      api
+        .http()
+        .post(`/v1/requests/${draft.id}/transitions`)
+        .auth(tokens['officer'], { type: 'bearer' })
+        .set('Idempotency-Key', key)
+        .send({ event: 'submit' });
+    const fingerprint = sha256Hex(`POST /v1/requests/${draft.id}/transitions ${JSON.stringify({ event: 'submit' })}`);
+    // What a process killed mid-call leaves: the claim, no answer.
+    const abandon = (secondsAgo: number) =>
+      api
+        .em()
+        .getConnection()
+        .execute(
+          `insert into idempotency_record (id, user_id, key, fingerprint, created_at)
+           values (?, ?, ?, ?, now() - make_interval(secs => ?))
+           on conflict (user_id, key) do update set created_at = excluded.created_at`,
+          [uuidv7(), users.officer.id, key, fingerprint, secondsAgo],
+        );
+    await abandon(5);
+    expect((await post().expect(409)).body.detail).toMatch(/still being processed/);
+    await abandon(ABANDONED_CLAIM_SECONDS + 5);
+    const taken = await post().expect(200);
+    expect(taken.body.state).toBe('under_review');
+    const replay = await post().expect(200);
+    expect(replay.headers['idempotent-replayed']).toBe('true');
+    expect(await api.em().count(RequestHistorySchema, { request: draft.id })).toBe(1);
   });
 
   it('refuses malformed input with 400 before any rule runs', async () => {

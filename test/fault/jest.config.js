@@ -1,6 +1,6 @@
-// Fault-injection suites (worker killed, Redis stopped, partner failing): `npm run test:fault`.
-// They run real processes and wait on real outages (the Redis one for 30 s), so they are kept out of the
-// default run unless the whole suite stays well under its time budget.
+// Fault-injection suites (worker killed, Redis stopped, partner failing, PostgreSQL restarted, api killed):
+// `npm run test:fault` alone; they also run with the rest of `npm test` (the root jest project `fault`).
+// They run real processes and wait on real outages (the Redis one for 30 s).
 const preset = require('../../jest.preset');
 
 module.exports = {

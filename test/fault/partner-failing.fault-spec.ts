@@ -33,14 +33,14 @@ describe('partner endpoint failing (fault)', () => {
       return tries <= 2 ? 500 : 200;
     });
     down.respondWith(() => 500);
-  });
+  }, 120_000);
 
   afterAll(async () => {
     await worker?.close();
     await api?.close();
     await flaky?.close();
     await down?.close();
-  });
+  }, 60_000);
 
   it('delivers after retries with backoff, logging every attempt; an endpoint down throughout ends failed and can be retried', async () => {
     const ids = await requestsUnderReview(api, cast, 5);

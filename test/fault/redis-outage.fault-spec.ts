@@ -26,15 +26,15 @@ describe('Redis outage (fault)', () => {
     api = await startNotificationsApi({ REDIS_URL: redis.url, TEST_REDIS_URL: redis.url });
     cast = await createCast(api);
     await registerWebhook(api, cast, receiver.url);
-  });
+  }, 120_000);
 
   afterAll(async () => {
     await redis?.start(); // whatever happened, let the clients close cleanly
-    await worker?.kill('SIGTERM');
+    await worker?.stop();
     await api?.close();
     await receiver?.close();
     await redis?.destroy();
-  });
+  }, 60_000);
 
   it('accepts all 200 transitions while Redis is down and delivers every notification once it is back', async () => {
     const ids = await requestsUnderReview(api, cast, TRANSITIONS);

@@ -21,13 +21,13 @@ describe('worker killed mid-delivery (fault)', () => {
     api = await startNotificationsApi();
     cast = await createCast(api);
     await registerWebhook(api, cast, receiver.url);
-  });
+  }, 120_000);
 
   afterAll(async () => {
-    await worker?.kill('SIGTERM');
+    await worker?.stop();
     await api?.close();
     await receiver?.close();
-  });
+  }, 60_000);
 
   it('delivers every webhook at least once and exactly 500 after deduplication by Liaison-Event-Id', async () => {
     const ids = await requestsUnderReview(api, cast, DELIVERIES);

@@ -1,6 +1,7 @@
 import { Migrator } from '@mikro-orm/migrations';
 import { defineConfig, type Options } from '@mikro-orm/postgresql';
 import { ENTITIES } from './entities';
+import { releaseLostConnections } from './lost-connections';
 import { MIGRATIONS } from './migrations';
 
 export const MIGRATIONS_PATH = 'libs/data/src/migrations';
@@ -21,6 +22,8 @@ export function ormConfig(databaseUrl: string, overrides: Partial<Options> = {})
       emit: 'ts',
     },
     forceUtcTimezone: true,
+    // pg waits forever by default for a free pooled connection and for a new one's handshake: answer 503 instead.
+    driverOptions: { connectionTimeoutMillis: 10_000, onPoolCreated: releaseLostConnections },
     debug: false,
     ...overrides,
   });

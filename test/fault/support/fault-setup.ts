@@ -1,17 +1,25 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { TestEnvironment } from '@liaison/testing';
 import type { ApiHarness } from '../../e2e/support/api-harness';
 import { createMlaUnderReview, transition, type Cast } from '../../e2e/support/notification-cast';
 import { concurrently } from './concurrently';
 
 /** The worker child's environment: the test's database and queues, quick stall detection and retries. */
 export function workerEnv(api: ApiHarness, overrides: Record<string, string> = {}): Record<string, string> {
+  return workerEnvOf(api.environment, overrides);
+}
+
+export function workerEnvOf(
+  environment: TestEnvironment,
+  overrides: Record<string, string> = {},
+): Record<string, string> {
   return {
     NODE_ENV: 'test',
-    DATABASE_URL: api.environment.databaseUrl,
-    REDIS_URL: api.environment.redisUrl,
-    QUEUE_PREFIX: api.environment.queuePrefix,
+    DATABASE_URL: environment.databaseUrl,
+    REDIS_URL: environment.redisUrl,
+    QUEUE_PREFIX: environment.queuePrefix,
     WORKER_LOCK_MS: '2000',
     OUTBOX_POLL_MS: '500',
     WEBHOOK_BACKOFF_MS: '200',

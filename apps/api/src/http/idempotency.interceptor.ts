@@ -8,11 +8,14 @@ import type { Actor } from '@liaison/domain';
 import { fieldError, InvalidInputException, ProblemException, sha256Hex } from '@liaison/platform';
 
 const KEY_PATTERN = /^[A-Za-z0-9._:-]{1,200}$/;
+/** No call runs this long (body limits, statement and HTTP timeouts): an older unanswered claim was abandoned. */
+export const ABANDONED_CLAIM_SECONDS = 60;
 
 /**
  * `Idempotency-Key` on any POST: the first call claims the key for the caller and stores its answer; a retry
  * gets that answer again (same status and body) without running twice. A retry while the first is still
- * running gets 409; a key reused for a different call gets 422. Failed calls release the key.
+ * running gets 409; a key reused for a different call gets 422. Failed calls release the key; a claim left
+ * unanswered for a minute (the process died mid-call) is taken over by the next retry, which then runs the call.
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
@@ -51,7 +54,10 @@ export class IdempotencyInterceptor implements NestInterceptor {
     }
   }
 
-  /** Inserts the claim; returns its id, or undefined when the caller already used the key. */
+  /**
+   * Inserts the claim, or takes over the same call's claim abandoned without an answer (its process died, or the
+   * database went away before the key could be released); returns its id, or undefined when the key is taken.
+   */
   private async claim(userId: string, key: string, fingerprint: string): Promise<string | undefined> {
     const id = uuidv7();
     const rows = await this.em
@@ -59,8 +65,11 @@ export class IdempotencyInterceptor implements NestInterceptor {
       .getConnection()
       .execute<{ id: string }[]>(
         `insert into idempotency_record (id, user_id, key, fingerprint, created_at) values (?, ?, ?, ?, now())
-         on conflict (user_id, key) do nothing returning id`,
-        [id, userId, key, fingerprint],
+         on conflict (user_id, key) do update set id = excluded.id, created_at = excluded.created_at
+         where idempotency_record.response_status is null and idempotency_record.fingerprint = excluded.fingerprint
+           and idempotency_record.created_at < now() - make_interval(secs => ?)
+         returning id`,
+        [id, userId, key, fingerprint, ABANDONED_CLAIM_SECONDS],
       );
     return rows[0]?.id;
   }

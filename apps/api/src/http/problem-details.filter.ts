@@ -1,6 +1,6 @@
 import { HttpException, HttpStatus, Logger, type ArgumentsHost, type ExceptionFilter, Catch } from '@nestjs/common';
 import { ThrottlerException } from '@nestjs/throttler';
-import { NotFoundError, UniqueConstraintViolationException, DriverException } from '@mikro-orm/core';
+import { ConnectionException, NotFoundError, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { Request, Response } from 'express';
 import { AccountLockedException } from '@liaison/auth';
 import { InvalidInputException, ProblemException } from '@liaison/platform';
@@ -99,16 +99,47 @@ function bodyParserError(exception: unknown): BodyParserError | undefined {
   return isParserError ? (candidate as BodyParserError) : undefined;
 }
 
-/** PostgreSQL or Redis cannot be reached (down, restarting, refusing connections): a 503, not a bug. */
+/**
+ * Error codes of a dependency that cannot be reached: the socket's (refused, reset, timed out), and PostgreSQL's
+ * SQLSTATE class 08 (connection exception), 57P01-57P03 (shut down by an administrator, crash, starting up) and
+ * 53300 (too many connections).
+ */
+const UNAVAILABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  '57P01',
+  '57P02',
+  '57P03',
+  '53300',
+  '08000',
+  '08001',
+  '08003',
+  '08004',
+  '08006',
+]);
+
+/** What `pg`, its pool and ioredis say when the server went away, where they give no code. */
+const UNAVAILABLE_MESSAGES =
+  /^(Connection terminated|Connection is closed|timeout exceeded when trying to connect|Client has encountered a connection error)|ECONNREFUSED|ECONNRESET/;
+
+/**
+ * PostgreSQL or Redis cannot be reached (down, restarting, refusing connections): a 503, not a bug. The driver's
+ * error may arrive raw (a connection refused while the pool connects) or wrapped by MikroORM, hence the causes.
+ */
 function isDependencyUnavailable(error: unknown): boolean {
-  if (error instanceof DriverException) {
-    return ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '57P01', '57P02', '57P03', '08006', '08001'].includes(
-      String(error.code),
-    );
+  let current = error as (Error & { code?: unknown; cause?: unknown }) | undefined;
+  for (let depth = 0; current && depth < 5; depth += 1) {
+    if (current instanceof ConnectionException) return true;
+    if (UNAVAILABLE_CODES.has(String(current.code))) return true;
+    if (current.name === 'MaxRetriesPerRequestError' || UNAVAILABLE_MESSAGES.test(current.message ?? '')) return true;
+    current = current.cause as typeof current;
   }
-  const name = (error as Error | undefined)?.name;
-  const message = (error as Error | undefined)?.message ?? '';
-  return name === 'MaxRetriesPerRequestError' || message === 'Connection is closed.' || /ECONNREFUSED/.test(message);
+  return false;
 }
 
 function slugFor(status: number): string {
