@@ -110,6 +110,9 @@ describe('auditor API (e2e)', () => {
       format: 'liaison-audit-checkpoint/1',
       previousHash: '0'.repeat(64),
     });
+    const latest = await get('nepalAuditor', '/v1/audit/checkpoints?order=desc&limit=1').expect(200);
+    expect(latest.body.items[0].seq).toBe(Math.max(...list.body.items.map((item: { seq: number }) => item.seq)));
+    await get('nepalAuditor', '/v1/audit/checkpoints?order=sideways').expect(400);
     const proof = (await get('nepalAuditor', `/v1/audit/entries/${entry.id}/proof`).expect(200)).body;
     const leaf = leafHash(Buffer.from(entry.hash, 'hex'));
     expect(proof.leafHash).toBe(leaf.toString('hex'));

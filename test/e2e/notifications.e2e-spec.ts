@@ -298,6 +298,11 @@ describe('notifications of a transition (e2e, real worker, SMTP and HTTP receive
       expect(queues.body.queues.map((queue: { name: string }) => queue.name)).toEqual(
         expect.arrayContaining(['notifications', 'inbox', 'email', 'webhooks', 'deadlines']),
       );
+      // the web console's link hands the token over in a cookie scoped to the board
+      const cookie = (token: string) => `theme=dark; liaison_queue_board=${token}`;
+      await api.http().get('/admin/queues/api/queues').set('cookie', cookie(cast.tokens.platformAdmin)).expect(200);
+      await api.http().get('/admin/queues').set('cookie', cookie(cast.tokens.nepalAdmin)).expect(403);
+      await api.http().get('/admin/queues').set('cookie', cookie('not-a-token')).expect(401);
     });
 
     it('exposes queue depth, failures and the outbox backlog in /metrics', async () => {

@@ -20,7 +20,7 @@ export {
   WEBHOOKS_QUEUE,
   type WelcomeJobData,
 } from './queues/queue-names';
-export { Outbox, type OutboxEntry } from './outbox/outbox';
+export { Outbox, outboxRows, type OutboxEntry, type OutboxRow } from './outbox/outbox';
 export { OutboxModule } from './outbox/outbox.module';
 export { OUTBOX_CHANNEL } from './relay/outbox-listener';
 export { OutboxRelay } from './relay/outbox-relay';

@@ -18,9 +18,6 @@ import { createWriteStream, existsSync, mkdtempSync, rmSync, statSync, writeFile
 import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
-const ENTRIES = Number(process.env['BENCH_ENTRIES'] ?? 1_000_000);
-const CHECKPOINT_SIZE = Number(process.env['BENCH_CHECKPOINT_SIZE'] ?? 100_000);
-const REPEATS = Number(process.env['BENCH_REPEATS'] ?? 3);
 const ROOT = resolve(__dirname, '../../..');
 const NODE = resolve(ROOT, 'node_modules/.bin/node');
 const CLI = resolve(ROOT, 'libs/audit/src/cli/liaison-audit.cjs');
@@ -37,47 +34,85 @@ type SyntheticExportLines = (
   publicKey: KeyObject,
 ) => Generator<string>;
 
-interface CliRun {
+export interface VerificationOptions {
+  entries?: number;
+  checkpointSize?: number;
+  repeats?: number;
+  /** Keep the export (its directory is logged). */
+  keep?: boolean;
+  log?: (line: string) => void;
+}
+
+export interface VerificationResult {
+  entries: number;
+  checkpointSize: number;
+  mib: number;
+  writeSeconds: number;
+  runs: CliRun[];
+  /** Median of the runs' entries/s (the CLI's own timing of the verification). */
+  medianRate: number;
+}
+
+export interface CliRun {
   ok: boolean;
   entries: number;
   checkpoints: number;
   seconds: number;
   wallSeconds: number;
   maxRssMiB: number | null;
+  cpuSeconds: number | null;
 }
 
-async function main(): Promise<void> {
+/** Writes the export, runs the CLI `repeats` times on it, answers the runs. */
+export async function benchmarkVerification(options: VerificationOptions = {}): Promise<VerificationResult> {
+  const entries = options.entries ?? 1_000_000;
+  const checkpointSize = options.checkpointSize ?? 100_000;
+  const log = options.log ?? (() => undefined);
   const dir = mkdtempSync(join(tmpdir(), 'liaison-bench-verify-'));
   try {
     const file = join(dir, 'export.jsonl');
     const keyFile = join(dir, 'public-key.pem');
     const writeStarted = Date.now();
-    await writeExport(file, keyFile);
+    await writeExport(file, keyFile, entries, checkpointSize);
+    const writeSeconds = (Date.now() - writeStarted) / 1000;
     const mib = statSync(file).size / 2 ** 20;
-    console.log(`export of ${ENTRIES} entries written (${mib.toFixed(0)} MiB) in ${secondsSince(writeStarted)} s`);
+    log(`export of ${entries} entries written (${mib.toFixed(0)} MiB) in ${writeSeconds.toFixed(1)} s`);
     const runs: CliRun[] = [];
-    for (let run = 1; run <= REPEATS; run += 1) {
+    for (let run = 1; run <= (options.repeats ?? 3); run += 1) {
       const result = await verify(file, keyFile);
       runs.push(result);
-      console.log(
+      log(
         `run ${run}: ${result.ok ? 'VERIFIED' : 'FAILED'} ${result.entries} entries, ${result.checkpoints} checkpoints ` +
-          `in ${result.seconds.toFixed(2)} s (${rate(result)} entries/s); process wall ${result.wallSeconds.toFixed(2)} s, ` +
-          `peak RSS ${result.maxRssMiB === null ? 'n/a' : `${result.maxRssMiB.toFixed(0)} MiB`}`,
+          `in ${result.seconds.toFixed(2)} s (${rate(result)} entries/s, ${cpuRate(result)} per CPU-second); ` +
+          `process wall ${result.wallSeconds.toFixed(2)} s, peak RSS ` +
+          `${result.maxRssMiB === null ? 'n/a' : `${result.maxRssMiB.toFixed(0)} MiB`}`,
       );
       if (!result.ok) throw new Error('the verifier rejected the synthetic export');
     }
-    report(runs, mib);
+    const rates = runs.map(rate).sort((a, b) => a - b);
+    return { entries, checkpointSize, mib, writeSeconds, runs, medianRate: rates[Math.floor(rates.length / 2)] };
   } finally {
-    if (process.env['BENCH_KEEP'] === '1') console.log(`kept ${dir}`);
+    if (options.keep) log(`kept ${dir}`);
     else rmSync(dir, { recursive: true, force: true });
   }
 }
 
-async function writeExport(file: string, keyFile: string): Promise<void> {
+async function main(): Promise<void> {
+  const result = await benchmarkVerification({
+    entries: Number(process.env['BENCH_ENTRIES'] ?? 1_000_000),
+    checkpointSize: Number(process.env['BENCH_CHECKPOINT_SIZE'] ?? 100_000),
+    repeats: Number(process.env['BENCH_REPEATS'] ?? 3),
+    keep: process.env['BENCH_KEEP'] === '1',
+    log: (line) => console.log(line),
+  });
+  report(result);
+}
+
+async function writeExport(file: string, keyFile: string, entries: number, checkpointSize: number): Promise<void> {
   const { syntheticExportLines } = (await import(SYNTHETIC_TRAIL)) as { syntheticExportLines: SyntheticExportLines };
   const { privateKey, publicKey } = generateKeyPairSync('ed25519');
   const out = createWriteStream(file);
-  const options = { entries: ENTRIES, checkpointSize: CHECKPOINT_SIZE, streams: 5_000 };
+  const options = { entries, checkpointSize, streams: 5_000 };
   for (const line of syntheticExportLines(options, privateKey, publicKey)) {
     if (!out.write(`${line}\n`)) await once(out, 'drain');
   }
@@ -91,7 +126,7 @@ async function verify(file: string, keyFile: string): Promise<CliRun> {
   const args = [CLI, 'verify', file, '--public-key', keyFile, '--json'];
   const timed = existsSync(TIME);
   const child = timed
-    ? spawn(TIME, ['-f', 'maxrss_kib=%M', NODE, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] })
+    ? spawn(TIME, ['-f', 'maxrss_kib=%M cpu_s=%U+%S', NODE, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] })
     : spawn(NODE, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
@@ -108,31 +143,48 @@ async function verify(file: string, keyFile: string): Promise<CliRun> {
     seconds: number;
   };
   const rss = /maxrss_kib=(\d+)/.exec(stderr);
-  return { ...report, wallSeconds, maxRssMiB: rss ? Number(rss[1]) / 1024 : null };
+  const cpu = /cpu_s=([\d.]+)\+([\d.]+)/.exec(stderr);
+  return {
+    ...report,
+    wallSeconds,
+    maxRssMiB: rss ? Number(rss[1]) / 1024 : null,
+    cpuSeconds: cpu ? Number(cpu[1]) + Number(cpu[2]) : null,
+  };
 }
 
-function report(runs: CliRun[], mib: number): void {
+function report(result: VerificationResult): void {
+  const { runs } = result;
   const rates = runs.map(rate).sort((a, b) => a - b);
-  const median = rates[Math.floor(rates.length / 2)];
   const rss = runs.map((run) => run.maxRssMiB).filter((value): value is number => value !== null);
+  const cpu = runs
+    .map(cpuRate)
+    .filter((value): value is number => value !== null)
+    .sort((a, b) => a - b);
   console.log(`\nOffline verification benchmark (${machine()})`);
-  console.log('| export | runs | entries/s (median) | min–max | peak RSS of the verifier |');
-  console.log('| --- | ---: | ---: | ---: | ---: |');
   console.log(
-    `| ${ENTRIES} entries, ${mib.toFixed(0)} MiB, checkpoints of ${CHECKPOINT_SIZE} | ${runs.length} | ${median} | ` +
-      `${rates[0]}–${rates[rates.length - 1]} | ${rss.length ? `${Math.max(...rss).toFixed(0)} MiB` : 'n/a'} |`,
+    '| export | runs | entries/s (median) | min–max | entries per CPU-second (median) | peak RSS of the verifier |',
+  );
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
+  console.log(
+    `| ${result.entries} entries, ${result.mib.toFixed(0)} MiB, checkpoints of ${result.checkpointSize} | ${runs.length} | ` +
+      `${result.medianRate} | ${rates[0]}–${rates[rates.length - 1]} | ${cpu.length ? cpu[Math.floor(cpu.length / 2)] : 'n/a'} | ` +
+      `${rss.length ? `${Math.max(...rss).toFixed(0)} MiB` : 'n/a'} |`,
   );
 }
 
 const rate = (run: CliRun) => Math.round(run.entries / run.seconds);
-const secondsSince = (start: number) => ((Date.now() - start) / 1000).toFixed(1);
+/** Entries per second of the verifier process's own CPU time (user + system, Node start included): what another
+ * process's load does not change much. */
+const cpuRate = (run: CliRun) => (run.cpuSeconds === null ? null : Math.round(run.entries / run.cpuSeconds));
 
 function machine(): string {
   const memory = execFileSync('free', ['-g']).toString().split('\n')[1]?.split(/\s+/)[1];
   return `${new Date().toISOString()}, ${cpus()[0]?.model ?? 'cpu'} ×${availableParallelism()}, ${memory} GiB, Node ${process.version}`;
 }
 
-void main().catch((error: unknown) => {
-  console.error(error);
-  process.exitCode = 1;
-});
+if (require.main === module) {
+  void main().catch((error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  });
+}

@@ -70,6 +70,43 @@ describe('offline verification of an export', () => {
     }
   });
 
+  it('reads entry lines from their bytes with exactly the findings of the parsed path', () => {
+    const small = syntheticTrail({ entries: 40, checkpointSize: 16, uncheckpointed: 5 });
+    const parsed = (lines: string[]) => {
+      const verifier = new ExportVerifier(small.publicKey, { parsedOnly: true });
+      for (const line of lines) if (!verifier.push(line)) break;
+      return verifier.finish();
+    };
+    expect(verify(small)).toEqual(parsed(small.lines));
+    const replacements = ['x', '0', '"', '\\', 'é'];
+    let changes = 0;
+    for (const index of [9, 20, small.lines.length - 3]) {
+      const line = small.lines[index];
+      for (let at = 0; at < line.length; at += 1) {
+        for (const replacement of replacements.filter((_, i) => (at + i) % 2 === 0)) {
+          if (line[at] === replacement) continue;
+          const changed = [...small.lines];
+          changed[index] = line.slice(0, at) + replacement + line.slice(at + 1);
+          expect(verify(small, changed)).toEqual(parsed(changed));
+          changes += 1;
+        }
+      }
+    }
+    // lines dropped, swapped, duplicated, and a proof hash copied from the neighbouring leaf
+    const alterations = [
+      small.lines.filter((_, i) => i !== 10),
+      small.lines.map((line, i) => (i === 10 ? small.lines[11] : i === 11 ? small.lines[10] : line)),
+      [...small.lines.slice(0, 12), small.lines[11], ...small.lines.slice(12)],
+      small.lines.map((line, i) =>
+        i === 13
+          ? line.replace(/"proof":\["[0-9a-f]{64}"/, small.lines[14].match(/"proof":\["[0-9a-f]{64}"/)?.[0] ?? '')
+          : line,
+      ),
+    ];
+    for (const lines of alterations) expect(verify(small, lines)).toEqual(parsed(lines));
+    expect(changes).toBeGreaterThan(5_000);
+  });
+
   it('detects a changed byte in a checkpoint line', () => {
     const index = trail.lines.findIndex((line) => line.startsWith('{"type":"checkpoint"'));
     const line = trail.lines[index];

@@ -1,9 +1,11 @@
+import { isUtf8 } from 'node:buffer';
 import { hash, type KeyObject } from 'node:crypto';
 import { GENESIS_HASH } from '../audit-hash';
 import { checkSignedCheckpoint } from '../checkpoints/checkpoint-statement';
 import { EXPORT_FORMAT, type ExportCheckpoint, type ExportEntry } from '../export/export-format';
 import { leafHash, verifyInclusion } from '../merkle/merkle-tree';
 import { keyIdOf } from '../signing/signing-key';
+import { readEntryLayout, type EntryLineLayout } from './entry-line-bytes';
 import { CompleteTreeCheck, type Claimant } from './proof-claims';
 
 export interface VerificationFailure {
@@ -39,6 +41,13 @@ interface Waiting {
   hash: string;
   line: number;
   id: string;
+}
+
+/** What the chain and the failures need of an entry's fields. */
+interface EntryKey {
+  id: string;
+  stream: string;
+  seq: number;
 }
 
 interface StreamState {
@@ -77,17 +86,38 @@ export class ExportVerifier {
   private uncheckpointed = 0;
   private readonly streams = new Map<string, StreamState>();
   private failure: VerificationFailure | null = null;
+  /** `prevHash ‖ entry bytes` of the line being hashed, reused from line to line. */
+  private hashInput = Buffer.allocUnsafe(4096);
 
-  constructor(private readonly publicKey: KeyObject) {
+  /**
+   * `parsedOnly`: every line through `JSON.parse`, never from its bytes (the reference the byte path is tested
+   * against; slower).
+   */
+  constructor(
+    private readonly publicKey: KeyObject,
+    private readonly options: { parsedOnly?: boolean } = {},
+  ) {
     this.keyId = keyIdOf(publicKey);
   }
 
   /** Feeds the next line; false once verification has failed (the rest need not be read). */
   push(text: string): boolean {
+    const bytes = Buffer.from(text);
+    return this.pushBytes(bytes, 0, bytes.length, text);
+  }
+
+  /**
+   * Feeds the next line as the bytes `[start, end)` of `bytes` (UTF-8, without its newline). An entry line in the
+   * exporter's exact layout is checked from its bytes; any other line, or one whose check does not pass there, is
+   * decoded and parsed, and the parsed path decides and names what is wrong.
+   */
+  pushBytes(bytes: Buffer, start: number, end: number, text?: string): boolean {
     if (this.failure) return false;
     this.lineNumber += 1;
     try {
-      this.read(text);
+      if (this.ended || this.options.parsedOnly || !this.readEntryBytes(bytes, start, end)) {
+        this.read(text ?? bytes.toString('utf8', start, end));
+      }
     } catch (error) {
       if (!(error instanceof Failed)) throw error;
       this.failure = error.failure;
@@ -165,6 +195,46 @@ export class ExportVerifier {
     };
   }
 
+  /**
+   * An entry line in the exporter's layout, checked from its bytes: the hash over `prevHash ‖ entry bytes`, the
+   * leaf in a checkpoint whose every leaf is in the export (or the tail), the chain. Answers false, having changed
+   * nothing, whenever the parsed path must decide (another layout, a hash or proof that does not agree, a partial
+   * export's inclusion proof): a line is never accepted here that {@link readEntry} would refuse.
+   */
+  private readEntryBytes(bytes: Buffer, start: number, end: number): boolean {
+    const layout = readEntryLayout(bytes, start, end);
+    const fields = layout && entryKeyOf(bytes, layout);
+    if (!layout || !fields) return false;
+    const hashHex = bytes.toString('latin1', layout.hashAt, layout.hashAt + 64);
+    if (this.entryHash(bytes, layout) !== hashHex) return false;
+    const where = { entryId: fields.id, stream: fields.stream, seq: fields.seq };
+    if (layout.checkpoint === null) {
+      if (layout.leafIndex !== null || layout.proof !== null) return false;
+      this.entries += 1;
+      this.placeInTail(fields, where);
+    } else {
+      const open = this.open;
+      const complete = open?.complete;
+      if (!complete || layout.checkpoint !== open.checkpoint.seq || layout.leafIndex !== complete.size) return false;
+      const claimant = { line: this.lineNumber, entryId: fields.id };
+      if (!layout.proof || !complete.addAgreeing(Buffer.from(hashHex, 'hex'), layout.proof, claimant)) return false;
+      open.leaves += 1;
+      this.entries += 1;
+    }
+    const prevHash = bytes.toString('latin1', layout.prevHashAt, layout.prevHashAt + 64);
+    this.chain(fields.stream, fields.seq, { prevHash, hash: hashHex, line: this.lineNumber, id: fields.id });
+    return true;
+  }
+
+  /** SHA-256 of `prevHash ‖ entry bytes` in hex, as {@link readEntry} computes it from the text. */
+  private entryHash(bytes: Buffer, layout: EntryLineLayout): string {
+    const length = 64 + layout.entryEnd - layout.entryAt;
+    if (length > this.hashInput.length) this.hashInput = Buffer.allocUnsafe(length * 2);
+    bytes.copy(this.hashInput, 0, layout.prevHashAt, layout.prevHashAt + 64);
+    bytes.copy(this.hashInput, 64, layout.entryAt, layout.entryEnd);
+    return hash('sha256', this.hashInput.subarray(0, length), 'hex');
+  }
+
   private readEntry(text: string): void {
     const line = this.parse(text) as ExportEntry;
     const raw = canonicalEntryBytes(text);
@@ -189,11 +259,7 @@ export class ExportVerifier {
   private placeInTree(line: ExportEntry, where: Omit<VerificationFailure, 'line' | 'reason'>): void {
     if (line.checkpoint === null) {
       if (line.leafIndex !== null || line.proof !== null) this.fail(this.lineNumber, 'malformed entry line', where);
-      this.closeCheckpoint();
-      this.checkTailOrder(line.entry, where);
-      this.tail = true;
-      this.uncheckpointed += 1;
-      return;
+      return this.placeInTail(line.entry, where);
     }
     const open = this.open;
     if (!open || line.checkpoint !== open.checkpoint.seq) {
@@ -235,8 +301,15 @@ export class ExportVerifier {
     (open as OpenCheckpoint).leaves += 1;
   }
 
+  private placeInTail(entry: EntryKey, where: Omit<VerificationFailure, 'line' | 'reason'>): void {
+    this.closeCheckpoint();
+    this.checkTailOrder(entry, where);
+    this.tail = true;
+    this.uncheckpointed += 1;
+  }
+
   /** No checkpoint orders the entries after the last one: the export lists them by stream, then sequence. */
-  private checkTailOrder(entry: ExportEntry['entry'], where: Omit<VerificationFailure, 'line' | 'reason'>): void {
+  private checkTailOrder(entry: EntryKey, where: Omit<VerificationFailure, 'line' | 'reason'>): void {
     const previous = this.tailPosition;
     if (
       previous &&
@@ -251,6 +324,19 @@ export class ExportVerifier {
   private chain(stream: string, seq: number, entry: Waiting): void {
     let state = this.streams.get(stream);
     if (!state) this.streams.set(stream, (state = { next: 1, lastHash: GENESIS_HASH, waiting: new Map() }));
+    if (seq === state.next && state.waiting.size === 0) {
+      // the usual case, in order: the loop below without the map
+      if (entry.prevHash !== state.lastHash) {
+        this.fail(entry.line, 'the entry does not link to the previous entry of its stream', {
+          entryId: entry.id,
+          stream,
+          seq,
+        });
+      }
+      state.lastHash = entry.hash;
+      state.next += 1;
+      return;
+    }
     if (!Number.isInteger(seq) || seq < state.next || state.waiting.has(seq)) {
       this.fail(entry.line, `a second entry ${seq} of stream ${stream}`, { entryId: entry.id, stream, seq });
     }
@@ -341,6 +427,20 @@ function keyCount(object: object): number {
   let count = 0;
   for (const key in object) if (Object.hasOwn(object, key)) count += 1;
   return count;
+}
+
+/** The id, stream and sequence of a well-formed entry member (valid UTF-8, a JSON object with those types), else null. */
+function entryKeyOf(bytes: Buffer, layout: EntryLineLayout): EntryKey | null {
+  const member = bytes.subarray(layout.entryAt, layout.entryEnd);
+  if (!isUtf8(member)) return null;
+  let fields: Partial<EntryKey> | null;
+  try {
+    fields = JSON.parse(member.toString('utf8')) as Partial<EntryKey> | null;
+  } catch {
+    return null;
+  }
+  if (typeof fields?.id !== 'string' || typeof fields.stream !== 'string' || !Number.isInteger(fields.seq)) return null;
+  return fields as EntryKey;
 }
 
 /** The bytes of the `entry` member, which the exporter writes last and canonical. */

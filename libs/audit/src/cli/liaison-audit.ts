@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parsePublicKey } from '../signing/signing-key';
 import { ExportVerifier, type VerificationReport } from './export-verifier';
-import { forEachLine } from './read-lines';
+import { forEachLineBytes } from './read-lines';
 
 const USAGE = `Usage: liaison-audit verify <export.jsonl> --public-key <file> [--json]
 
@@ -11,7 +11,7 @@ JSON answered by GET /v1/audit/public-key. Exit status: 0 verified, 1 verificati
 
 export async function verifyExportFile(path: string, publicKeyPem: string): Promise<VerificationReport> {
   const verifier = new ExportVerifier(parsePublicKey(publicKeyPem));
-  await forEachLine(path, (line) => verifier.push(line));
+  await forEachLineBytes(path, (bytes, start, end) => verifier.pushBytes(bytes, start, end));
   return verifier.finish();
 }
 

@@ -1,19 +1,41 @@
-import { createReadStream } from 'node:fs';
-import { StringDecoder } from 'node:string_decoder';
+import { open } from 'node:fs/promises';
 
-/** Calls `onLine` for each line of a file (without its newline) until it answers false; streamed, 1 MiB at a time. */
-export async function forEachLine(path: string, onLine: (line: string) => boolean): Promise<void> {
-  const decoder = new StringDecoder('utf8');
-  let rest = '';
-  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) {
-    const text = rest + decoder.write(chunk as Buffer);
-    let start = 0;
-    for (let end = text.indexOf('\n'); end >= 0; end = text.indexOf('\n', start)) {
-      if (!onLine(text.slice(start, end))) return;
-      start = end + 1;
+const CHUNK = 4 << 20;
+const NEWLINE = 0x0a;
+
+/**
+ * Calls `onLine(bytes, start, end)` for each line of a file (without its newline) until it answers false. The file
+ * is read 4 MiB at a time into one reused buffer and lines are handed over as byte ranges of it, valid only during
+ * the call: no string and no copy per line (a line longer than the buffer grows it).
+ */
+export async function forEachLineBytes(
+  path: string,
+  onLine: (bytes: Buffer, start: number, end: number) => boolean,
+): Promise<void> {
+  const file = await open(path, 'r');
+  try {
+    let buffer: Buffer = Buffer.allocUnsafe(CHUNK);
+    let filled = 0;
+    for (;;) {
+      if (filled === buffer.length) buffer = grown(buffer);
+      const { bytesRead } = await file.read(buffer, filled, buffer.length - filled, null);
+      if (bytesRead === 0) break;
+      const end = filled + bytesRead;
+      let start = 0;
+      for (let at = buffer.indexOf(NEWLINE, start); at >= 0 && at < end; at = buffer.indexOf(NEWLINE, start)) {
+        if (!onLine(buffer, start, at)) return;
+        start = at + 1;
+      }
+      filled = buffer.copy(buffer, 0, start, end);
     }
-    rest = text.slice(start);
+    if (filled > 0) onLine(buffer, 0, filled);
+  } finally {
+    await file.close();
   }
-  rest += decoder.end();
-  if (rest.length > 0) onLine(rest);
+}
+
+function grown(buffer: Buffer): Buffer {
+  const larger = Buffer.allocUnsafe(buffer.length * 2);
+  buffer.copy(larger);
+  return larger;
 }

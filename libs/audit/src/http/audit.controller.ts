@@ -12,7 +12,6 @@ import { AuditCheckpointSchema } from '@liaison/data';
 import type { Actor } from '@liaison/domain';
 import {
   ClientRequestId,
-  CursorPageQuery,
   LIAISON_CONFIG,
   parseUuid,
   toCursorPage,
@@ -28,6 +27,7 @@ import { AuditSigner } from '../signing/audit-signer';
 import { TrailVerifier } from '../verify/trail-verifier.service';
 import { AuditEntryDto } from './dto/audit-entry.dto';
 import { CheckpointDto, InclusionProofDto, PublicKeyDto } from './dto/checkpoint.dto';
+import { ListCheckpointsQuery } from './dto/list-checkpoints.query';
 import { ListAuditEntriesQuery } from './dto/list-audit-entries.query';
 import { VerificationDto, VerifyTrailDto } from './dto/verify-trail.dto';
 
@@ -64,11 +64,15 @@ export class AuditController {
   }
 
   @Get('checkpoints')
-  @ApiOkResponse({ description: 'A page of signed checkpoints, oldest first.' })
-  async checkpoints(@AuditReader() actor: Actor, @Query() page: CursorPageQuery): Promise<CursorPage<CheckpointDto>> {
+  @ApiOkResponse({ description: 'A page of signed checkpoints, oldest first (latest first with order=desc).' })
+  async checkpoints(
+    @AuditReader() actor: Actor,
+    @Query() page: ListCheckpointsQuery,
+  ): Promise<CursorPage<CheckpointDto>> {
     auditScopeOf(actor, this.config);
-    const rows = await this.em.fork().find(AuditCheckpointSchema, page.cursor ? { id: { $gt: page.cursor } } : {}, {
-      orderBy: { id: 'asc' },
+    const after = page.order === 'desc' ? '$lt' : '$gt';
+    const rows = await this.em.fork().find(AuditCheckpointSchema, page.cursor ? { id: { [after]: page.cursor } } : {}, {
+      orderBy: { id: page.order },
       limit: page.limit + 1,
     });
     return toCursorPage(rows, page.limit, CheckpointDto.from);

@@ -8,12 +8,23 @@ import { auditHash, GENESIS_HASH } from '../audit-hash';
 import { CheckpointBuilder } from '../checkpoints/checkpoint-builder';
 import { AuditSigner } from '../signing/audit-signer';
 
+export interface CheckpointBuildResult {
+  entries: number;
+  checkpoints: number;
+  /** The build: leaves read, Merkle tree, signature, checkpoint row written. */
+  seconds: number;
+}
+
 /**
  * `node -r @swc-node/register libs/audit/src/testing/checkpoint-benchmark.ts [entries]`: a scratch database on
  * TEST_DATABASE_URL's server with `entries` entries, timed through one checkpoint build; dropped afterwards.
  */
 async function main(): Promise<void> {
-  const entries = Number(process.argv[2] ?? 100_000);
+  const result = await benchmarkCheckpointBuild(Number(process.argv[2] ?? 100_000));
+  console.log(`${result.checkpoints} checkpoint(s) over ${result.entries} entries in ${result.seconds.toFixed(2)} s`);
+}
+
+export async function benchmarkCheckpointBuild(entries: number): Promise<CheckpointBuildResult> {
   const admin = new URL(process.env['TEST_DATABASE_URL'] ?? 'postgresql://postgres@127.0.0.1:5432/postgres');
   const url = new URL(admin);
   url.pathname = `/liaison_checkpoint_bench_${process.pid}`;
@@ -32,10 +43,8 @@ async function main(): Promise<void> {
     const started = process.hrtime.bigint();
     const built = await builder.buildPending();
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-    console.log(
-      `${built.length} checkpoint(s) over ${built.reduce((n, c) => n + c.treeSize, 0)} entries in ${seconds.toFixed(2)} s`,
-    );
     await orm.close(true);
+    return { entries: built.reduce((n, c) => n + c.treeSize, 0), checkpoints: built.length, seconds };
   } finally {
     const client = new Client({ connectionString: admin.toString() });
     await client.connect();
@@ -92,4 +101,4 @@ async function insert(databaseUrl: string, count: number): Promise<void> {
   await client.end();
 }
 
-void main();
+if (require.main === module) void main();

@@ -1,43 +1,24 @@
-import { InjectQueue } from '@nestjs/bullmq';
+import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import type { Queue } from 'bullmq';
-import {
-  EMAIL_QUEUE,
-  EmailJob,
-  INBOX_QUEUE,
-  InboxJob,
-  type ChannelJobData,
-  type DispatchJobData,
-} from '../queues/queue-names';
-import { WebhookDeliveries } from '../webhooks/webhook-deliveries';
-import { RecipientResolver } from './recipient-resolver';
+import { OutboxPublisher } from '../relay/outbox-publisher';
+import type { DispatchJobData } from '../queues/queue-names';
+import { NoticeFanOut } from './notice-fan-out';
 
 /**
- * Fans one relayed notice out to one job per recipient and channel. Job ids are made of the change and the user
- * (or the delivery), so a notice dispatched twice (a retry, two outbox rows about one change reaching the same
- * person) queues each user's inbox entry and e-mail once.
+ * A notice queued as a dispatch job (by a relay before notices were fanned out in the relay itself): fanned out the
+ * same way, in its own transaction, its jobs queued before it commits.
  */
 @Injectable()
 export class NotificationDispatcher {
   constructor(
-    private readonly recipients: RecipientResolver,
-    private readonly webhooks: WebhookDeliveries,
-    @InjectQueue(INBOX_QUEUE) private readonly inbox: Queue<ChannelJobData>,
-    @InjectQueue(EMAIL_QUEUE) private readonly email: Queue<ChannelJobData>,
+    private readonly em: EntityManager,
+    private readonly fanOut: NoticeFanOut,
+    private readonly publisher: OutboxPublisher,
   ) {}
 
   async dispatch({ notice }: DispatchJobData): Promise<void> {
-    const users = await this.recipients.users(notice);
-    await Promise.all(
-      users.flatMap((user) => {
-        const data = { userId: user.id, notice };
-        return [
-          this.inbox.add(InboxJob.Deliver, data, { jobId: `${notice.key}-${user.id}` }),
-          this.email.add(EmailJob.Send, data, { jobId: `${notice.key}-${user.id}` }),
-        ];
-      }),
-    );
-    const agencyId = this.recipients.agency(notice);
-    if (agencyId) await this.webhooks.queueFor(agencyId, notice);
+    await this.em.fork().transactional(async (tx) => {
+      await this.publisher.publish(await this.fanOut.fanOut(tx, [notice]));
+    });
   }
 }

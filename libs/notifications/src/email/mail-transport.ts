@@ -13,6 +13,7 @@ export class MailTransport {
   private readonly logger = new Logger(MailTransport.name);
   private readonly transporter: Transporter | null;
   private readonly toFolder: boolean;
+  private folder: Promise<void> | null = null;
 
   constructor(@Inject(NOTIFICATIONS_CONFIG) private readonly config: NotificationsConfig) {
     const { smtp } = config;
@@ -41,7 +42,8 @@ export class MailTransport {
   }
 
   private async writeEml(id: string, content: Buffer): Promise<void> {
-    await mkdir(this.config.mailDirectory, { recursive: true });
+    this.folder ??= mkdir(this.config.mailDirectory, { recursive: true }).then(() => undefined);
+    await this.folder.catch(() => (this.folder = null)); // created once; tried again if that failed
     await writeFile(
       join(this.config.mailDirectory, `${new Date().toISOString().replace(/[:.]/g, '-')}-${id}.eml`),
       content,

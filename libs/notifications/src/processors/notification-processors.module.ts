@@ -5,6 +5,7 @@ import { DeadlineArming } from '../deadlines/deadline-arming';
 import { DeadlineFiring } from '../deadlines/deadline-firing';
 import { DeadlineReconciler } from '../deadlines/deadline-reconciler';
 import { DeadlineSync } from '../deadlines/deadline-sync';
+import { NoticeFanOut } from '../dispatch/notice-fan-out';
 import { NotificationDispatcher } from '../dispatch/notification-dispatcher';
 import { RecipientResolver } from '../dispatch/recipient-resolver';
 import { EmailNotices } from '../email/email-notices';
@@ -15,6 +16,7 @@ import { WorkerMetrics } from '../metrics/worker-metrics';
 import { WorkerMetricsServer } from '../metrics/worker-metrics-server';
 import { OutboxModule } from '../outbox/outbox.module';
 import { NotificationQueueModule } from '../queues/notification-queue.module';
+import { OutboxJobs } from '../relay/outbox-jobs';
 import { OutboxListener } from '../relay/outbox-listener';
 import { OutboxPublisher } from '../relay/outbox-publisher';
 import { OutboxRelay } from '../relay/outbox-relay';
@@ -31,6 +33,8 @@ import { WelcomeNotice } from './welcome-notice';
   imports: [NotificationsConfigModule, NotificationQueueModule, OutboxModule, AuditModule],
   providers: [
     OutboxPublisher,
+    OutboxJobs,
+    NoticeFanOut,
     OutboxRelay,
     OutboxListener,
     RecipientResolver,

@@ -1,3 +1,5 @@
+import type { WebhookEvent } from '../webhooks/webhook-event';
+
 /** Queue names, job names and each job's payload: one place, shared by producers and processors. */
 export const NOTIFICATIONS_QUEUE = 'notifications';
 export const INBOX_QUEUE = 'inbox';
@@ -67,8 +69,14 @@ export interface ChannelJobData {
   notice: Notice;
 }
 
+/**
+ * A delivery's job: a first delivery also carries its endpoint and event, and writes the delivery row; a replay
+ * (or a job queued before deliveries were written by their job) names an existing row.
+ */
 export interface WebhookJobData {
   deliveryId: string;
+  endpointId?: string;
+  event?: WebhookEvent;
 }
 
 export interface DeadlineSyncJobData {

@@ -44,7 +44,9 @@ export class OutboxListener implements OnApplicationBootstrap, OnApplicationShut
     const client = new Client({ connectionString: this.config.databaseUrl });
     client.on('notification', () => void this.relay.wake());
     client.on('error', (error) => this.logger.warn({ err: error }, 'outbox listener connection failed'));
-    client.on('end', () => this.reconnectLater());
+    client.on('end', () => {
+      if (this.client === client) this.reconnectLater();
+    });
     try {
       await client.connect();
       await client.query(`LISTEN ${OUTBOX_CHANNEL}`);
@@ -52,8 +54,9 @@ export class OutboxListener implements OnApplicationBootstrap, OnApplicationShut
       void this.relay.wake(); // rows committed while not listening
     } catch (error) {
       this.logger.warn({ err: error }, 'outbox listener cannot connect; polling meanwhile');
-      await client.end().catch(() => undefined);
+      // Reconnect first: ending a client whose connection was refused mid-handshake may never settle.
       this.reconnectLater();
+      void client.end().catch(() => undefined);
     }
   }
 

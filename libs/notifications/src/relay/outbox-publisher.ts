@@ -2,9 +2,8 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import { NOTIFICATIONS_CONFIG, type NotificationsConfig } from '../config/notifications-config';
-import { DEADLINES_QUEUE, NOTIFICATIONS_QUEUE, type QueueName } from '../queues/queue-names';
-import type { OutboxRow } from './outbox-row';
-import { routeOf } from './outbox-routes';
+import type { QueuedJob } from '../dispatch/queued-job';
+import { DEADLINES_QUEUE, EMAIL_QUEUE, WEBHOOKS_QUEUE, type QueueName } from '../queues/queue-names';
 
 export class QueueUnavailableError extends Error {
   constructor(reason: string) {
@@ -13,17 +12,18 @@ export class QueueUnavailableError extends Error {
   }
 }
 
-/** Puts outbox rows into their queues with job id = outbox id, so pushing a row twice queues it once. */
+/** Adds the relay's jobs, one `addBulk` (one round trip) per queue; every job has an id, so adding twice adds once. */
 @Injectable()
 export class OutboxPublisher {
-  private readonly queues: Record<string, Queue>;
+  private readonly queues: Partial<Record<QueueName, Queue>>;
 
   constructor(
-    @InjectQueue(NOTIFICATIONS_QUEUE) notifications: Queue,
+    @InjectQueue(EMAIL_QUEUE) email: Queue,
+    @InjectQueue(WEBHOOKS_QUEUE) webhooks: Queue,
     @InjectQueue(DEADLINES_QUEUE) deadlines: Queue,
     @Inject(NOTIFICATIONS_CONFIG) private readonly config: NotificationsConfig,
   ) {
-    this.queues = { [NOTIFICATIONS_QUEUE]: notifications, [DEADLINES_QUEUE]: deadlines };
+    this.queues = { [EMAIL_QUEUE]: email, [WEBHOOKS_QUEUE]: webhooks, [DEADLINES_QUEUE]: deadlines };
   }
 
   /** False while Redis is away: the relay then leaves the rows where they are instead of waiting on it. */
@@ -38,16 +38,17 @@ export class OutboxPublisher {
     );
   }
 
-  async publish(rows: OutboxRow[]): Promise<void> {
-    const adds = rows.flatMap((row) => {
-      const route = routeOf(row);
-      return route ? [this.queue(route.queue).add(route.name, route.data, { jobId: row.id })] : [];
-    });
+  async publish(jobs: QueuedJob[]): Promise<void> {
+    const byQueue = new Map<QueueName, QueuedJob[]>();
+    for (const job of jobs) byQueue.set(job.queue, [...(byQueue.get(job.queue) ?? []), job]);
+    const adds = [...byQueue].map(([name, queued]) => this.queue(name).addBulk(queued));
     await withTimeout(Promise.all(adds), this.config.relay.publishTimeoutMs);
   }
 
   private queue(name: QueueName): Queue {
-    return this.queues[name];
+    const queue = this.queues[name];
+    if (!queue) throw new Error(`The relay does not publish to the queue ${name}`);
+    return queue;
   }
 }
 

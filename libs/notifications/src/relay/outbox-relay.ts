@@ -1,18 +1,36 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { OutboxMessageSchema } from '@liaison/data';
 import { NOTIFICATIONS_CONFIG, type NotificationsConfig } from '../config/notifications-config';
 import { WorkerMetrics } from '../metrics/worker-metrics';
+import { OutboxJobs } from './outbox-jobs';
 import { OutboxPublisher } from './outbox-publisher';
 import type { OutboxRow } from './outbox-row';
 
-const CLAIM = `select id, topic, request_id, payload, created_at from outbox_message
-  where published_at is null order by created_at, id limit ? for update skip locked`;
+/** Locks a batch (rows another replica holds are skipped) and marks it published: undone if publishing fails. */
+const CLAIM = `update outbox_message set published_at = now() where id in (
+    select id from outbox_message where published_at is null order by created_at, id limit ? for update skip locked)
+  returning id, topic, request_id, payload, created_at`;
+
+/**
+ * A batch that has not settled by then is given up on, so that the next poll starts a fresh pass: a connection cut
+ * by a database restart can leave a query pending for good. Its rows stay locked until that transaction ends, and the
+ * fresh pass skips them; their jobs are deduplicated by id if both ever publish.
+ */
+const PASS_LIMIT_MS = 30_000;
+
+function withinPassLimit<T>(batch: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const limit = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`outbox batch unsettled after ${PASS_LIMIT_MS} ms`)), PASS_LIMIT_MS);
+  });
+  return Promise.race([batch, limit]).finally(() => clearTimeout(timer));
+}
 
 /**
  * Moves committed outbox rows into BullMQ and marks them published, in one transaction per batch: a row is marked
- * only if its job was accepted by Redis. Rows locked by another replica are skipped (FOR UPDATE SKIP LOCKED); a
- * crash before commit leaves them unpublished for the next pass, whose push is a no-op for jobs already queued.
+ * only if its jobs were accepted by Redis (and the inbox entries of its notices are written in that transaction).
+ * Rows locked by another replica are skipped (FOR UPDATE SKIP LOCKED); a crash before commit leaves them unpublished
+ * for the next pass, whose push is a no-op for jobs already queued.
  */
 @Injectable()
 export class OutboxRelay {
@@ -22,6 +40,7 @@ export class OutboxRelay {
 
   constructor(
     private readonly em: EntityManager,
+    private readonly jobs: OutboxJobs,
     private readonly publisher: OutboxPublisher,
     private readonly metrics: WorkerMetrics,
     @Inject(NOTIFICATIONS_CONFIG) private readonly config: NotificationsConfig,
@@ -42,7 +61,7 @@ export class OutboxRelay {
       this.wokenWhileDraining = false;
       if (!(await this.publisher.available())) return; // Redis away: rows wait, the poll tries again
       try {
-        while ((await this.relayBatch()) === this.config.relay.batchSize);
+        while ((await withinPassLimit(this.relayBatch())) === this.config.relay.batchSize);
       } catch (error) {
         this.logger.warn({ err: error }, 'outbox relay pass failed; rows stay unpublished until the next pass');
         return;
@@ -57,12 +76,8 @@ export class OutboxRelay {
       const context = tx.getTransactionContext();
       const rows = await connection.execute<OutboxRow[]>(CLAIM, [this.config.relay.batchSize], 'all', context);
       if (rows.length === 0) return 0;
-      await this.publisher.publish(rows);
-      await tx.nativeUpdate(
-        OutboxMessageSchema,
-        { id: { $in: rows.map((row) => row.id) } },
-        { publishedAt: new Date() },
-      );
+      rows.sort((a, b) => +new Date(a.created_at) - +new Date(b.created_at) || (a.id < b.id ? -1 : 1));
+      await this.publisher.publish(await this.jobs.of(tx, rows));
       this.metrics.relayed(rows);
       return rows.length;
     });

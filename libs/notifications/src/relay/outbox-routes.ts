@@ -1,41 +1,24 @@
-import type { Notice, NoticeRecipient } from '../queues/queue-names';
-import {
-  DEADLINES_QUEUE,
-  DeadlineJob,
-  NOTIFICATIONS_QUEUE,
-  NotificationJob,
-  type DeadlineSyncJobData,
-  type DispatchJobData,
-  type QueueName,
-} from '../queues/queue-names';
+import type { DeadlineSyncJobData, Notice, NoticeRecipient } from '../queues/queue-names';
 import type { OutboxRow } from './outbox-row';
 
 export const TIMER_TOPICS = ['start_timer', 'stop_timer', 'pause_timer', 'resume_timer'];
 /** Written by the deadline worker when a deadline passes: escalate to the responsible side's supervisors. */
 export const DEADLINE_OVERDUE_TOPIC = 'deadline_overdue';
 
-/** Where one outbox row goes; null when the effect needs no delivery (it was applied in its own transaction). */
-export interface OutboxRoute {
-  queue: QueueName;
-  name: string;
-  data: DispatchJobData | DeadlineSyncJobData;
+/**
+ * What one outbox row asks for: a notice to fan out to its recipients, a request's deadlines to bring in line with
+ * its clocks, or nothing (reassign_requested_agency, offer_domestic_prosecution: applied or shown where they were
+ * decided).
+ */
+export type OutboxRoute = { notice: Notice } | { deadlineSync: DeadlineSyncJobData } | null;
+
+export function routeOf(row: OutboxRow): OutboxRoute {
+  if (row.topic === 'notify' || row.topic === DEADLINE_OVERDUE_TOPIC) return { notice: noticeOf(row) };
+  if (TIMER_TOPICS.includes(row.topic) && row.request_id) return { deadlineSync: syncOf(row.request_id, row.payload) };
+  return null;
 }
 
-export function routeOf(row: OutboxRow): OutboxRoute | null {
-  if (row.topic === 'notify' || row.topic === DEADLINE_OVERDUE_TOPIC) {
-    return {
-      queue: NOTIFICATIONS_QUEUE,
-      name: NotificationJob.Dispatch,
-      data: { outboxId: row.id, notice: noticeOf(row) },
-    };
-  }
-  if (TIMER_TOPICS.includes(row.topic) && row.request_id) {
-    return { queue: DEADLINES_QUEUE, name: DeadlineJob.Sync, data: syncOf(row.request_id, row.payload) };
-  }
-  return null; // reassign_requested_agency, offer_domestic_prosecution: applied or shown where they were decided
-}
-
-function noticeOf(row: OutboxRow): Notice {
+export function noticeOf(row: OutboxRow): Notice {
   const payload = row.payload as Record<string, never>;
   const effect = payload['effect'] as { recipient: NoticeRecipient; reason: string };
   const subject = {

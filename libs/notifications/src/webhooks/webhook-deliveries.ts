@@ -1,70 +1,77 @@
-import { EntityManager } from '@mikro-orm/postgresql';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { InjectQueue } from '@nestjs/bullmq';
 import { Inject, Injectable } from '@nestjs/common';
-import type { Queue } from 'bullmq';
-import { uuidv7 } from 'uuidv7';
-import { WebhookDeliverySchema, WebhookEndpointSchema } from '@liaison/data';
+import type { JobsOptions, Queue } from 'bullmq';
 import { NOTIFICATIONS_CONFIG, type NotificationsConfig } from '../config/notifications-config';
+import type { QueuedJob } from '../dispatch/queued-job';
 import { WEBHOOKS_QUEUE, WebhookJob, type Notice, type WebhookJobData } from '../queues/queue-names';
+import { webhookDeliveryId } from './webhook-delivery-id';
 import { matchesEventFilter } from './webhook-event-filter';
 import { webhookEventOf } from './webhook-event';
 
+const ENDPOINTS = `select id, agency_id, events from webhook_endpoint
+  where agency_id = any(string_to_array(?, ',')::uuid[]) and active and deleted_at is null order by id`;
+
+export interface SubscribedEndpoint {
+  id: string;
+  events: string[];
+}
+
 /**
- * One delivery row per event and endpoint (unique), then one job per pending row with the row id as job id: a
- * notice dispatched again finds its rows and queues nothing new.
+ * One job per event and subscribed endpoint, whose id is the delivery's (derived from the event and the endpoint):
+ * a notice fanned out twice queues it once. The job writes the delivery row itself (unique per event and endpoint)
+ * before its first attempt, so nothing it needs can be missing when it runs, however early.
  */
 @Injectable()
 export class WebhookDeliveries {
   constructor(
-    private readonly em: EntityManager,
     @InjectQueue(WEBHOOKS_QUEUE) private readonly queue: Queue<WebhookJobData>,
     @Inject(NOTIFICATIONS_CONFIG) private readonly config: NotificationsConfig,
   ) {}
 
-  async queueFor(agencyId: string, notice: Notice): Promise<void> {
-    const em = this.em.fork();
+  /** The active endpoints of these agencies, by agency, in one query in the caller's transaction. */
+  async endpointsOf(em: EntityManager, agencyIds: string[]): Promise<Map<string, SubscribedEndpoint[]>> {
+    const byAgency = new Map<string, SubscribedEndpoint[]>();
+    if (agencyIds.length === 0) return byAgency;
+    const rows = await em
+      .getConnection()
+      .execute<{ id: string; agency_id: string; events: string[] }[]>(
+        ENDPOINTS,
+        [[...new Set(agencyIds)].join(',')],
+        'all',
+        em.getTransactionContext(),
+      );
+    for (const row of rows) {
+      const list = byAgency.get(row.agency_id) ?? [];
+      list.push({ id: row.id, events: row.events });
+      byAgency.set(row.agency_id, list);
+    }
+    return byAgency;
+  }
+
+  jobsFor(notice: Notice, endpoints: SubscribedEndpoint[]): QueuedJob[] {
     const event = webhookEventOf(notice);
-    const endpoints = (
-      await em.find(WebhookEndpointSchema, { agency: agencyId, active: true, deletedAt: null })
-    ).filter((endpoint) => matchesEventFilter(endpoint.events, event.type));
-    if (endpoints.length === 0) return;
-    const now = new Date();
-    await em
-      .createQueryBuilder(WebhookDeliverySchema)
-      .insert(
-        endpoints.map((endpoint) => ({
-          id: uuidv7(),
-          createdAt: now,
-          updatedAt: now,
-          endpoint: endpoint.id,
-          eventId: event.id,
-          eventType: event.type,
-          occurredAt: new Date(event.occurredAt),
-          body: event as unknown as Record<string, unknown>,
-          status: 'pending' as const,
-          attempts: [],
-          deliveredAt: null,
-          replays: 0,
-        })),
-      )
-      .onConflict(['endpoint', 'eventId'])
-      .ignore()
-      .execute();
-    const pending = await em.find(
-      WebhookDeliverySchema,
-      { endpoint: { $in: endpoints.map((endpoint) => endpoint.id) }, eventId: event.id, status: 'pending' },
-      { fields: ['id'] },
-    );
-    await Promise.all(pending.map((delivery) => this.enqueue(delivery.id, delivery.id)));
+    return endpoints
+      .filter((endpoint) => matchesEventFilter(endpoint.events, event.type))
+      .map((endpoint) => {
+        const deliveryId = webhookDeliveryId(event.id, endpoint.id, event.occurredAt);
+        return {
+          queue: WEBHOOKS_QUEUE,
+          name: WebhookJob.Deliver,
+          data: { deliveryId, endpointId: endpoint.id, event } satisfies WebhookJobData,
+          opts: { ...this.retries(), jobId: deliveryId },
+        };
+      });
+  }
+
+  /** A delivery sent again (a replay): a job of its own. */
+  enqueue(deliveryId: string, jobId: string): Promise<unknown> {
+    return this.queue.add(WebhookJob.Deliver, { deliveryId }, { ...this.retries(), jobId });
   }
 
   /** Attempts with exponential backoff: by default 13 over about 34 hours before the delivery is failed. */
-  enqueue(deliveryId: string, jobId: string): Promise<unknown> {
+  private retries(): JobsOptions {
     const { attempts, backoffMs } = this.config.webhooks;
-    return this.queue.add(
-      WebhookJob.Deliver,
-      { deliveryId },
-      { jobId, attempts, backoff: { type: 'exponential', delay: backoffMs, jitter: 0.2 } },
-    );
+    return { attempts, backoff: { type: 'exponential', delay: backoffMs, jitter: 0.2 } };
   }
 }

@@ -1,12 +1,7 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Job } from 'bullmq';
-import {
-  WebhookDeliverySchema,
-  type WebhookAttempt,
-  type WebhookDelivery,
-  type WebhookDeliveryStatus,
-} from '@liaison/data';
+import type { WebhookAttempt, WebhookDeliveryStatus } from '@liaison/data';
 import { NOTIFICATIONS_CONFIG, type NotificationsConfig } from '../config/notifications-config';
 import { WorkerMetrics } from '../metrics/worker-metrics';
 import type { WebhookJobData } from '../queues/queue-names';
@@ -20,13 +15,43 @@ export class WebhookRejectedError extends Error {
   }
 }
 
+/** A delivery with what sending it needs of its endpoint. */
+interface DeliveryToSend {
+  id: string;
+  status: WebhookDeliveryStatus;
+  event_id: string;
+  occurred_at: Date;
+  body: Record<string, unknown>;
+  url: string;
+  secret: string;
+  active: boolean;
+  deleted_at: Date | null;
+}
+
+const COLUMNS = 'd.id, d.status, d.event_id, d.occurred_at, d.body, e.url, e.secret, e.active, e.deleted_at';
+/** The delivery row of an event and endpoint, written if it is not there yet, in one round trip. */
+const UPSERT = `with inserted as (
+    insert into webhook_delivery (id, created_at, updated_at, endpoint_id, event_id, event_type, occurred_at, body,
+      status, attempts, delivered_at, replays)
+    values (?, now(), now(), ?, ?, ?, ?, ?::jsonb, 'pending', '[]'::jsonb, null, 0)
+    on conflict (endpoint_id, event_id) do nothing
+    returning id, status, event_id, occurred_at, body, endpoint_id),
+  d as (
+    select * from inserted
+    union all
+    select id, status, event_id, occurred_at, body, endpoint_id from webhook_delivery
+    where endpoint_id = ? and event_id = ? and not exists (select 1 from inserted))
+  select ${COLUMNS} from d join webhook_endpoint e on e.id = d.endpoint_id`;
+const BY_ID = `select ${COLUMNS} from webhook_delivery d join webhook_endpoint e on e.id = d.endpoint_id where d.id = ?`;
+const CANCEL = `update webhook_delivery set status = 'cancelled', updated_at = now() where id = ?`;
 const APPEND_ATTEMPT = `update webhook_delivery set attempts = attempts || ?::jsonb, status = ?, delivered_at = ?,
   updated_at = now() where id = ?`;
 
 /**
  * POSTs one delivery's stored body, signed afresh, and logs the attempt. 2xx is success; anything else, a
  * redirect or a timeout is a failed attempt, retried until the job's attempts run out, when the delivery is
- * marked failed (and the job stays in the failed set, where an admin can retry it).
+ * marked failed (and the job stays in the failed set, where an admin can retry it). Two round trips to the
+ * database per attempt: the delivery (written first if the job carries the event), then the attempt's record.
  */
 @Injectable()
 export class WebhookSender {
@@ -37,41 +62,45 @@ export class WebhookSender {
   ) {}
 
   async send(job: Job<WebhookJobData>): Promise<void> {
-    const em = this.em.fork();
-    const delivery = await em.findOne(WebhookDeliverySchema, job.data.deliveryId, {
-      populate: ['endpoint', 'endpoint.secret'],
-    });
-    if (!delivery || (delivery.status === 'delivered' && job.id === delivery.id)) return; // done before a crash
-    const { endpoint } = delivery;
-    if (!endpoint.active || endpoint.deletedAt) {
-      await em.nativeUpdate(WebhookDeliverySchema, { id: delivery.id }, { status: 'cancelled' });
+    const delivery = await this.load(job.data);
+    if (!delivery) return;
+    const first = job.data.event !== undefined || job.id === delivery.id; // a replay has a job id of its own
+    if (delivery.status === 'delivered' && first) return; // done before a crash, or queued a second time
+    if (!delivery.active || delivery.deleted_at) {
+      await this.execute(CANCEL, [delivery.id]);
       return;
     }
-    const attempt = await this.post(endpoint.url, endpoint.secret, delivery);
+    const attempt = await this.post(delivery);
     const ok = attempt.status !== null && attempt.status >= 200 && attempt.status < 300;
     const final = !ok && job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
-    await this.record(em, delivery.id, attempt, ok ? 'delivered' : final ? 'failed' : 'pending');
-    if (ok) return this.metrics.delivered('webhook', delivery.occurredAt);
+    await this.record(delivery.id, attempt, ok ? 'delivered' : final ? 'failed' : 'pending');
+    if (ok) return this.metrics.delivered('webhook', delivery.occurred_at);
     this.metrics.failed('webhook', final);
     throw new WebhookRejectedError(attempt.error ?? `HTTP ${attempt.status}`);
   }
 
-  private async post(url: string, secret: string, delivery: WebhookDelivery): Promise<WebhookAttempt> {
+  private async load({ deliveryId, endpointId, event }: WebhookJobData): Promise<DeliveryToSend | undefined> {
+    if (!event || !endpointId) return (await this.execute(BY_ID, [deliveryId]))[0];
+    const values = [deliveryId, endpointId, event.id, event.type, event.occurredAt, JSON.stringify(event)];
+    return (await this.execute(UPSERT, [...values, endpointId, event.id]))[0];
+  }
+
+  private async post(delivery: DeliveryToSend): Promise<WebhookAttempt> {
     const body = JSON.stringify(delivery.body);
     const timestamp = Math.floor(Date.now() / 1000);
     const started = Date.now();
     const at = new Date().toISOString();
     try {
-      const response = await fetch(url, {
+      const response = await fetch(delivery.url, {
         method: 'POST',
         redirect: 'manual',
         signal: AbortSignal.timeout(this.config.webhooks.timeoutMs),
         headers: {
           'content-type': 'application/json',
           'user-agent': 'Liaison-Webhooks/1',
-          [EVENT_ID_HEADER]: delivery.eventId,
+          [EVENT_ID_HEADER]: delivery.event_id,
           [TIMESTAMP_HEADER]: String(timestamp),
-          [SIGNATURE_HEADER]: signWebhook(secret, timestamp, body),
+          [SIGNATURE_HEADER]: signWebhook(delivery.secret, timestamp, body),
         },
         body,
       });
@@ -82,9 +111,13 @@ export class WebhookSender {
     }
   }
 
-  private async record(em: EntityManager, id: string, attempt: WebhookAttempt, status: WebhookDeliveryStatus) {
+  private async record(id: string, attempt: WebhookAttempt, status: WebhookDeliveryStatus) {
     const deliveredAt = status === 'delivered' ? new Date() : null;
-    await em.getConnection().execute(APPEND_ATTEMPT, [JSON.stringify([attempt]), status, deliveredAt, id], 'run');
+    await this.execute(APPEND_ATTEMPT, [JSON.stringify([attempt]), status, deliveredAt, id]);
+  }
+
+  private execute(sql: string, params: unknown[]): Promise<DeliveryToSend[]> {
+    return this.em.getConnection().execute<DeliveryToSend[]>(sql, params, 'all');
   }
 }
 
