@@ -4,8 +4,9 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { LIAISON_CONFIG, LiaisonValidationPipe, type LiaisonConfig } from '@liaison/platform';
+import { serveWebConsole } from './web-console/serve-web-console';
 
-/** Everything main.ts and the tests share: prefix, parsers, security headers, validation, OpenAPI. */
+/** Everything main.ts and the tests share: prefix, parsers, security headers, validation, OpenAPI, the console. */
 export function configureApp(app: NestExpressApplication): NestExpressApplication {
   const config = app.get<LiaisonConfig>(LIAISON_CONFIG);
   app.useLogger(app.get(Logger));
@@ -18,6 +19,7 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
     ],
   });
   app.use(helmet());
+  serveWebConsole(app);
   app.useBodyParser('json', { limit: config.http.bodyLimit, reviver: refuseNulCharacters });
   app.enableCors({ origin: config.http.corsOrigins.length ? config.http.corsOrigins : false, credentials: false });
   app.useGlobalPipes(new LiaisonValidationPipe());

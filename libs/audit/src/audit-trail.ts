@@ -44,26 +44,43 @@ export class AuditTrail {
       'all',
       em.getTransactionContext(),
     );
-    const fields: HashedAuditFields = {
-      id: uuidv7(),
-      stream: entry.stream,
-      seq: (last?.seq ?? 0) + 1,
-      occurredAt: (entry.occurredAt ?? new Date()).toISOString(),
-      actorUserId: entry.actor?.userId ?? null,
-      actorAgencyId: entry.actor?.agencyId ?? null,
-      action: entry.action,
-      subjectType: entry.subjectType,
-      subjectId: entry.subjectId,
-      data: entry.data ?? {},
-      clientRequestId: entry.clientRequestId ?? null,
-    };
-    const prevHash = last?.hash ?? GENESIS_HASH;
-    await em.insert(AuditEventSchema, {
-      ...fields,
-      occurredAt: new Date(fields.occurredAt),
-      prevHash,
-      hash: auditHash(prevHash, fields),
-    });
-    return fields.id;
+    const chained = chainEntry(entry, last);
+    await em.insert(AuditEventSchema, { ...chained, occurredAt: new Date(chained.occurredAt) });
+    return chained.id;
   }
+}
+
+/** The last entry of a stream, as its next entry links to it. */
+export interface StreamHead {
+  seq: number;
+  hash: string;
+}
+
+/** An entry with its place in the chain: what is inserted into `audit_event` (txid aside, set by the database). */
+export interface ChainedEntry extends HashedAuditFields {
+  prevHash: string;
+  hash: string;
+}
+
+/**
+ * The next entry of a stream whose head is `last` (none: the stream's first entry). The caller must hold the
+ * stream's advisory lock (`pg_advisory_xact_lock(hashtextextended(stream, 0))`) from before reading the head until
+ * its transaction ends, as {@link AuditTrail.append} does.
+ */
+export function chainEntry(entry: AuditEntry, last: StreamHead | undefined): ChainedEntry {
+  const fields: HashedAuditFields = {
+    id: uuidv7(),
+    stream: entry.stream,
+    seq: (last?.seq ?? 0) + 1,
+    occurredAt: (entry.occurredAt ?? new Date()).toISOString(),
+    actorUserId: entry.actor?.userId ?? null,
+    actorAgencyId: entry.actor?.agencyId ?? null,
+    action: entry.action,
+    subjectType: entry.subjectType,
+    subjectId: entry.subjectId,
+    data: entry.data ?? {},
+    clientRequestId: entry.clientRequestId ?? null,
+  };
+  const prevHash = last?.hash ?? GENESIS_HASH;
+  return { ...fields, prevHash, hash: auditHash(prevHash, fields) };
 }

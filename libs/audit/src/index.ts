@@ -1,5 +1,14 @@
 export { auditHash, GENESIS_HASH, type HashedAuditFields } from './audit-hash';
-export { agencyStream, AuditTrail, requestStream, SYSTEM_STREAM, type AuditEntry } from './audit-trail';
+export {
+  agencyStream,
+  AuditTrail,
+  chainEntry,
+  requestStream,
+  SYSTEM_STREAM,
+  type AuditEntry,
+  type ChainedEntry,
+  type StreamHead,
+} from './audit-trail';
 export { AuditModule } from './audit.module';
 export { AuditCheckpointsModule } from './checkpoints/audit-checkpoints.module';
 export { CheckpointBuilder } from './checkpoints/checkpoint-builder';

@@ -1,3 +1,4 @@
+export { APP_NODE_FLAGS } from './app-node-flags';
 export { LIAISON_CONFIG, LiaisonConfigModule } from './config.module';
 export { etagOf, parseIfMatch } from './http/if-match';
 export { ProblemException } from './http/problem.exception';

@@ -1,5 +1,5 @@
 export { RequestsModule } from './requests.module';
-export { RequestAccess, type VisibleRequest } from './access/request-access';
+export { inLinkedTaskForceSql, RequestAccess, type VisibleRequest } from './access/request-access';
 export { ATTACHMENT_STORE, type AttachmentStore } from './attachments/attachment-store';
 export { PersonIdentityStore } from './persons/person-identity-store';
 export type { PersonIdentity } from './persons/person-identity';
@@ -16,6 +16,12 @@ export {
 } from './search/search-sql';
 export { decodeSearchCursor, encodeSearchCursor, type SearchCursor, type SearchSort } from './search/search-cursor';
 export { RequestPresenter } from './view/request-presenter';
-export { PartyView, RequestView, TimerView, toRequestView } from './view/request-view';
-export { loadRequestFacts } from './workflow-state/request-facts';
-export { applyPosition, fromStoredTimer, toSnapshot, toStoredTimer } from './workflow-state/request-snapshot';
+export { PartyView, RequestView, TimerView, toRequestView, type PresentableRequest } from './view/request-view';
+export { loadRequestFacts, requestFacts, type PersonFact } from './workflow-state/request-facts';
+export {
+  applyPosition,
+  fromStoredTimer,
+  toSnapshot,
+  toStoredTimer,
+  type PositionedRequest,
+} from './workflow-state/request-snapshot';

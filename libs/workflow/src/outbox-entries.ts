@@ -1,13 +1,21 @@
-import type { Request } from '@liaison/data';
 import type { WorkflowEffect } from '@liaison/domain';
 import type { OutboxEntry } from '@liaison/notifications';
+
+/** What an outbox row says about its request. */
+export interface OutboxSubject {
+  id: string;
+  reference: string;
+  kind: string;
+  requestingAgency: { id: string };
+  requestedAgency: { id: string };
+}
 
 /**
  * One outbox row per effect, in the decision's order. Each carries the request's references and states only:
  * whoever delivers it reads nothing personal from it.
  */
 export function outboxEntriesFor(
-  request: Request,
+  request: OutboxSubject,
   transition: { event: string; from: string; to: string; version: number; historyId: string },
   effects: WorkflowEffect[],
 ): OutboxEntry[] {

@@ -1,4 +1,3 @@
-import { EntityManager } from '@mikro-orm/postgresql';
 import { Body, Controller, Headers, HttpCode, Param, Post, Res } from '@nestjs/common';
 import {
   ApiBearerAuth,
@@ -12,9 +11,9 @@ import {
 } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentActor } from '@liaison/auth';
-import type { Actor } from '@liaison/domain';
+import { actingSide, allowedEvents, type Actor } from '@liaison/domain';
 import { ClientRequestId, etagOf, parseIfMatch, parseUuid } from '@liaison/platform';
-import { RequestPresenter, RequestView } from '@liaison/requests';
+import { RequestView, toRequestView, toSnapshot } from '@liaison/requests';
 import { TransitionDto } from './transition.dto';
 import { WorkflowService } from './workflow.service';
 
@@ -26,11 +25,7 @@ export class TransitionResultView extends RequestView {
 @ApiBearerAuth()
 @Controller('requests/:requestId/transitions')
 export class TransitionsController {
-  constructor(
-    private readonly workflow: WorkflowService,
-    private readonly presenter: RequestPresenter,
-    private readonly em: EntityManager,
-  ) {}
+  constructor(private readonly workflow: WorkflowService) {}
 
   @Post()
   @HttpCode(200)
@@ -61,8 +56,13 @@ export class TransitionsController {
       ifMatch: parseIfMatch(ifMatch),
       clientRequestId,
     });
-    const view = await this.presenter.present(this.em.fork(), actor, applied.request, applied.relation);
-    response.setHeader('ETag', etagOf(view.version));
-    return { ...view, warnings: applied.warnings };
+    const { request, relation, facts, now } = applied;
+    // as RequestPresenter shows it, from what the transition read: the events the caller may send next
+    const side = actingSide(actor, relation);
+    const events = side
+      ? allowedEvents(request.kind, toSnapshot(request, facts), { side, roles: actor.roles, now })
+      : [];
+    response.setHeader('ETag', etagOf(request.version));
+    return { ...toRequestView(request, relation, events, now), warnings: applied.warnings };
   }
 }

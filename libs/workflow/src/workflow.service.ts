@@ -1,116 +1,179 @@
-import { DeadlockException } from '@mikro-orm/core';
-import { EntityManager } from '@mikro-orm/postgresql';
-import { Injectable } from '@nestjs/common';
+import { EntityManager, type PostgreSqlConnection } from '@mikro-orm/postgresql';
+import { HttpException, Injectable, NotFoundException } from '@nestjs/common';
 import canonicalize from 'canonicalize';
 import { isUUID } from 'class-validator';
 import { uuidv7 } from 'uuidv7';
-import { requestStream, AuditTrail } from '@liaison/audit';
-import { AgencySchema, AttachmentSchema, RequestHistorySchema, type Request } from '@liaison/data';
+import { chainEntry, requestStream, type StreamHead } from '@liaison/audit';
 import {
   actingSide,
   decideTransition,
+  isInternalState,
+  mayView,
+  relationToRequest,
+  type Actor,
+  type RequestFacts,
   type RequestRelation,
   type TransitionAcceptance,
   type TransitionRefusal,
 } from '@liaison/domain';
-import { Outbox } from '@liaison/notifications';
+import { outboxRows } from '@liaison/notifications';
 import { ProblemException, sha256Hex } from '@liaison/platform';
-import { applyPosition, loadRequestFacts, RequestAccess, toSnapshot } from '@liaison/requests';
+import { applyPosition, requestFacts, toSnapshot } from '@liaison/requests';
+import { toLockedRequest, type AgencyParty, type LockedRequest, type LockedRequestRow } from './locked-request';
 import { outboxEntriesFor } from './outbox-entries';
+import { PooledTransaction } from './pooled-transaction';
+import { literal } from './sql-literal';
 import type { TransitionCommand } from './transition-command';
 import { TransitionRefusedException } from './transition-refused.exception';
+import { acceptTransitionSql, OPEN_RESULTS, openTransitionSql, refuseTransitionSql } from './transition-sql';
 
 export interface AppliedTransition {
-  request: Request;
+  request: LockedRequest;
   relation: RequestRelation;
+  /** What the rules read, after the transition (for the events the caller may send next). */
+  facts: RequestFacts;
   warnings: string[];
+  now: Date;
 }
 
 type Outcome =
   ({ accepted: true } & AppliedTransition) | { accepted: false; refusal: TransitionRefusal; status: 403 | 422 };
 
+interface Opened {
+  request: LockedRequest;
+  head: StreamHead | undefined;
+}
+
 /**
  * The one write path for state changes (DESIGN.md): in one transaction, lock the request, ask the domain, and
  * write the new state and version, a history row, the audit entry and one outbox row per effect. A refused event
  * changes nothing but is itself audited (the refusal's audit entry is committed, then the caller gets the 4xx).
+ *
+ * It is the hottest path of the api, so it bypasses the ORM: two multi-statement round trips on a pooled
+ * connection (lock and read; write and commit) instead of some fifteen statements, no hydration, no flush.
  */
 @Injectable()
 export class WorkflowService {
-  constructor(
-    private readonly em: EntityManager,
-    private readonly access: RequestAccess,
-    private readonly audit: AuditTrail,
-    private readonly outbox: Outbox,
-  ) {}
+  constructor(private readonly em: EntityManager) {}
 
   async apply(command: TransitionCommand): Promise<AppliedTransition> {
-    const outcome = await this.em
-      .fork()
-      .transactional((tx) => this.decideAndWrite(tx, command))
-      .catch(translateLockConflict);
+    const pool = await (this.em.getConnection() as PostgreSqlConnection).getNativeClient();
+    const outcome = await PooledTransaction.run(pool, (tx) => this.decideAndWrite(tx, command)).catch(
+      (error: unknown) => this.translate(error),
+    );
     if (outcome.accepted) return outcome;
     if (outcome.status === 403) throw new ProblemException(403, 'forbidden', outcome.refusal.message);
     throw new TransitionRefusedException(command.event, outcome.refusal);
   }
 
-  private async decideAndWrite(tx: EntityManager, command: TransitionCommand): Promise<Outcome> {
+  private async decideAndWrite(tx: PooledTransaction, command: TransitionCommand): Promise<Outcome> {
     const { actor } = command;
-    const { request, relation } = await this.access.findVisible(tx, actor, command.requestId, { lock: true });
+    const { request, head } = await open(tx, command);
+    const relation = relationOf(actor, request);
     assertVersion(request, command.ifMatch);
-    await tx.populate(request, ['requestingAgency', 'requestedAgency']);
     const side = actingSide(actor, relation);
-    if (!side) {
-      const refusal = notAParty(relation);
-      await this.auditRefusal(tx, request, command, refusal);
-      return { accepted: false, refusal, status: 403 };
-    }
+    if (!side) return this.refuse(tx, request, head, command, notAParty(relation), 403);
     const now = new Date();
+    const facts = factsOf(request);
     const decision = decideTransition(
       request.kind,
-      toSnapshot(request, await loadRequestFacts(tx, request)),
+      toSnapshot(request, facts),
       { type: command.event, payload: command.payload },
       { side, roles: actor.roles, now },
     );
-    if (!decision.ok) {
-      await this.auditRefusal(tx, request, command, decision);
-      return { accepted: false, refusal: decision, status: 422 };
-    }
+    if (!decision.ok) return this.refuse(tx, request, head, command, decision, 422);
     const invalidReference =
-      (await this.checkAttachments(tx, request, command.payload)) ?? (await this.reassign(tx, request, decision));
-    if (invalidReference) {
-      await this.auditRefusal(tx, request, command, invalidReference);
-      return { accepted: false, refusal: invalidReference, status: 422 };
-    }
-    await this.write(tx, request, command, decision, now);
-    return { accepted: true, request, relation, warnings: decision.warnings };
+      (await checkAttachments(tx, request, command.payload)) ?? (await reassign(tx, request, decision));
+    if (invalidReference) return this.refuse(tx, request, head, command, invalidReference, 422);
+    await write(tx, request, head, command, decision, now);
+    return { accepted: true, request, relation, facts: factsOf(request), warnings: decision.warnings, now };
   }
 
-  private async write(
-    tx: EntityManager,
-    request: Request,
+  private async refuse(
+    tx: PooledTransaction,
+    request: LockedRequest,
+    head: StreamHead | undefined,
     command: TransitionCommand,
-    decision: TransitionAcceptance,
-    now: Date,
-  ): Promise<void> {
-    const from = request.state;
-    applyPosition(request, decision.next, decision.timers);
-    request.version += 1;
-    request.lastActivityAt = now;
-    if (decision.nextState !== from) request.overdue = false;
-    const historyId = uuidv7();
-    await tx.insert(RequestHistorySchema, {
-      id: historyId,
-      request: request.id,
-      version: request.version,
-      event: command.event,
-      fromState: from,
-      toState: decision.nextState,
-      actor: command.actor.userId,
-      actorAgency: command.actor.agencyId,
-      payload: command.payload,
-      occurredAt: now,
-    });
-    await this.audit.append(tx, {
+    refusal: TransitionRefusal,
+    status: 403 | 422,
+  ): Promise<Outcome> {
+    const entry = chainEntry(
+      {
+        stream: requestStream(request.id),
+        action: 'request.transition_refused',
+        subjectType: 'request',
+        subjectId: request.id,
+        actor: command.actor,
+        clientRequestId: command.clientRequestId,
+        data: { event: command.event, state: request.state, version: request.version, reason: refusal.reason },
+      },
+      head,
+    );
+    await tx.send(refuseTransitionSql(entry));
+    return { accepted: false, refusal, status };
+  }
+
+  /**
+   * Another transaction holds the request (FOR UPDATE NOWAIT) or a deadlock was broken: the caller lost a race.
+   * Other errors of the driver are converted as the ORM converts its own (an unreachable database is then a 503).
+   */
+  private translate(error: unknown): never {
+    const code = String((error as { code?: unknown } | null)?.code);
+    if (code === '55P03' || code === '40P01') {
+      throw new ProblemException(
+        409,
+        'conflict',
+        'Another change to this request is in progress. Reload it and try again.',
+      );
+    }
+    if (error instanceof Error && !(error instanceof HttpException)) throw this.em.getDriver().convertException(error);
+    throw error;
+  }
+}
+
+async function open(tx: PooledTransaction, command: TransitionCommand): Promise<Opened> {
+  const stream = requestStream(command.requestId);
+  const results = await tx.send(openTransitionSql(command.requestId, stream, command.actor.userId));
+  const row = results[OPEN_RESULTS.request]?.rows[0] as unknown as LockedRequestRow | undefined;
+  const head = results[OPEN_RESULTS.head]?.rows[0] as unknown as StreamHead | undefined;
+  if (!row) throw new NotFoundException('Request not found');
+  const request = toLockedRequest(row);
+  return { request, head };
+}
+
+/** As RequestAccess decides it; not visible is 404, never 403. */
+function relationOf(actor: Actor, request: LockedRequest): RequestRelation {
+  const parties = {
+    requestingAgencyId: request.requestingAgency.id,
+    requestedAgencyId: request.requestedAgency.id,
+    internal: isInternalState(request.kind, request.state),
+  };
+  const relation = relationToRequest(actor, parties, request.callerInLinkedTaskForce);
+  if (!mayView(relation)) throw new NotFoundException('Request not found');
+  return relation;
+}
+
+function factsOf(request: LockedRequest): RequestFacts {
+  return requestFacts(request, request.persons, request.taskForceLinked);
+}
+
+async function write(
+  tx: PooledTransaction,
+  request: LockedRequest,
+  head: StreamHead | undefined,
+  command: TransitionCommand,
+  decision: TransitionAcceptance,
+  now: Date,
+): Promise<void> {
+  const from = request.state;
+  applyPosition(request, decision.next, decision.timers);
+  request.version += 1;
+  request.lastActivityAt = now;
+  request.updatedAt = now;
+  if (decision.nextState !== from) request.overdue = false;
+  const historyId = uuidv7();
+  const audit = chainEntry(
+    {
       stream: requestStream(request.id),
       action: 'request.transition',
       subjectType: 'request',
@@ -125,55 +188,81 @@ export class WorkflowService {
         version: request.version,
         ...payloadReference(command.payload),
       },
-    });
-    const transition = { event: command.event, from, to: decision.nextState, version: request.version, historyId };
-    await this.outbox.add(tx, outboxEntriesFor(request, transition, decision.effects));
-    await tx.flush();
-  }
-
-  /** Results and information "attached" must be attachments of this very request. */
-  private async checkAttachments(tx: EntityManager, request: Request, payload: Record<string, unknown>) {
-    const ids = payload['attachmentIds'];
-    if (!Array.isArray(ids) || ids.length === 0) return undefined;
-    const wellFormed = ids.every((id) => typeof id === 'string' && isUUID(id));
-    const found = wellFormed
-      ? await tx.count(AttachmentSchema, { id: { $in: ids as string[] }, request: request.id })
-      : -1;
-    if (found === new Set(ids).size) return undefined;
-    return invalidReferenceTo('attachmentIds', 'must name attachments of this request');
-  }
-
-  /** Forwarding to the competent agency (EIO Art. 7(6)) makes it the requested agency. */
-  private async reassign(tx: EntityManager, request: Request, decision: TransitionAcceptance) {
-    const effect = decision.effects.find((candidate) => candidate.type === 'reassign_requested_agency');
-    if (!effect || effect.type !== 'reassign_requested_agency') return undefined;
-    const agency = isUUID(effect.agencyId) ? await tx.findOne(AgencySchema, effect.agencyId) : null;
-    if (!agency || agency.id === request.requestingAgency.id || agency.id === request.requestedAgency.id) {
-      return invalidReferenceTo('competentAgencyId', 'must be another existing agency, not a party to the request');
-    }
-    request.requestedAgency = agency;
-    return undefined;
-  }
-
-  private async auditRefusal(
-    tx: EntityManager,
-    request: Request,
-    command: TransitionCommand,
-    refusal: TransitionRefusal,
-  ) {
-    await this.audit.append(tx, {
-      stream: requestStream(request.id),
-      action: 'request.transition_refused',
-      subjectType: 'request',
-      subjectId: request.id,
-      actor: command.actor,
-      clientRequestId: command.clientRequestId,
-      data: { event: command.event, state: request.state, version: request.version, reason: refusal.reason },
-    });
-  }
+    },
+    head,
+  );
+  const transition = { event: command.event, from, to: decision.nextState, version: request.version, historyId };
+  await tx.send(
+    acceptTransitionSql({
+      history: {
+        id: historyId,
+        requestId: request.id,
+        version: request.version,
+        event: command.event,
+        fromState: from,
+        toState: decision.nextState,
+        actorId: command.actor.userId,
+        actorAgencyId: command.actor.agencyId,
+        payload: command.payload,
+        occurredAt: now,
+      },
+      audit,
+      outbox: outboxRows(outboxEntriesFor(request, transition, decision.effects), now),
+      request: {
+        id: request.id,
+        state: request.state,
+        previousState: request.previousState ?? null,
+        heldBySide: request.heldBySide ?? null,
+        bestInterestsOutcome: request.bestInterestsOutcome ?? null,
+        timers: request.timers,
+        version: request.version,
+        overdue: request.overdue,
+        requestedAgencyId: request.requestedAgency.id,
+        lastActivityAt: now,
+        updatedAt: now,
+      },
+    }),
+  );
 }
 
-function assertVersion(request: Request, ifMatch: number | undefined): void {
+/** Results and information "attached" must be attachments of this very request. */
+async function checkAttachments(tx: PooledTransaction, request: LockedRequest, payload: Record<string, unknown>) {
+  const ids = payload['attachmentIds'];
+  if (!Array.isArray(ids) || ids.length === 0) return undefined;
+  const wellFormed = ids.every((id): id is string => typeof id === 'string' && isUUID(id));
+  const found = wellFormed ? await countAttachments(tx, request.id, ids) : -1;
+  if (found === new Set(ids).size) return undefined;
+  return invalidReferenceTo('attachmentIds', 'must name attachments of this request');
+}
+
+async function countAttachments(tx: PooledTransaction, requestId: string, ids: string[]): Promise<number> {
+  const [result] = await tx.send<{ found: number }>(
+    `select count(*)::int as found from attachment
+    where request_id = ${literal(requestId)} and id in (${ids.map((id) => literal(id)).join(', ')})`,
+  );
+  return result?.rows[0]?.found ?? 0;
+}
+
+/** Forwarding to the competent agency (EIO Art. 7(6)) makes it the requested agency. */
+async function reassign(tx: PooledTransaction, request: LockedRequest, decision: TransitionAcceptance) {
+  const effect = decision.effects.find((candidate) => candidate.type === 'reassign_requested_agency');
+  if (!effect || effect.type !== 'reassign_requested_agency') return undefined;
+  const agency = isUUID(effect.agencyId) ? await findAgency(tx, effect.agencyId) : undefined;
+  if (!agency || agency.id === request.requestingAgency.id || agency.id === request.requestedAgency.id) {
+    return invalidReferenceTo('competentAgencyId', 'must be another existing agency, not a party to the request');
+  }
+  request.requestedAgency = agency;
+  return undefined;
+}
+
+async function findAgency(tx: PooledTransaction, id: string): Promise<AgencyParty | undefined> {
+  const [result] = await tx.send<AgencyParty>(
+    `select id, name, country, accepted_languages as "acceptedLanguages" from agency where id = ${literal(id)}`,
+  );
+  return result?.rows[0];
+}
+
+function assertVersion(request: LockedRequest, ifMatch: number | undefined): void {
   if (ifMatch === undefined || ifMatch === request.version) return;
   throw new ProblemException(
     412,
@@ -205,18 +294,4 @@ function invalidReferenceTo(field: string, message: string): TransitionRefusal {
     message: `${field} ${message}`,
     fields: [{ field, problem: 'invalid', message }],
   };
-}
-
-/** Another transaction holds the request (FOR UPDATE NOWAIT) or a deadlock was broken: the caller lost a race. */
-function translateLockConflict(error: unknown): never {
-  // 55P03 lock_not_available, raised by the lock statement (a driver error, not converted by the ORM)
-  const lockNotAvailable = String((error as { code?: unknown } | null)?.code) === '55P03';
-  if (lockNotAvailable || error instanceof DeadlockException) {
-    throw new ProblemException(
-      409,
-      'conflict',
-      'Another change to this request is in progress. Reload it and try again.',
-    );
-  }
-  throw error;
 }

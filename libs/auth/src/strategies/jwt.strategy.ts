@@ -1,11 +1,20 @@
+import { createSecretKey } from 'node:crypto';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Inject, Injectable, UnauthorizedException } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
+import { isUUID } from 'class-validator';
 import { ExtractJwt, Strategy } from 'passport-jwt';
-import { UserSchema } from '@liaison/data';
-import type { Actor } from '@liaison/domain';
+import type { Actor, Role } from '@liaison/domain';
 import { LIAISON_CONFIG, type LiaisonConfig } from '@liaison/platform';
 import type { AccessTokenClaims } from '../tokens/access-token-claims';
+
+interface SignedInUser {
+  id: string;
+  agencyId: string;
+  roles: Role[];
+  platformAdmin: boolean;
+  active: boolean;
+}
 
 /** Bearer JWT → {@link Actor}. The user is re-read so deactivation and role changes apply at once. */
 @Injectable()
@@ -16,7 +25,9 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   ) {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
-      secretOrKey: config.jwt.secret,
+      // A key object made once: given the string, jsonwebtoken would first try (and fail) to parse it as a public
+      // key, then make a secret key, on every request. jsonwebtoken takes KeyObjects; the typings say string/Buffer.
+      secretOrKey: createSecretKey(Buffer.from(config.jwt.secret)) as unknown as Buffer,
       issuer: config.jwt.issuer,
       algorithms: ['HS256'],
       ignoreExpiration: false,
@@ -24,10 +35,16 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   }
 
   async validate(claims: AccessTokenClaims): Promise<Actor> {
-    const user = await this.em.fork().findOne(UserSchema, claims.sub, {
-      fields: ['id', 'agency', 'roles', 'platformAdmin', 'active'],
-    });
+    // only a holder of the key could sign another `sub`; still a 401, not a database error
+    if (typeof claims.sub !== 'string' || !isUUID(claims.sub)) throw new UnauthorizedException('Invalid token.');
+    // one raw statement: this runs before every authenticated request
+    const [user] = await this.em
+      .getConnection()
+      .execute<SignedInUser[]>(
+        `select id, agency_id as "agencyId", roles, platform_admin as "platformAdmin", active from app_user where id = ?`,
+        [claims.sub],
+      );
     if (!user?.active) throw new UnauthorizedException('The account is no longer active.');
-    return { userId: user.id, agencyId: user.agency.id, roles: user.roles, platformAdmin: user.platformAdmin };
+    return { userId: user.id, agencyId: user.agencyId, roles: user.roles, platformAdmin: user.platformAdmin };
   }
 }

@@ -1,6 +1,6 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable, NotFoundException } from '@nestjs/common';
-import { RequestSchema, TaskForceMemberSchema, TaskForceRequestSchema, type Request } from '@liaison/data';
+import { RequestSchema, type Request } from '@liaison/data';
 import { isInternalState, mayView, relationToRequest, type Actor, type RequestRelation } from '@liaison/domain';
 
 export interface VisibleRequest {
@@ -43,14 +43,25 @@ export class RequestAccess {
   }
 
   private async inLinkedTaskForce(em: EntityManager, userId: string, requestId: string): Promise<boolean> {
-    const taskForces = await em.find(TaskForceMemberSchema, { user: userId }, { fields: ['taskForce'] });
-    if (taskForces.length === 0) return false;
-    const linked = await em.count(TaskForceRequestSchema, {
-      request: requestId,
-      taskForce: { $in: taskForces.map((membership) => membership.taskForce.id) },
-    });
-    return linked > 0;
+    const [row] = await em
+      .getConnection()
+      .execute<{ member: boolean }[]>(
+        `select ${inLinkedTaskForceSql('?', '?')} as member`,
+        [requestId, userId],
+        'all',
+        em.getTransactionContext(),
+      );
+    return row?.member === true;
   }
+}
+
+/**
+ * SQL: whether the user is a member of a task force the request is linked to (both arguments are SQL expressions,
+ * such as `?` or a column). Members of such a task force see the request once it has left internal review.
+ */
+export function inLinkedTaskForceSql(requestId: string, userId: string): string {
+  return `exists (select 1 from task_force_request l join task_force_member m on m.task_force_id = l.task_force_id
+    where l.request_id = ${requestId} and m.user_id = ${userId})`;
 }
 
 /**

@@ -43,9 +43,38 @@ export class RequestView {
   @ApiProperty() lastActivityAt!: string;
 }
 
+/** What a view shows of a request: its columns and, of each agency, the name and country. */
+export type PresentableRequest = Pick<
+  Request,
+  | 'id'
+  | 'reference'
+  | 'kind'
+  | 'state'
+  | 'version'
+  | 'legalBasis'
+  | 'urgency'
+  | 'language'
+  | 'handlingCode'
+  | 'handlingRestriction'
+  | 'title'
+  | 'content'
+  | 'suggestedDeadline'
+  | 'overdue'
+  | 'timers'
+  | 'createdAt'
+  | 'updatedAt'
+  | 'lastActivityAt'
+> & { requestingAgency: Party; requestedAgency: Party };
+
+interface Party {
+  id: string;
+  name: string;
+  country: string;
+}
+
 /** The agencies must be loaded. */
 export function toRequestView(
-  request: Request,
+  request: PresentableRequest,
   relation: RequestRelation,
   allowedEvents: string[],
   now: Date = new Date(),
@@ -85,6 +114,6 @@ export function toRequestView(
   };
 }
 
-function party(agency: Request['requestingAgency']): PartyView {
+function party(agency: Party): PartyView {
   return { id: agency.id, name: agency.name, country: agency.country };
 }

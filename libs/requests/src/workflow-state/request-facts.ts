@@ -2,6 +2,18 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { PersonSchema, TaskForceRequestSchema, type Request } from '@liaison/data';
 import { findLegalBasis, type RequestContent, type RequestFacts } from '@liaison/domain';
 
+/** What the rules read of a linked person: never its identifying data. */
+export interface PersonFact {
+  role: string;
+  minor: boolean | null;
+  nationality: string | null;
+}
+
+/** The request's own fields the rules read. */
+export type FactsSource = Pick<Request, 'urgency' | 'legalBasis' | 'suggestedDeadline' | 'content' | 'language'> & {
+  requestedAgency: { acceptedLanguages: readonly string[] };
+};
+
 /**
  * What the workflow rules read about a request: its stored content completed with what its linked persons say
  * (that there are some, who is identified, whether the victim is a child), never their identifying data.
@@ -9,6 +21,20 @@ import { findLegalBasis, type RequestContent, type RequestFacts } from '@liaison
  */
 export async function loadRequestFacts(em: EntityManager, request: Request): Promise<RequestFacts> {
   const persons = await em.find(PersonSchema, { request: request.id }, { fields: ['role', 'minor', 'nationality'] });
+  const taskForceLinked = (await em.count(TaskForceRequestSchema, { request: request.id })) > 0;
+  return requestFacts(
+    request,
+    persons.map((person) => ({
+      role: person.role,
+      minor: person.minor ?? null,
+      nationality: person.nationality ?? null,
+    })),
+    taskForceLinked,
+  );
+}
+
+/** The same facts from rows already read (the write path reads them with the request, in one statement). */
+export function requestFacts(request: FactsSource, persons: PersonFact[], taskForceLinked: boolean): RequestFacts {
   const victim = persons.find((person) => person.role === 'victim');
   const derived: RequestContent = {
     personsConcerned: persons.length || undefined,
@@ -21,7 +47,7 @@ export async function loadRequestFacts(em: EntityManager, request: Request): Pro
     urgency: request.urgency,
     legalBasis: findLegalBasis(request.legalBasis),
     suggestedDeadline: request.suggestedDeadline ?? undefined,
-    taskForceLinked: (await em.count(TaskForceRequestSchema, { request: request.id })) > 0,
+    taskForceLinked,
     requestedAgencyLanguages: request.requestedAgency.acceptedLanguages,
     content: { ...withoutUndefined(derived), ...withoutUndefined(request.content), language: request.language },
   };

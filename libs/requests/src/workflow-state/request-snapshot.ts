@@ -1,8 +1,14 @@
 import type { Request, StoredTimer } from '@liaison/data';
 import type { RequestFacts, TimerState, WorkflowPosition, WorkflowSnapshot } from '@liaison/domain';
 
+/** The fields of a request that make its position in the workflow. */
+export type PositionedRequest = Pick<
+  Request,
+  'state' | 'previousState' | 'heldBySide' | 'bestInterestsOutcome' | 'timers'
+>;
+
 /** The request as the workflow rules see it. */
-export function toSnapshot(request: Request, facts: RequestFacts): WorkflowSnapshot {
+export function toSnapshot(request: PositionedRequest, facts: RequestFacts): WorkflowSnapshot {
   return {
     state: request.state,
     previousState: request.previousState ?? undefined,
@@ -14,7 +20,7 @@ export function toSnapshot(request: Request, facts: RequestFacts): WorkflowSnaps
 }
 
 /** Writes an accepted position and its clocks back onto the request. */
-export function applyPosition(request: Request, position: WorkflowPosition, timers: TimerState[]): void {
+export function applyPosition(request: PositionedRequest, position: WorkflowPosition, timers: TimerState[]): void {
   request.state = position.state;
   request.previousState = position.previousState ?? null;
   request.heldBySide = position.heldBySide ?? null;

@@ -1,0 +1,30 @@
+import type { Pool, PoolClient, QueryResult } from 'pg';
+
+/**
+ * A transaction driven by hand on a connection of the ORM's own pool: the write path sends its statements in a few
+ * multi-statement messages (one round trip each) instead of one round trip per statement through the ORM.
+ * The messages themselves begin and commit; whatever is thrown in between rolls back.
+ */
+export class PooledTransaction {
+  private constructor(private readonly client: PoolClient) {}
+
+  static async run<T>(pool: Pool, work: (transaction: PooledTransaction) => Promise<T>): Promise<T> {
+    const client = await pool.connect();
+    let broken: Error | undefined;
+    try {
+      return await work(new PooledTransaction(client));
+    } catch (error) {
+      // outside a transaction (committed, or never begun) this is only a warning
+      await client.query('rollback').catch((rollbackError: Error) => (broken = rollbackError));
+      throw error;
+    } finally {
+      client.release(broken);
+    }
+  }
+
+  /** Sends the statements as one message; one result per statement. */
+  async send<Row extends object = Record<string, unknown>>(sql: string): Promise<QueryResult<Row>[]> {
+    const results = (await this.client.query(sql)) as QueryResult<Row> | QueryResult<Row>[];
+    return Array.isArray(results) ? results : [results];
+  }
+}
