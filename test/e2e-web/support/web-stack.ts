@@ -8,7 +8,7 @@ import { spawnWorker, type WorkerProcess } from '../../fault/support/worker-proc
 import { spawnApi } from './api-process';
 import { launchBrowser, type ConsoleBrowser } from './browser';
 import { consoleBuiltForThisRun } from './console-build';
-import { freePort } from './free-port';
+import { freePort } from '../../fault/support/free-port';
 import { stackClient, type StackClient } from './stack-client';
 
 export const DEMO_PASSWORD = 'liaison-demo-2026';
