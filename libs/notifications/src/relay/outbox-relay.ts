@@ -12,21 +12,6 @@ const CLAIM = `update outbox_message set published_at = now() where id in (
   returning id, topic, request_id, payload, created_at`;
 
 /**
- * A batch that has not settled by then is given up on, so that the next poll starts a fresh pass: a connection cut
- * by a database restart can leave a query pending for good. Its rows stay locked until that transaction ends, and the
- * fresh pass skips them; their jobs are deduplicated by id if both ever publish.
- */
-const PASS_LIMIT_MS = 30_000;
-
-function withinPassLimit<T>(batch: Promise<T>): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const limit = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`outbox batch unsettled after ${PASS_LIMIT_MS} ms`)), PASS_LIMIT_MS);
-  });
-  return Promise.race([batch, limit]).finally(() => clearTimeout(timer));
-}
-
-/**
  * Moves committed outbox rows into BullMQ and marks them published, in one transaction per batch: a row is marked
  * only if its jobs were accepted by Redis (and the inbox entries of its notices are written in that transaction).
  * Rows locked by another replica are skipped (FOR UPDATE SKIP LOCKED); a crash before commit leaves them unpublished
@@ -61,7 +46,7 @@ export class OutboxRelay {
       this.wokenWhileDraining = false;
       if (!(await this.publisher.available())) return; // Redis away: rows wait, the poll tries again
       try {
-        while ((await withinPassLimit(this.relayBatch())) === this.config.relay.batchSize);
+        while ((await this.relayBatch()) === this.config.relay.batchSize);
       } catch (error) {
         this.logger.warn({ err: error }, 'outbox relay pass failed; rows stay unpublished until the next pass');
         return;

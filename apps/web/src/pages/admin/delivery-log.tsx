@@ -1,9 +1,10 @@
-import { Alert, Badge, Button, Code, Loader, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Code, Stack, Table, Text, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/http';
 import { formatDateTime } from '../../components/labels';
 import { ProblemAlert } from '../../components/problem-alert';
 import { t } from '../../i18n/t';
+import { AdminTable } from './admin-table';
 import { deliveriesKey, useDeliveries, type WebhookDelivery, type WebhookEndpoint } from './admin-api';
 
 const STATUS_COLOR = { pending: 'indigo.9', delivered: 'teal.9', failed: 'red.9', cancelled: 'gray.8' } as const;
@@ -31,71 +32,63 @@ export function DeliveryLog({ endpoint }: { endpoint: WebhookEndpoint }) {
           {t('admin.webhooks.replayed', { event: replay.data.data.eventId })}
         </Alert>
       )}
-      {deliveries.isPending ? (
-        <Loader size="sm" role="status" aria-label={t('app.loading')} />
-      ) : items.length === 0 ? (
-        <Text>{t('admin.webhooks.noDeliveries')}</Text>
-      ) : (
-        <Table.ScrollContainer minWidth={860}>
-          <Table striped withTableBorder data-testid="webhook-deliveries">
-            <Table.Caption className="visually-hidden">{title}</Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('admin.webhooks.table.occurredAt')}</Table.Th>
-                <Table.Th scope="col">{t('admin.webhooks.table.type')}</Table.Th>
-                <Table.Th scope="col">{t('admin.webhooks.table.eventId')}</Table.Th>
-                <Table.Th scope="col">{t('admin.webhooks.table.status')}</Table.Th>
-                <Table.Th scope="col">{t('admin.webhooks.table.attempts')}</Table.Th>
-                <Table.Th scope="col">{t('admin.webhooks.table.lastAttempt')}</Table.Th>
-                <Table.Th scope="col">{t('admin.webhooks.table.replays')}</Table.Th>
-                <Table.Th scope="col">{t('admin.webhooks.table.actions')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {items.map((delivery) => {
-                const last = delivery.attempts.at(-1);
-                return (
-                  <Table.Tr key={delivery.id} data-event-id={delivery.eventId}>
-                    <Table.Td>{formatDateTime(delivery.occurredAt)}</Table.Td>
-                    <Table.Td>
-                      <Code>{delivery.eventType}</Code>
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="xs" ff="monospace">
-                        {delivery.eventId}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Badge color={STATUS_COLOR[delivery.status]} variant="outline" data-testid="delivery-status">
-                        {t(`admin.webhooks.statuses.${delivery.status}`)}
-                      </Badge>
-                    </Table.Td>
-                    <Table.Td data-testid="delivery-attempts">{delivery.attempts.length}</Table.Td>
-                    <Table.Td>
-                      {last
-                        ? `${last.status ?? t('admin.webhooks.noAnswer')}${last.error ? ` (${last.error})` : ''}`
-                        : '—'}
-                    </Table.Td>
-                    <Table.Td data-testid="delivery-replays">{delivery.replays}</Table.Td>
-                    <Table.Td>
-                      <Button
-                        size="xs"
-                        variant="default"
-                        disabled={!endpoint.active || delivery.status === 'pending'}
-                        loading={replay.isPending && replay.variables?.id === delivery.id}
-                        onClick={() => replay.mutate(delivery)}
-                        aria-label={t('admin.webhooks.replayOf', { event: delivery.eventId, type: delivery.eventType })}
-                      >
-                        {t('admin.webhooks.replay')}
-                      </Button>
-                    </Table.Td>
-                  </Table.Tr>
-                );
-              })}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
+      <AdminTable
+        pending={deliveries.isPending}
+        empty={items.length === 0}
+        emptyText={t('admin.webhooks.noDeliveries')}
+        caption={title}
+        columns={[
+          t('admin.webhooks.table.occurredAt'),
+          t('admin.webhooks.table.type'),
+          t('admin.webhooks.table.eventId'),
+          t('admin.webhooks.table.status'),
+          t('admin.webhooks.table.attempts'),
+          t('admin.webhooks.table.lastAttempt'),
+          t('admin.webhooks.table.replays'),
+          t('admin.webhooks.table.actions'),
+        ]}
+        minWidth={860}
+        testId="webhook-deliveries"
+      >
+        {items.map((delivery) => {
+          const last = delivery.attempts.at(-1);
+          return (
+            <Table.Tr key={delivery.id} data-event-id={delivery.eventId}>
+              <Table.Td>{formatDateTime(delivery.occurredAt)}</Table.Td>
+              <Table.Td>
+                <Code>{delivery.eventType}</Code>
+              </Table.Td>
+              <Table.Td>
+                <Text size="xs" ff="monospace">
+                  {delivery.eventId}
+                </Text>
+              </Table.Td>
+              <Table.Td>
+                <Badge color={STATUS_COLOR[delivery.status]} variant="outline" data-testid="delivery-status">
+                  {t(`admin.webhooks.statuses.${delivery.status}`)}
+                </Badge>
+              </Table.Td>
+              <Table.Td data-testid="delivery-attempts">{delivery.attempts.length}</Table.Td>
+              <Table.Td>
+                {last ? `${last.status ?? t('admin.webhooks.noAnswer')}${last.error ? ` (${last.error})` : ''}` : '—'}
+              </Table.Td>
+              <Table.Td data-testid="delivery-replays">{delivery.replays}</Table.Td>
+              <Table.Td>
+                <Button
+                  size="xs"
+                  variant="default"
+                  disabled={!endpoint.active || delivery.status === 'pending'}
+                  loading={replay.isPending && replay.variables?.id === delivery.id}
+                  onClick={() => replay.mutate(delivery)}
+                  aria-label={t('admin.webhooks.replayOf', { event: delivery.eventId, type: delivery.eventType })}
+                >
+                  {t('admin.webhooks.replay')}
+                </Button>
+              </Table.Td>
+            </Table.Tr>
+          );
+        })}
+      </AdminTable>
     </Stack>
   );
 }

@@ -1,8 +1,9 @@
-import { Alert, Badge, Button, Group, Loader, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, Stack, Table, Title } from '@mantine/core';
 import { useState } from 'react';
 import type { Me } from '../../api/types';
 import { ProblemAlert } from '../../components/problem-alert';
 import { t } from '../../i18n/t';
+import { AdminTable } from './admin-table';
 import { useAgencyUsers, type AgencyUser } from './admin-api';
 import { CreateUserForm } from './create-user-form';
 import { EditRolesModal } from './edit-roles-modal';
@@ -32,58 +33,50 @@ export function UsersPanel({ me }: { me: Me }) {
         </Alert>
       )}
       <ProblemAlert error={users.error} />
-      {users.isPending ? (
-        <Loader size="sm" role="status" aria-label={t('app.loading')} />
-      ) : items.length === 0 ? (
-        <Text>{t('admin.users.empty')}</Text>
-      ) : (
-        <Table.ScrollContainer minWidth={760}>
-          <Table striped withTableBorder data-testid="agency-users">
-            <Table.Caption className="visually-hidden">
-              {t('admin.users.title', { agency: me.agency.name })}
-            </Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('admin.users.email')}</Table.Th>
-                <Table.Th scope="col">{t('admin.users.displayName')}</Table.Th>
-                <Table.Th scope="col">{t('admin.users.roles')}</Table.Th>
-                <Table.Th scope="col">{t('admin.users.status')}</Table.Th>
-                <Table.Th scope="col">{t('admin.users.actions')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {items.map((user) => (
-                <Table.Tr key={user.id}>
-                  <Table.Th scope="row" fw={400}>
-                    {user.email}
-                  </Table.Th>
-                  <Table.Td>{user.displayName}</Table.Td>
-                  <Table.Td>
-                    <Group gap={4}>
-                      {user.roles.map((role) => (
-                        <Badge key={role} variant="outline" color="indigo.9" size="sm">
-                          {role}
-                        </Badge>
-                      ))}
-                    </Group>
-                  </Table.Td>
-                  <Table.Td>{user.active ? t('admin.users.active') : t('admin.users.inactive')}</Table.Td>
-                  <Table.Td>
-                    <Button
-                      size="xs"
-                      variant="default"
-                      onClick={() => setEditing(user)}
-                      aria-label={t('admin.users.edit', { name: user.displayName })}
-                    >
-                      {t('admin.users.editShort')}
-                    </Button>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
+      <AdminTable
+        pending={users.isPending}
+        empty={items.length === 0}
+        emptyText={t('admin.users.empty')}
+        caption={t('admin.users.title', { agency: me.agency.name })}
+        columns={[
+          t('admin.users.email'),
+          t('admin.users.displayName'),
+          t('admin.users.roles'),
+          t('admin.users.status'),
+          t('admin.users.actions'),
+        ]}
+        minWidth={760}
+        testId="agency-users"
+      >
+        {items.map((user) => (
+          <Table.Tr key={user.id}>
+            <Table.Th scope="row" fw={400}>
+              {user.email}
+            </Table.Th>
+            <Table.Td>{user.displayName}</Table.Td>
+            <Table.Td>
+              <Group gap={4}>
+                {user.roles.map((role) => (
+                  <Badge key={role} variant="outline" color="indigo.9" size="sm">
+                    {role}
+                  </Badge>
+                ))}
+              </Group>
+            </Table.Td>
+            <Table.Td>{user.active ? t('admin.users.active') : t('admin.users.inactive')}</Table.Td>
+            <Table.Td>
+              <Button
+                size="xs"
+                variant="default"
+                onClick={() => setEditing(user)}
+                aria-label={t('admin.users.edit', { name: user.displayName })}
+              >
+                {t('admin.users.editShort')}
+              </Button>
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </AdminTable>
       {users.hasNextPage && (
         <Button variant="default" onClick={() => void users.fetchNextPage()} loading={users.isFetchingNextPage}>
           {t('common.loadMore')}

@@ -1,7 +1,8 @@
-import { Badge, Button, Code, Loader, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Button, Code, Stack, Table, Title } from '@mantine/core';
 import { useState } from 'react';
 import { ProblemAlert } from '../../components/problem-alert';
 import { t } from '../../i18n/t';
+import { AdminTable } from './admin-table';
 import { useWebhooks } from './admin-api';
 import { CreateWebhookForm } from './create-webhook-form';
 import { DeliveryLog } from './delivery-log';
@@ -19,52 +20,46 @@ export function WebhooksPanel() {
         {t('admin.webhooks.title')}
       </Title>
       <ProblemAlert error={webhooks.error} />
-      {webhooks.isPending ? (
-        <Loader size="sm" role="status" aria-label={t('app.loading')} />
-      ) : items.length === 0 ? (
-        <Text>{t('admin.webhooks.empty')}</Text>
-      ) : (
-        <Table.ScrollContainer minWidth={760}>
-          <Table striped withTableBorder data-testid="webhook-endpoints">
-            <Table.Caption className="visually-hidden">{t('admin.webhooks.title')}</Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('admin.webhooks.url')}</Table.Th>
-                <Table.Th scope="col">{t('admin.webhooks.events')}</Table.Th>
-                <Table.Th scope="col">{t('admin.webhooks.description')}</Table.Th>
-                <Table.Th scope="col">{t('admin.users.status')}</Table.Th>
-                <Table.Th scope="col">{t('admin.users.actions')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {items.map((item) => (
-                <Table.Tr key={item.id}>
-                  <Table.Th scope="row" fw={400}>
-                    <Code>{item.url}</Code>
-                  </Table.Th>
-                  <Table.Td>{item.events.join(', ')}</Table.Td>
-                  <Table.Td>{item.description ?? ''}</Table.Td>
-                  <Table.Td>
-                    <Badge variant="outline" color={item.active ? 'teal.9' : 'gray.8'}>
-                      {item.active ? t('admin.webhooks.active') : t('admin.webhooks.paused')}
-                    </Badge>
-                  </Table.Td>
-                  <Table.Td>
-                    <Button
-                      size="xs"
-                      variant={item.id === chosen ? 'filled' : 'default'}
-                      aria-pressed={item.id === chosen}
-                      onClick={() => setChosen(item.id)}
-                    >
-                      {t('admin.webhooks.showDeliveries')}
-                    </Button>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
+      <AdminTable
+        pending={webhooks.isPending}
+        empty={items.length === 0}
+        emptyText={t('admin.webhooks.empty')}
+        caption={t('admin.webhooks.title')}
+        columns={[
+          t('admin.webhooks.url'),
+          t('admin.webhooks.events'),
+          t('admin.webhooks.description'),
+          t('admin.users.status'),
+          t('admin.users.actions'),
+        ]}
+        minWidth={760}
+        testId="webhook-endpoints"
+      >
+        {items.map((item) => (
+          <Table.Tr key={item.id}>
+            <Table.Th scope="row" fw={400}>
+              <Code>{item.url}</Code>
+            </Table.Th>
+            <Table.Td>{item.events.join(', ')}</Table.Td>
+            <Table.Td>{item.description ?? ''}</Table.Td>
+            <Table.Td>
+              <Badge variant="outline" color={item.active ? 'teal.9' : 'gray.8'}>
+                {item.active ? t('admin.webhooks.active') : t('admin.webhooks.paused')}
+              </Badge>
+            </Table.Td>
+            <Table.Td>
+              <Button
+                size="xs"
+                variant={item.id === chosen ? 'filled' : 'default'}
+                aria-pressed={item.id === chosen}
+                onClick={() => setChosen(item.id)}
+              >
+                {t('admin.webhooks.showDeliveries')}
+              </Button>
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </AdminTable>
       {endpoint && <DeliveryLog endpoint={endpoint} />}
       <CreateWebhookForm />
     </Stack>
