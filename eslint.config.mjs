@@ -44,8 +44,15 @@ export default tseslint.config(
       '@nx/enforce-module-boundaries': [
         'error',
         {
-          // and the browser tests: the console's string catalogue, and the launcher's stack pieces (console build, seed)
-          allow: ['@liaison/api/**', '@liaison/worker/**', '/apps/web/src/i18n/en$', '/infra/launcher/[a-z-]+$'],
+          // and the browser tests: the console's string catalogue, and the launcher's stack pieces (console build, seed);
+          // the suites that run the apps as processes: the compiled apps' build
+          allow: [
+            '@liaison/api/**',
+            '@liaison/worker/**',
+            '/apps/web/src/i18n/en$',
+            '/infra/launcher/[a-z-]+$',
+            '/infra/build/[a-z-]+$',
+          ],
           depConstraints,
           banTransitiveDependencies: false,
         },

@@ -1,10 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { APP_NODE_FLAGS } from '@liaison/platform';
+import { appEntry, type AppName } from '../build/app-build';
 
-/** Runs one of the apps (api, worker) on this Node with the TypeScript runner, its output line-prefixed. */
-export function startApp(name: string, entry: string, env: NodeJS.ProcessEnv): ChildProcess {
-  const child = spawn(process.execPath, [...APP_NODE_FLAGS, '-r', '@swc-node/register', entry], {
+/** Runs one of the compiled apps (api, worker) on this Node, its output line-prefixed. */
+export function startApp(name: AppName, env: NodeJS.ProcessEnv): ChildProcess {
+  const child = spawn(process.execPath, [...APP_NODE_FLAGS, appEntry(name)], {
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -2,6 +2,7 @@ import type { ChildProcess } from 'node:child_process';
 import { join, relative, resolve } from 'node:path';
 import { ensureDatabase, migrateDatabase } from '@liaison/data';
 import { loadConfig } from '@liaison/platform';
+import { ensureAppsBuilt } from '../build/app-build';
 import { startApp, stopChild } from './app-process';
 import { applicationRoleUrl, enableApplicationRole } from './application-role';
 import { seedDemo, type DemoLogin } from './demo-seed';
@@ -12,8 +13,8 @@ import { ensureWebConsoleBuilt } from './web-console-build';
 
 /**
  * `npm start`: PostgreSQL (DATABASE_URL, or an embedded one) and Redis (REDIS_URL, the machine's, or one it
- * starts), migrations, the demo seed, the web console's build when it is missing or stale, then the api (which
- * serves the console) and the worker until Ctrl-C.
+ * starts), migrations, the demo seed, the web console's and the apps' builds when missing or stale, then the api
+ * (which serves the console) and the worker until Ctrl-C.
  */
 const root = resolve(__dirname, '..', '..');
 const dataRoot = join(root, '.data');
@@ -24,6 +25,7 @@ let stopping = false;
 async function main(): Promise<void> {
   const started = Date.now();
   const consoleBuilt = buildWebConsole(); // meanwhile: it needs neither database nor Redis
+  const appsBuilt = ensureAppsBuilt(step);
   const secrets = developmentSecrets(dataRoot);
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -57,8 +59,9 @@ async function main(): Promise<void> {
   const logins = await seedDemo(ownerUrl, password);
   await runAppsAsApplicationRole(env, ownerUrl, secrets.databaseAppPassword);
   const webConsole = await consoleBuilt;
+  await appsBuilt;
 
-  apps.push(startApp('api', 'apps/api/src/main.ts', env), startApp('worker', 'apps/worker/src/main.ts', env));
+  apps.push(startApp('api', env), startApp('worker', env));
   for (const app of apps) app.once('exit', (code) => !stopping && void shutdown(`an app exited (code ${code})`, 1));
   await waitUntilHealthy(config.port);
   banner(config.port, logins, password, (Date.now() - started) / 1000, mailInfo(env), webConsole);

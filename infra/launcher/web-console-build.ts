@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { buildOnce, isBuiltFrom } from '../build/build-freshness';
 
 const ROOT = resolve(__dirname, '..', '..');
 const WEB = join(ROOT, 'apps', 'web');
@@ -15,8 +16,6 @@ const SOURCES = [
   join(ROOT, 'package-lock.json'),
 ];
 const LOCK = join(ROOT, '.cache', 'web-console-build.lock');
-/** A lock older than this was left by a build that died. */
-const STALE_LOCK_MS = 10 * 60_000;
 
 export type WebConsoleBuild = 'fresh' | 'built';
 
@@ -27,44 +26,15 @@ export type WebConsoleBuild = 'fresh' | 'built';
 export async function ensureWebConsoleBuilt(
   log: (message: string) => void = () => undefined,
 ): Promise<WebConsoleBuild> {
-  if (isFresh()) return 'fresh';
-  await acquireLock();
-  try {
-    if (isFresh()) return 'fresh';
+  return buildOnce(LOCK, isFresh, async () => {
     log('building the web console (vite build, once after each change)');
     await viteBuild();
-    return 'built';
-  } finally {
-    rmSync(LOCK, { recursive: true, force: true });
-  }
+    return 'built' as const;
+  });
 }
 
 export function isFresh(): boolean {
-  if (!existsSync(WEB_CONSOLE_INDEX)) return false;
-  const built = statSync(WEB_CONSOLE_INDEX).mtimeMs;
-  return SOURCES.every((source) => newestChange(source) <= built);
-}
-
-function newestChange(path: string): number {
-  if (!existsSync(path)) return 0;
-  const stat = statSync(path);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  return readdirSync(path).reduce((newest, entry) => Math.max(newest, newestChange(join(path, entry))), stat.mtimeMs);
-}
-
-async function acquireLock(): Promise<void> {
-  mkdirSync(join(ROOT, '.cache'), { recursive: true });
-  for (;;) {
-    try {
-      mkdirSync(LOCK);
-      return;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      const since = statSync(LOCK, { throwIfNoEntry: false })?.mtimeMs ?? Date.now();
-      if (Date.now() - since > STALE_LOCK_MS) rmSync(LOCK, { recursive: true, force: true });
-      await new Promise((resolveWait) => setTimeout(resolveWait, 500));
-    }
-  }
+  return isBuiltFrom(WEB_CONSOLE_INDEX, SOURCES);
 }
 
 /** The project's Node 24 (vite 8 needs ≥ 20.19), whichever Node runs the caller. */

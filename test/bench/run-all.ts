@@ -111,6 +111,16 @@ async function transitions(): Promise<Row[]> {
       `${f(s.p50)} / **${f(s.p99)}** / ${f(s.max)} ms, ${result.load.failures} failed`,
       'p99 < 50 ms',
     ],
+    ...(s.paced
+      ? [
+          [
+            name,
+            `latency p50 / p99, paced (open loop) at ${s.paced.rate}/s: ${Math.round(options.pacedShare * 100)} % of the throughput above`,
+            `${f(s.paced.p50)} / **${f(s.paced.p99)}** ms over ${s.paced.calls.toLocaleString('en')}, ${s.paced.failures} failed`,
+            'p99 < 50 ms',
+          ] as Row,
+        ]
+      : []),
     [name, 'CPU per transition: api / worker / PostgreSQL / load generator', cpuLine(result), ''],
     [name, 'peak RSS: api / worker (sampled each second; kernel peak)', memoryLine(result), '< 400 MB each'],
     [

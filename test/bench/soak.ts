@@ -73,8 +73,8 @@ async function main(): Promise<void> {
     await subscribeWebhook(owner, fixture, receiver.url);
     const port = String(42_000 + Math.floor(Math.random() * 1000));
     const env = environment(owner, port, tmp);
-    const api = startApp('api', env);
-    const worker = startApp('worker', env);
+    const api = await startApp('api', env);
+    const worker = await startApp('worker', env);
     apps.push(api, worker);
     await until(healthy(port), 90_000, () => api.output());
     const tokens: Tokens = {

@@ -1,4 +1,5 @@
-// Once per `npm test`: a template database migrated to the latest schema, cloned by each jest worker.
+// Once per `npm test`: the apps compiled when a source changed (the fault, scale and browser suites run them as
+// `npm start` does), and a template database migrated to the latest schema, cloned by each jest worker.
 const { execFileSync } = require('node:child_process');
 const { resolve } = require('node:path');
 const { Client } = require('pg');
@@ -8,6 +9,10 @@ module.exports = async () => {
   if (process.env.LIAISON_TEST_TEMPLATE) return; // jest calls global set-ups once per project
   const run = `${Date.now().toString(36)}_${process.pid}`;
   const template = templateName(run);
+  execFileSync(process.execPath, ['-r', '@swc-node/register', 'infra/scripts/build-apps.ts'], {
+    cwd: resolve(__dirname, '../..'),
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   execFileSync(process.execPath, ['-r', '@swc-node/register', 'infra/scripts/migrate.ts'], {
     cwd: resolve(__dirname, '../..'),
     env: { ...process.env, DATABASE_URL: databaseUrl(template), LOG_LEVEL: 'silent' },

@@ -48,7 +48,7 @@ export async function runSearchBenchmark(options: SearchOptions): Promise<Search
     console.log(`search: seeded ${options.requests} requests in ${((Date.now() - started) / 1000).toFixed(0)} s`);
     const secret = randomBytes(32).toString('hex');
     const port = String(41_000 + Math.floor(Math.random() * 1000));
-    api = startApp('api', {
+    api = await startApp('api', {
       NODE_ENV: 'test',
       LOG_LEVEL: 'warn',
       LOG_PRETTY: '0',

@@ -1,16 +1,17 @@
 /**
- * The apps as child processes of a benchmark: started as in production (the launcher's V8 flags, the TypeScript
- * runner), with the memory probe preloaded; their CPU time and resident memory read from /proc.
+ * The apps as child processes of a benchmark: started as in production (compiled, with the launcher's V8 flags),
+ * with the memory probe preloaded; their CPU time and resident memory read from /proc.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { APP_NODE_FLAGS } from '@liaison/platform';
+import { appEntry, ensureAppsBuilt } from '../../../infra/build/app-build';
 
 export const ROOT = resolve(__dirname, '../../..');
 const NODE = resolve(ROOT, 'node_modules/.bin/node');
-const PROBE = resolve(__dirname, 'memory-probe.ts');
+const PROBE = resolve(__dirname, 'memory-probe.cjs');
 
 export interface App {
   name: string;
@@ -20,13 +21,14 @@ export interface App {
 
 export type AppName = 'api' | 'worker';
 
-/** `nodeArgs` go before the TypeScript runner (e.g. `--cpu-prof`); the memory probe is always preloaded after it. */
-export function startApp(name: AppName, env: Record<string, string>, nodeArgs: string[] = []): App {
-  const child = spawn(
-    NODE,
-    [...APP_NODE_FLAGS, ...nodeArgs, '-r', '@swc-node/register', '-r', PROBE, `apps/${name}/src/main.ts`],
-    { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] },
-  );
+/** Compiles the apps when a source changed; `nodeArgs` go before the preloaded memory probe (e.g. `--cpu-prof`). */
+export async function startApp(name: AppName, env: Record<string, string>, nodeArgs: string[] = []): Promise<App> {
+  await ensureAppsBuilt();
+  const child = spawn(NODE, [...APP_NODE_FLAGS, ...nodeArgs, '-r', PROBE, appEntry(name)], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+  });
   let output = '';
   const keep = (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4000));
   child.stdout?.on('data', keep);

@@ -1,4 +1,7 @@
-/** A closed-loop HTTP load: N keep-alive clients, each sending its next request when the previous one answered. */
+/**
+ * HTTP load from N keep-alive clients: closed loop (each sends its next request when the previous one answered) or
+ * paced (open loop at a fixed rate).
+ */
 import { Agent, request as httpRequest } from 'node:http';
 import { TEST_PASSWORD } from '@liaison/testing';
 
@@ -54,18 +57,38 @@ export interface Load {
   clientCpuMs: number;
 }
 
+type Call = (client: number, step: number) => Promise<Answer>;
+
 /** `clients` loops of `steps` calls each; `call(client, step)` makes one call, expected to answer 2xx. */
-export async function closedLoop(
+export function closedLoop(clients: number, steps: number, call: Call): Promise<Load> {
+  return runLoops(clients, steps, call, () => undefined);
+}
+
+/**
+ * Open loop at `rate` calls/s over the same `clients` connections: client c's step s is due at
+ * (s × clients + c) / rate; latency counts from that due time, so a call that waited for its client's previous one
+ * is charged for the wait (no coordinated omission).
+ */
+export function pacedLoop(clients: number, rate: number, steps: number, call: Call): Promise<Load> {
+  const start = process.hrtime.bigint();
+  return runLoops(clients, steps, call, (client, step) => start + BigInt(Math.round(((step * clients + client) / rate) * 1e9)));
+}
+
+async function runLoops(
   clients: number,
   steps: number,
-  call: (client: number, step: number) => Promise<Answer>,
+  call: Call,
+  dueAt: (client: number, step: number) => bigint | undefined,
 ): Promise<Load> {
   const latencies: number[] = [];
   let failures = 0;
   let failure: string | undefined;
   const loop = async (client: number) => {
     for (let step = 0; step < steps; step += 1) {
-      const started = process.hrtime.bigint();
+      const due = dueAt(client, step);
+      const wait = due === undefined ? 0 : Number(due - process.hrtime.bigint()) / 1e6;
+      if (wait > 0) await new Promise((resolveWait) => setTimeout(resolveWait, wait));
+      const started = due ?? process.hrtime.bigint();
       const answer = await call(client, step);
       latencies.push(Number(process.hrtime.bigint() - started) / 1e6);
       if (answer.status < 200 || answer.status > 299) {

@@ -21,7 +21,7 @@
  *    its backends per transaction too.
  *
  * Env (CLI): BENCH_TRANSITIONS (20000), BENCH_CLIENTS (32), BENCH_PER_CLIENT (125 drafts per client),
- * BENCH_PROFILE_TRANSITIONS (0 skips the profile; 10000 when run alone), BENCH_PG_LOG (the server log, if
+ * BENCH_PROFILE_TRANSITIONS (0 skips the profile; 10000 when run alone), BENCH_PROFILE_APP (api, or worker), BENCH_PG_LOG (the server log, if
  * pg_current_logfile() is empty and it is not /var/log/postgresql/postgresql-<major>-<cluster>.log), BENCH_KEEP=1
  * (keep the temporary directory with the captured log, scripts and profile), TEST_DATABASE_URL, TEST_REDIS_URL.
  * The database and the Redis keys (a unique QUEUE_PREFIX) are dropped at the end.
@@ -55,7 +55,7 @@ import {
 import { trackBackendCpu } from './backend-cpu';
 import { summariseProfile, type ProfileSummary } from './cpu-profile';
 import { arrange, ID_BASE, ID_PREFIX, requestId, transition, type Fixture, type Tokens } from './fixture';
-import { agent, closedLoop, login, percentile, type Load } from './http-load';
+import { agent, closedLoop, login, pacedLoop, percentile, type Load } from './http-load';
 import { readFrom, serverLogFile, statementsOf } from './pg-log';
 import { runPgbench, type PgbenchResult } from './pgbench';
 import { pgbenchScript } from './pgbench-script';
@@ -65,6 +65,11 @@ export interface TransitionsOptions {
   clients: number;
   perClient: number;
   profileTransitions: number;
+  /** Which app the profile phase profiles. */
+  profiled: 'api' | 'worker';
+  /** The paced phase's rate as a share of the measured throughput (0 skips it), and its length. */
+  pacedShare: number;
+  pacedSeconds: number;
   keep: boolean;
   redisUrl: string;
 }
@@ -76,6 +81,9 @@ export function transitionsOptionsFromEnv(defaults: Partial<TransitionsOptions> 
     clients: number('BENCH_CLIENTS', defaults.clients ?? 32),
     perClient: number('BENCH_PER_CLIENT', defaults.perClient ?? 125),
     profileTransitions: number('BENCH_PROFILE_TRANSITIONS', defaults.profileTransitions ?? 10_000),
+    profiled: process.env['BENCH_PROFILE_APP'] === 'worker' ? 'worker' : 'api',
+    pacedShare: number('BENCH_PACED_SHARE', defaults.pacedShare ?? 0.5),
+    pacedSeconds: number('BENCH_PACED_SECONDS', defaults.pacedSeconds ?? 30),
     keep: process.env['BENCH_KEEP'] === '1',
     redisUrl: process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379',
   };
@@ -96,7 +104,9 @@ export interface TransitionsResult {
   pgbench?: PgbenchResult;
   scripts: { name: string; messages: number; statements: number; text: string }[];
   rows: Record<string, number>;
-  profile?: { load: Load; apiCpuMs: number; summary: ProfileSummary };
+  /** Open loop at a share of the measured throughput, same clients: latency at a stated load. */
+  paced?: { rate: number; load: Load };
+  profile?: { app: 'api' | 'worker'; load: Load; cpuMs: number; summary: ProfileSummary };
   logFile?: string;
 }
 
@@ -132,8 +142,8 @@ export async function runTransitionsBenchmark(options: TransitionsOptions): Prom
     console.log(`transitions: seeded ${plan.drafts} MLA drafts (${plan.clients} clients × ${plan.perClient} + spares)`);
     const captured = await capture(plan, env, fixture);
 
-    const api = startApp('api', env);
-    const worker = startApp('worker', env);
+    const api = await startApp('api', env);
+    const worker = await startApp('worker', env);
     apps.push(api, worker);
     await until(healthy(env['PORT']), 90_000, () => api.output());
     const tokens = await tokensFor(env['PORT'], fixture);
@@ -143,11 +153,13 @@ export async function runTransitionsBenchmark(options: TransitionsOptions): Prom
       `transitions: ${measured.load.calls} in ${measured.load.seconds.toFixed(1)} s, ${measured.load.failures} failed` +
         `${measured.load.failure ? ` (first: ${measured.load.failure})` : ''}`,
     );
+    const paced = await pace(plan, env['PORT'], tokens, measured.load);
     await Promise.all(apps.splice(0).map(stopApp));
     const rows = await counts(owner);
 
-    // before pgbench, which leaves the drafts in random states
-    const profile = plan.profileTransitions > 0 ? await profileApi(plan, env, fixture) : undefined;
+    // before pgbench, which leaves the drafts in random states; each client's cycle goes on where it was left
+    const first = plan.steps + (paced ? paced.load.calls / plan.clients : 0);
+    const profile = plan.profileTransitions > 0 ? await profileApp(plan, env, fixture, first) : undefined;
     const pgbench = captured.scripts.length
       ? await runPgbench(
           env['DATABASE_URL'],
@@ -155,7 +167,7 @@ export async function runTransitionsBenchmark(options: TransitionsOptions): Prom
           { clients: plan.clients, perClient: plan.steps },
         )
       : undefined;
-    return { ...measured, pgbench, scripts: captured.scripts, rows, profile, logFile: captured.logFile };
+    return { ...measured, paced, pgbench, scripts: captured.scripts, rows, profile, logFile: captured.logFile };
   } finally {
     await Promise.all(apps.map(stopApp));
     await dropScratchDatabase(owner);
@@ -191,9 +203,22 @@ async function tokensFor(port: string, fixture: Fixture): Promise<Tokens> {
 
 /** Client c's step s acts on draft (s mod per) of its block; the pass over the block decides the event. */
 function drive(plan: Plan, port: string, tokens: Tokens, base: number, per: number, first: number, steps: number) {
-  return closedLoop(plan.clients, steps, (client, step) =>
-    transition(port, tokens, base + client * per + ((first + step) % per), Math.floor((first + step) / per)),
-  );
+  return closedLoop(plan.clients, steps, stepper(port, tokens, base, per, first));
+}
+
+function stepper(port: string, tokens: Tokens, base: number, per: number, first: number) {
+  return (client: number, step: number) =>
+    transition(port, tokens, base + client * per + ((first + step) % per), Math.floor((first + step) / per));
+}
+
+/** The same clients paced at a share of the closed loop's throughput, continuing their cycles. */
+async function pace(plan: Plan, port: string, tokens: Tokens, closed: Load) {
+  if (plan.pacedShare <= 0) return undefined;
+  const rate = Math.round((closed.calls / closed.seconds) * plan.pacedShare);
+  const steps = Math.max(1, Math.round((rate * plan.pacedSeconds) / plan.clients));
+  const load = await pacedLoop(plan.clients, rate, steps, stepper(port, tokens, 0, plan.perClient, plan.steps));
+  console.log(`transitions: paced at ${rate}/s, ${load.calls} in ${load.seconds.toFixed(1)} s, ${load.failures} failed`);
+  return { rate, load };
 }
 
 async function measure(plan: Plan, port: string, tokens: Tokens, api: App, worker: App) {
@@ -233,7 +258,7 @@ async function capture(plan: Plan, env: Record<string, string>, fixture: Fixture
   }
   const database = quoteIdentifier(plan.database);
   await withAdminClient((client) => client.query(`ALTER DATABASE ${database} SET log_min_duration_statement = 0`));
-  const api = startApp('api', env);
+  const api = await startApp('api', env);
   try {
     await until(healthy(env['PORT']), 90_000, () => api.output());
     const tokens = await tokensFor(env['PORT'], fixture);
@@ -273,17 +298,15 @@ async function capture(plan: Plan, env: Record<string, string>, fixture: Fixture
 // ---------------------------------------------------------------------------------------------------------------
 // Profile
 
-async function profileApi(plan: Plan, env: Record<string, string>, fixture: Fixture) {
+/** Profiles the api, or the worker with BENCH_PROFILE_APP=worker, under the same load. */
+async function profileApp(plan: Plan, env: Record<string, string>, fixture: Fixture, first: number) {
   const directory = join(plan.tmp, 'profile');
-  const api = startApp('api', env, [
-    '--cpu-prof',
-    `--cpu-prof-dir=${directory}`,
-    '-r',
-    resolve(__dirname, 'exit-on-message.ts'),
-  ]);
-  const worker = startApp('worker', env);
+  const profiling = ['--cpu-prof', `--cpu-prof-dir=${directory}`, '-r', resolve(__dirname, 'exit-on-message.cjs')];
+  const api = await startApp('api', env, plan.profiled === 'api' ? profiling : []);
+  const worker = await startApp('worker', env, plan.profiled === 'worker' ? profiling : []);
+  const [profiled, other] = plan.profiled === 'api' ? [api, worker] : [worker, api];
   let load: Load;
-  let apiCpuMs: number;
+  let cpuMs: number;
   let loadStarted = 0n;
   let loadEnded = 0n;
   let exited = 0n;
@@ -291,7 +314,7 @@ async function profileApi(plan: Plan, env: Record<string, string>, fixture: Fixt
     await until(healthy(env['PORT']), 90_000, () => api.output());
     const tokens = await tokensFor(env['PORT'], fixture);
     loadStarted = process.hrtime.bigint();
-    const before = cpuMsOf(api.process.pid);
+    const before = cpuMsOf(profiled.process.pid);
     // continues each client's cycle where the measured load left it
     load = await drive(
       plan,
@@ -299,27 +322,27 @@ async function profileApi(plan: Plan, env: Record<string, string>, fixture: Fixt
       tokens,
       0,
       plan.perClient,
-      plan.steps,
+      first,
       Math.ceil(plan.profileTransitions / plan.clients),
     );
-    apiCpuMs = (cpuMsOf(api.process.pid) - before) / load.calls;
+    cpuMs = (cpuMsOf(profiled.process.pid) - before) / load.calls;
     loadEnded = process.hrtime.bigint();
   } finally {
-    if (api.process.exitCode === null && api.process.connected) {
-      api.process.send('bench:exit');
-      await once(api.process, 'exit');
+    if (profiled.process.exitCode === null && profiled.process.connected) {
+      profiled.process.send('bench:exit');
+      await once(profiled.process, 'exit');
     }
     exited = process.hrtime.bigint();
-    await stopApp(worker);
+    await stopApp(other);
   }
   const files = existsSync(directory) ? readdirSync(directory).filter((file) => file.endsWith('.cpuprofile')) : [];
   if (!files.length) {
     console.warn('no .cpuprofile written');
     return undefined;
   }
-  // Only the samples of the load: the profile ends when the api exits; count back from there (µs).
+  // Only the samples of the load: the profile ends when the app exits; count back from there (µs).
   const window = { fromEnd: Number(exited - loadStarted) / 1e3, toEnd: Number(exited - loadEnded) / 1e3 };
-  return { load, apiCpuMs, summary: summariseProfile(join(directory, files[0]), window) };
+  return { app: plan.profiled, load, cpuMs, summary: summariseProfile(join(directory, files[0]), window) };
 }
 
 async function counts(owner: string): Promise<Record<string, number>> {
@@ -350,6 +373,13 @@ export function transitionsSummary(result: TransitionsResult) {
     p50: percentile(result.load.latencies, 50),
     p99: percentile(result.load.latencies, 99),
     max: Math.max(...result.load.latencies),
+    paced: result.paced && {
+      rate: result.paced.rate,
+      calls: result.paced.load.calls,
+      failures: result.paced.load.failures,
+      p50: percentile(result.paced.load.latencies, 50),
+      p99: percentile(result.paced.load.latencies, 99),
+    },
   };
 }
 
@@ -370,6 +400,11 @@ export function printTransitionsReport(options: TransitionsOptions, result: Tran
       `| ${fixed(summary.p99)} | ${fixed(summary.max)} | ${load.failures} | ${fixed(memory.api.sampledPeak, 0)} ` +
       `(peak ${fixed(memory.api.peak, 0)}) | ${fixed(memory.worker.sampledPeak, 0)} (peak ${fixed(memory.worker.peak, 0)}) |`,
   );
+  if (summary.paced)
+    console.log(
+      `\nPaced (open loop) at ${summary.paced.rate}/s: ${summary.paced.calls} transitions, p50 ${fixed(summary.paced.p50)} ms, ` +
+        `p99 ${fixed(summary.paced.p99)} ms, ${summary.paced.failures} failed`,
+    );
   console.log(
     `\nCPU per transition (/proc utime+stime): api ${fixed(cpu.api, 2)} ms, worker ${fixed(cpu.worker, 2)} ms, ` +
       `PostgreSQL backends ${fixed(cpu.postgres, 2)} ms, load generator ${fixed(cpu.client, 2)} ms` +
@@ -402,11 +437,11 @@ export function printTransitionsReport(options: TransitionsOptions, result: Tran
 }
 
 function printProfile(profile: NonNullable<TransitionsResult['profile']>): void {
-  const { load, apiCpuMs, summary } = profile;
+  const { app, load, cpuMs, summary } = profile;
   console.log(
-    `\nProfile (api with --cpu-prof): ${load.calls} transitions, ${(load.calls / load.seconds).toFixed(1)}/s, ` +
+    `\nProfile (${app} with --cpu-prof): ${load.calls} transitions, ${(load.calls / load.seconds).toFixed(1)}/s, ` +
       `p50 ${percentile(load.latencies, 50).toFixed(1)} ms, p99 ${percentile(load.latencies, 99).toFixed(1)} ms, ` +
-      `${load.failures} failed; api CPU ${apiCpuMs.toFixed(2)} ms per transition (/proc); ` +
+      `${load.failures} failed; ${app} CPU ${cpuMs.toFixed(2)} ms per transition (/proc); ` +
       `${(summary.totalMs / load.calls).toFixed(2)} ms of non-idle samples per transition (includes waiting for a core)`,
   );
   for (const [title, rows] of [

@@ -1,5 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
+import { APP_NODE_FLAGS } from '@liaison/platform';
+import { appEntry } from '../../../infra/build/app-build';
 
 const ROOT = resolve(__dirname, '../../..');
 /** The project's Node 24 (MikroORM 7 needs ≥ 22.17), whatever Node runs jest. */
@@ -10,9 +12,9 @@ export interface ApiProcess {
   stop: () => Promise<void>;
 }
 
-/** `node -r @swc-node/register apps/api/src/main.ts` as `npm start` runs it; resolves once /health answers. */
+/** The compiled api as `npm start` runs it (built by jest's global set-up); resolves once /health answers. */
 export async function spawnApi(env: Record<string, string>, port: number): Promise<ApiProcess> {
-  const child = spawn(NODE, ['-r', '@swc-node/register', 'apps/api/src/main.ts'], {
+  const child = spawn(NODE, [...APP_NODE_FLAGS, appEntry('api')], {
     cwd: ROOT,
     env: { ...process.env, LOG_LEVEL: 'warn', LOG_PRETTY: '0', ...env, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],

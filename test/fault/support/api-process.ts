@@ -12,7 +12,7 @@ export interface ApiProcess extends AppProcess {
  */
 export async function spawnApi(env: Record<string, string>): Promise<ApiProcess> {
   const port = env['PORT'] ?? String(await freePort());
-  const api = spawnApp('apps/api/src/main.ts', {
+  const api = spawnApp('api', {
     LOG_LEVEL: 'warn',
     RATE_LIMIT_PER_MINUTE: '100000000',
     ...env,

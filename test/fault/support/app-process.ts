@@ -1,6 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { APP_NODE_FLAGS } from '@liaison/platform';
+import { appEntry, type AppName } from '../../../infra/build/app-build';
 
 const ROOT = resolve(__dirname, '../../..');
 /** The project's Node 24 (MikroORM 7 needs ≥ 22.17), whatever Node runs jest. */
@@ -21,9 +23,12 @@ export interface AppProcess {
   stop: (graceMs?: number) => Promise<void>;
 }
 
-/** `node -r @swc-node/register <entry>` from the repository root with the test's environment, not yet ready. */
-export function spawnApp(entry: string, env: Record<string, string>): AppProcess {
-  const child = spawn(NODE, ['-r', '@swc-node/register', entry], {
+/**
+ * The compiled app (built by jest's global set-up) as `npm start` runs it, from the repository root with the
+ * test's environment; not yet ready.
+ */
+export function spawnApp(app: AppName, env: Record<string, string>): AppProcess {
+  const child = spawn(NODE, [...APP_NODE_FLAGS, appEntry(app)], {
     cwd: ROOT,
     env: { ...process.env, LOG_PRETTY: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

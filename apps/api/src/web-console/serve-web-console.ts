@@ -1,10 +1,19 @@
 import { existsSync } from 'node:fs';
-import { extname, join, resolve } from 'node:path';
+import { dirname, extname, join } from 'node:path';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 
-/** Where `vite build` puts the console (apps/web/dist), from this file's place in the repository. */
-export const WEB_CONSOLE_DIR = resolve(__dirname, '..', '..', '..', 'web', 'dist');
+/**
+ * Where `vite build` puts the console (apps/web/dist): found upwards from this file, which runs from the sources
+ * (apps/api/src/web-console) or from the compiled apps (dist/node/apps/api/src/web-console).
+ */
+export const WEB_CONSOLE_DIR = consoleBuildAbove(__dirname);
+
+function consoleBuildAbove(folder: string): string {
+  const candidate = join(folder, 'apps', 'web');
+  if (existsSync(join(candidate, 'index.html')) || dirname(folder) === folder) return join(candidate, 'dist');
+  return consoleBuildAbove(dirname(folder));
+}
 
 /** Paths the api answers itself: never a console file, never the console's index.html. */
 const API_PREFIXES = ['/v1', '/docs', '/docs-json', '/admin/queues', '/health', '/metrics'];

@@ -1,7 +1,7 @@
 /** Settings of the relay and the channels, read once from the environment. Defaults suit development. */
 export interface NotificationsConfig {
   nodeEnv: string;
-  relay: { pollMs: number; batchSize: number; publishTimeoutMs: number };
+  relay: { pollMs: number; gatherMs: number; batchSize: number; publishTimeoutMs: number };
   worker: { lockMs: number; concurrency: number };
   smtp: {
     host: string | null;
@@ -31,6 +31,7 @@ export function loadNotificationsConfig(env: Env = process.env): NotificationsCo
     nodeEnv,
     relay: {
       pollMs: int(env, 'OUTBOX_POLL_MS', 2000),
+      gatherMs: int(env, 'OUTBOX_GATHER_MS', 20),
       batchSize: int(env, 'OUTBOX_BATCH_SIZE', 200),
       publishTimeoutMs: int(env, 'OUTBOX_PUBLISH_TIMEOUT_MS', 5000),
     },

@@ -1,6 +1,5 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Inject, Injectable } from '@nestjs/common';
-import { UserSchema } from '@liaison/data';
 import { NOTIFICATIONS_CONFIG, type NotificationsConfig } from '../config/notifications-config';
 import { noticeKind, noticeLink, noticeText } from '../dispatch/notice-text';
 import type { ChannelJobData } from '../queues/queue-names';
@@ -17,7 +16,12 @@ export class EmailNotices {
 
   async send({ userId, notice }: ChannelJobData): Promise<boolean> {
     if (!this.mail.enabled) return false;
-    const user = await this.em.fork().findOne(UserSchema, userId, { fields: ['id', 'email', 'language', 'active'] });
+    const [user] = await this.em
+      .getConnection()
+      .execute<{ email: string; language: string; active: boolean }[]>(
+        'select email, language, active from app_user where id = ?',
+        [userId],
+      );
     if (!user?.active) return false;
     const text = noticeText(notice, user.language);
     const link = `${this.config.publicUrl}${noticeLink(notice)}`;

@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, open } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { createTransport, type SendMailOptions, type Transporter } from 'nodemailer';
@@ -44,9 +44,17 @@ export class MailTransport {
   private async writeEml(id: string, content: Buffer): Promise<void> {
     this.folder ??= mkdir(this.config.mailDirectory, { recursive: true }).then(() => undefined);
     await this.folder.catch(() => (this.folder = null)); // created once; tried again if that failed
-    await writeFile(
+    // open + write + close: fs/promises' writeFile costs about three times the CPU (abort checks, chunking)
+    const file = await open(
       join(this.config.mailDirectory, `${new Date().toISOString().replace(/[:.]/g, '-')}-${id}.eml`),
-      content,
+      'w',
     );
+    try {
+      for (let written = 0; written < content.length; ) {
+        written += (await file.write(content, written)).bytesWritten;
+      }
+    } finally {
+      await file.close();
+    }
   }
 }

@@ -3,6 +3,6 @@
  * shutdown hooks re-raise SIGTERM after closing, so the process dies by the signal and Node never writes the
  * profile. The benchmark asks over the IPC channel instead, and a normal `process.exit` writes the .cpuprofile.
  */
-process.on('message', (message: unknown) => {
+process.on('message', (message) => {
   if (message === 'bench:exit') process.exit(0);
 });
