@@ -52,6 +52,7 @@ import {
   type App,
   type MemoryBreakdown,
 } from './apps';
+import { freePort } from '../../fault/support/free-port';
 import { trackBackendCpu } from './backend-cpu';
 import { summariseProfile, type ProfileSummary } from './cpu-profile';
 import { arrange, ID_BASE, ID_PREFIX, requestId, transition, type Fixture, type Tokens } from './fixture';
@@ -135,7 +136,7 @@ type Plan = ReturnType<typeof planOf>;
 export async function runTransitionsBenchmark(options: TransitionsOptions): Promise<TransitionsResult> {
   const plan = planOf(options);
   const owner = await createScratchDatabase(plan.database);
-  const env = childEnvironment(plan, owner);
+  const env = childEnvironment(plan, owner, await freePort());
   const apps: App[] = [];
   try {
     const fixture = await arrange(owner, plan.drafts);
@@ -153,6 +154,7 @@ export async function runTransitionsBenchmark(options: TransitionsOptions): Prom
       `transitions: ${measured.load.calls} in ${measured.load.seconds.toFixed(1)} s, ${measured.load.failures} failed` +
         `${measured.load.failure ? ` (first: ${measured.load.failure})` : ''}`,
     );
+    await outboxDrained(owner);
     const paced = await pace(plan, env['PORT'], tokens, measured.load);
     await Promise.all(apps.splice(0).map(stopApp));
     const rows = await counts(owner);
@@ -177,12 +179,12 @@ export async function runTransitionsBenchmark(options: TransitionsOptions): Prom
   }
 }
 
-function childEnvironment(plan: Plan, owner: string): Record<string, string> {
+function childEnvironment(plan: Plan, owner: string, port: number): Record<string, string> {
   return {
     NODE_ENV: 'test',
     LOG_LEVEL: 'warn',
     LOG_PRETTY: '0',
-    PORT: String(40_000 + Math.floor(Math.random() * 1000)),
+    PORT: String(port),
     DATABASE_URL: asApplicationRole(owner),
     MIGRATION_DATABASE_URL: owner,
     REDIS_URL: plan.redisUrl,
@@ -343,6 +345,23 @@ async function profileApp(plan: Plan, env: Record<string, string>, fixture: Fixt
   // Only the samples of the load: the profile ends when the app exits; count back from there (µs).
   const window = { fromEnd: Number(exited - loadStarted) / 1e3, toEnd: Number(exited - loadEnded) / 1e3 };
   return { app: plan.profiled, load, cpuMs, summary: summariseProfile(join(directory, files[0]), window) };
+}
+
+/** The worker caught up with the closed loop's backlog (every outbox row relayed), then a breath for its jobs. */
+async function outboxDrained(owner: string): Promise<void> {
+  const client = new Client({ connectionString: owner });
+  await client.connect();
+  try {
+    const unpublished = async () =>
+      Number(
+        (await client.query<{ count: string }>('select count(*) from outbox_message where published_at is null'))
+          .rows[0]?.count,
+      );
+    while ((await unpublished()) > 0) await new Promise((wait) => setTimeout(wait, 500));
+    await new Promise((wait) => setTimeout(wait, 3000));
+  } finally {
+    await client.end();
+  }
 }
 
 async function counts(owner: string): Promise<Record<string, number>> {
