@@ -6,7 +6,8 @@
  * Writes a synthetic export of BENCH_ENTRIES entries (default 1,000,000) in the exact format of
  * GET /v1/audit/export (header, Ed25519-signed checkpoints of BENCH_CHECKPOINT_SIZE entries with RFC 6962 inclusion
  * proofs, hash-chained entries over 5,000 streams, end line) to a temporary file, then runs the real CLI on it as a
- * child process, BENCH_REPEATS times (default 3): `liaison-audit.cjs verify <file> --public-key <pem> --json`.
+ * child process, BENCH_REPEATS times (default 3): `liaison-audit.cjs verify <file> --public-key <pem> --json`, with
+ * `--threads BENCH_THREADS` when set (default: the CLI's, one thread per core; 1: no worker thread).
  * Reports the CLI's own verification time (entries/s), the child's wall time (including Node start and swc
  * compilation) and its peak resident memory (from /usr/bin/time when installed). The file is deleted at the end
  * unless BENCH_KEEP=1.
@@ -15,7 +16,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { once } from 'node:events';
 import { createWriteStream, existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { availableParallelism, cpus, tmpdir } from 'node:os';
+import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 const ROOT = resolve(__dirname, '../../..');
@@ -38,6 +39,8 @@ export interface VerificationOptions {
   entries?: number;
   checkpointSize?: number;
   repeats?: number;
+  /** The CLI's `--threads` (default: its own, one per core). */
+  threads?: number;
   /** Keep the export (its directory is logged). */
   keep?: boolean;
   log?: (line: string) => void;
@@ -45,6 +48,8 @@ export interface VerificationOptions {
 
 export interface VerificationResult {
   entries: number;
+  /** The threads the CLI was told to use, or null for its default. */
+  threads: number | null;
   checkpointSize: number;
   mib: number;
   writeSeconds: number;
@@ -79,7 +84,7 @@ export async function benchmarkVerification(options: VerificationOptions = {}): 
     log(`export of ${entries} entries written (${mib.toFixed(0)} MiB) in ${writeSeconds.toFixed(1)} s`);
     const runs: CliRun[] = [];
     for (let run = 1; run <= (options.repeats ?? 3); run += 1) {
-      const result = await verify(file, keyFile);
+      const result = await verify(file, keyFile, options.threads);
       runs.push(result);
       log(
         `run ${run}: ${result.ok ? 'VERIFIED' : 'FAILED'} ${result.entries} entries, ${result.checkpoints} checkpoints ` +
@@ -90,7 +95,8 @@ export async function benchmarkVerification(options: VerificationOptions = {}): 
       if (!result.ok) throw new Error('the verifier rejected the synthetic export');
     }
     const rates = runs.map(rate).sort((a, b) => a - b);
-    return { entries, checkpointSize, mib, writeSeconds, runs, medianRate: rates[Math.floor(rates.length / 2)] };
+    const medianRate = rates[Math.floor(rates.length / 2)];
+    return { entries, threads: options.threads ?? null, checkpointSize, mib, writeSeconds, runs, medianRate };
   } finally {
     if (options.keep) log(`kept ${dir}`);
     else rmSync(dir, { recursive: true, force: true });
@@ -102,6 +108,7 @@ async function main(): Promise<void> {
     entries: Number(process.env['BENCH_ENTRIES'] ?? 1_000_000),
     checkpointSize: Number(process.env['BENCH_CHECKPOINT_SIZE'] ?? 100_000),
     repeats: Number(process.env['BENCH_REPEATS'] ?? 3),
+    threads: process.env['BENCH_THREADS'] ? Number(process.env['BENCH_THREADS']) : undefined,
     keep: process.env['BENCH_KEEP'] === '1',
     log: (line) => console.log(line),
   });
@@ -122,8 +129,9 @@ async function writeExport(file: string, keyFile: string, entries: number, check
 }
 
 /** The CLI as an auditor runs it, in its own process; `--json` gives its own timing of the verification. */
-async function verify(file: string, keyFile: string): Promise<CliRun> {
+async function verify(file: string, keyFile: string, threads?: number): Promise<CliRun> {
   const args = [CLI, 'verify', file, '--public-key', keyFile, '--json'];
+  if (threads !== undefined) args.push('--threads', String(threads));
   const timed = existsSync(TIME);
   const child = timed
     ? spawn(TIME, ['-f', 'maxrss_kib=%M cpu_s=%U+%S', NODE, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] })
@@ -160,13 +168,18 @@ function report(result: VerificationResult): void {
     .map(cpuRate)
     .filter((value): value is number => value !== null)
     .sort((a, b) => a - b);
-  console.log(`\nOffline verification benchmark (${machine()})`);
+  console.log(
+    `\nOffline verification benchmark (${machine()}, load average ${loadavg()
+      .map((load) => load.toFixed(2))
+      .join(' ')})`,
+  );
   console.log(
     '| export | runs | entries/s (median) | min–max | entries per CPU-second (median) | peak RSS of the verifier |',
   );
   console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
   console.log(
-    `| ${result.entries} entries, ${result.mib.toFixed(0)} MiB, checkpoints of ${result.checkpointSize} | ${runs.length} | ` +
+    `| ${result.entries} entries, ${result.mib.toFixed(0)} MiB, checkpoints of ${result.checkpointSize}, ` +
+      `${result.threads === null ? 'default threads' : `--threads ${result.threads}`} | ${runs.length} | ` +
       `${result.medianRate} | ${rates[0]}–${rates[rates.length - 1]} | ${cpu.length ? cpu[Math.floor(cpu.length / 2)] : 'n/a'} | ` +
       `${rss.length ? `${Math.max(...rss).toFixed(0)} MiB` : 'n/a'} |`,
   );

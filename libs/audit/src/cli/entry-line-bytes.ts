@@ -1,3 +1,5 @@
+import { isHexAt, isTextAt } from './hex-compare';
+
 /**
  * An entry line read straight from its bytes, when it has exactly the layout the exporter writes
  * (`JSON.stringify` of type, checkpoint, leafIndex, hash, prevHash, proof, then `,"entry":` and the canonical entry):
@@ -51,28 +53,55 @@ export function isHex64(bytes: Buffer, at: number, end = bytes.length): boolean 
 export class ProofBytes {
   static readonly STRIDE = 67;
 
+  /**
+   * `sameTail`: how many of its last hashes are known to be byte for byte those of the line before, if that line is
+   * the previous leaf ({@link sameTailAs}; -1: not known). `kept`: whether the bytes stay as they are until the next
+   * line has been read (else they are copied to be compared with the next line's).
+   */
   constructor(
-    private readonly bytes: Buffer,
-    private readonly start: number,
+    readonly bytes: Buffer,
+    readonly start: number,
     readonly length: number,
+    readonly sameTail = -1,
+    readonly kept = false,
   ) {}
 
-  /** Whether hash `i` is exactly `hex` (64 hex digits as ASCII bytes). */
-  is(i: number, hex: Buffer): boolean {
-    const at = this.start + i * ProofBytes.STRIDE + 1;
-    return hex.length === 64 && this.bytes.compare(hex, 0, 64, at, at + 64) === 0;
+  /** Whether hash `i` is `hash` (32 bytes) in lowercase hex. */
+  isHexOf(i: number, hash: Uint8Array): boolean {
+    return isHexAt(this.bytes, this.start + i * ProofBytes.STRIDE + 1, hash);
+  }
+
+  /** Whether hash `i` is exactly `text`. */
+  isText(i: number, text: string): boolean {
+    return isTextAt(this.bytes, this.start + i * ProofBytes.STRIDE + 1, text);
   }
 
   isHex(i: number): boolean {
     return isHex64(this.bytes, this.start + i * ProofBytes.STRIDE + 1);
   }
 
-  /** Whether the last `count` hashes are byte for byte those of `previous`, a proof of `previousLength` hashes. */
-  endsLike(previous: Buffer, previousLength: number, count: number): boolean {
+  /**
+   * Whether the last `count` hashes are byte for byte those of `previous`, a proof of `previousLength` hashes at
+   * `previousStart`.
+   */
+  endsLike(previous: Buffer, previousStart: number, previousLength: number, count: number): boolean {
     const size = count * ProofBytes.STRIDE - 1;
     const at = this.start + (this.length - count) * ProofBytes.STRIDE;
-    const from = (previousLength - count) * ProofBytes.STRIDE;
+    const from = previousStart + (previousLength - count) * ProofBytes.STRIDE;
     return this.bytes.compare(previous, from, from + size, at, at + size) === 0;
+  }
+
+  /**
+   * How many last hashes this proof of leaf `index` (index > 0) shares byte for byte with `previous`, leaf
+   * `index - 1`'s: the audit paths of consecutive leaves name the same subtrees above the highest bit where their
+   * indexes differ, that is all but the lowest `level + 1` hashes (a few more at the tree's right edge, which only the
+   * tree's size tells: the verifier compares those itself). -1 when they differ, or when there are none.
+   */
+  sameTailAs(previous: ProofBytes, index: number): number {
+    const level = 31 - Math.clz32(index ^ (index - 1));
+    const count = this.length - (level + 1);
+    if (count <= 0 || count > previous.length) return -1;
+    return this.endsLike(previous.bytes, previous.start, previous.length, count) ? count : -1;
   }
 
   /** Copies the proof's bytes to `target` (or to a larger buffer, answered). */

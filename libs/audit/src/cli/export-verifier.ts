@@ -1,12 +1,13 @@
-import { isUtf8 } from 'node:buffer';
 import { hash, type KeyObject } from 'node:crypto';
 import { GENESIS_HASH } from '../audit-hash';
 import { checkSignedCheckpoint } from '../checkpoints/checkpoint-statement';
 import { EXPORT_FORMAT, type ExportCheckpoint, type ExportEntry } from '../export/export-format';
 import { leafHash, verifyInclusion } from '../merkle/merkle-tree';
 import { keyIdOf } from '../signing/signing-key';
-import { readEntryLayout, type EntryLineLayout } from './entry-line-bytes';
+import type { EntryKey } from './entry-key-scan';
+import { checkEntryLine, type CheckedEntry } from './entry-line-check';
 import { CompleteTreeCheck, type Claimant } from './proof-claims';
+import { StreamChains } from './stream-chains';
 
 export interface VerificationFailure {
   /** 1-based line of the export. */
@@ -34,26 +35,6 @@ interface OpenCheckpoint {
   complete: CompleteTreeCheck | null;
   lastLeaf: number;
   leaves: number;
-}
-
-interface Waiting {
-  prevHash: string;
-  hash: string;
-  line: number;
-  id: string;
-}
-
-/** What the chain and the failures need of an entry's fields. */
-interface EntryKey {
-  id: string;
-  stream: string;
-  seq: number;
-}
-
-interface StreamState {
-  next: number;
-  lastHash: string;
-  waiting: Map<number, Waiting>;
 }
 
 const HEX64 = /^[0-9a-f]{64}$/;
@@ -84,10 +65,8 @@ export class ExportVerifier {
   private entries = 0;
   private checkpoints = 0;
   private uncheckpointed = 0;
-  private readonly streams = new Map<string, StreamState>();
+  private readonly chains = new StreamChains();
   private failure: VerificationFailure | null = null;
-  /** `prevHash ‖ entry bytes` of the line being hashed, reused from line to line. */
-  private hashInput = Buffer.allocUnsafe(4096);
 
   /**
    * `parsedOnly`: every line through `JSON.parse`, never from its bytes (the reference the byte path is tested
@@ -112,12 +91,31 @@ export class ExportVerifier {
    * decoded and parsed, and the parsed path decides and names what is wrong.
    */
   pushBytes(bytes: Buffer, start: number, end: number, text?: string): boolean {
+    return this.feed(undefined, bytes, start, end, text);
+  }
+
+  /**
+   * The same with what {@link checkEntryLine} answered for the line, elsewhere (a worker thread): null when it is not
+   * an entry line that agrees with its own hash.
+   */
+  pushChecked(entry: CheckedEntry | null, bytes: Buffer, start: number, end: number): boolean {
+    return this.feed(entry, bytes, start, end);
+  }
+
+  /** `checked`: the line's {@link checkEntryLine}, or undefined to work it out here. */
+  private feed(
+    checked: CheckedEntry | null | undefined,
+    bytes: Buffer,
+    start: number,
+    end: number,
+    text?: string,
+  ): boolean {
     if (this.failure) return false;
     this.lineNumber += 1;
     try {
-      if (this.ended || this.options.parsedOnly || !this.readEntryBytes(bytes, start, end)) {
-        this.read(text ?? bytes.toString('utf8', start, end));
-      }
+      const fromBytes = !this.ended && !this.options.parsedOnly;
+      const entry = fromBytes && checked === undefined ? checkEntryLine(bytes, start, end) : checked;
+      if (!fromBytes || !entry || !this.placeChecked(entry)) this.read(text ?? bytes.toString('utf8', start, end));
     } catch (error) {
       if (!(error instanceof Failed)) throw error;
       this.failure = error.failure;
@@ -129,7 +127,8 @@ export class ExportVerifier {
     if (!this.failure) {
       try {
         if (!this.ended) this.fail(this.lineNumber + 1, 'the export is cut off: it has no end line');
-        this.checkStreamsComplete();
+        // a stream still waiting for an entry lost it (dropped)
+        this.check(this.chains.firstWaiting());
       } catch (error) {
         if (!(error instanceof Failed)) throw error;
         this.failure = error.failure;
@@ -140,7 +139,7 @@ export class ExportVerifier {
       entries: this.entries,
       checkpoints: this.checkpoints,
       uncheckpointed: this.uncheckpointed,
-      streams: this.streams.size,
+      streams: this.chains.size,
       failure: this.failure,
     };
   }
@@ -196,43 +195,30 @@ export class ExportVerifier {
   }
 
   /**
-   * An entry line in the exporter's layout, checked from its bytes: the hash over `prevHash ‖ entry bytes`, the
-   * leaf in a checkpoint whose every leaf is in the export (or the tail), the chain. Answers false, having changed
-   * nothing, whenever the parsed path must decide (another layout, a hash or proof that does not agree, a partial
-   * export's inclusion proof): a line is never accepted here that {@link readEntry} would refuse.
+   * An entry line checked on its own ({@link checkEntryLine}): its leaf in a checkpoint whose every leaf is in the
+   * export (or the tail), its chain. Answers false, having changed nothing, whenever the parsed path must decide (a
+   * proof that does not agree, a partial export's inclusion proof): a line is never accepted here that
+   * {@link readEntry} would refuse.
    */
-  private readEntryBytes(bytes: Buffer, start: number, end: number): boolean {
-    const layout = readEntryLayout(bytes, start, end);
-    const fields = layout && entryKeyOf(bytes, layout);
-    if (!layout || !fields) return false;
-    const hashHex = bytes.toString('latin1', layout.hashAt, layout.hashAt + 64);
-    if (this.entryHash(bytes, layout) !== hashHex) return false;
-    const where = { entryId: fields.id, stream: fields.stream, seq: fields.seq };
-    if (layout.checkpoint === null) {
-      if (layout.leafIndex !== null || layout.proof !== null) return false;
+  private placeChecked(entry: CheckedEntry): boolean {
+    if (entry.checkpoint === null) {
+      if (entry.leafIndex !== null || entry.proof !== null) return false;
       this.entries += 1;
-      this.placeInTail(fields, where);
+      this.placeInTail(entry, { entryId: entry.id, stream: entry.stream, seq: entry.seq });
     } else {
       const open = this.open;
       const complete = open?.complete;
-      if (!complete || layout.checkpoint !== open.checkpoint.seq || layout.leafIndex !== complete.size) return false;
-      const claimant = { line: this.lineNumber, entryId: fields.id };
-      if (!layout.proof || !complete.addAgreeing(Buffer.from(hashHex, 'hex'), layout.proof, claimant)) return false;
+      if (!complete || entry.checkpoint !== open.checkpoint.seq || entry.leafIndex !== complete.size) return false;
+      const claimant = { line: this.lineNumber, entryId: entry.id };
+      if (!entry.proof || !entry.leaf || !complete.addAgreeing(entry.leaf, entry.proof, claimant, entry.merges)) {
+        return false;
+      }
       open.leaves += 1;
       this.entries += 1;
     }
-    const prevHash = bytes.toString('latin1', layout.prevHashAt, layout.prevHashAt + 64);
-    this.chain(fields.stream, fields.seq, { prevHash, hash: hashHex, line: this.lineNumber, id: fields.id });
+    const { bytes, prevHashAt, hashAt } = entry;
+    this.check(this.chains.linkBytes(entry.stream, entry.seq, bytes, prevHashAt, hashAt, this.lineNumber, entry.id));
     return true;
-  }
-
-  /** SHA-256 of `prevHash ‖ entry bytes` in hex, as {@link readEntry} computes it from the text. */
-  private entryHash(bytes: Buffer, layout: EntryLineLayout): string {
-    const length = 64 + layout.entryEnd - layout.entryAt;
-    if (length > this.hashInput.length) this.hashInput = Buffer.allocUnsafe(length * 2);
-    bytes.copy(this.hashInput, 0, layout.prevHashAt, layout.prevHashAt + 64);
-    bytes.copy(this.hashInput, 64, layout.entryAt, layout.entryEnd);
-    return hash('sha256', this.hashInput.subarray(0, length), 'hex');
   }
 
   private readEntry(text: string): void {
@@ -248,12 +234,8 @@ export class ExportVerifier {
     if (computed !== line.hash) this.fail(this.lineNumber, 'the entry does not match its hash (altered)', where);
     this.entries += 1;
     this.placeInTree(line, where);
-    this.chain(fields.stream, fields.seq, {
-      prevHash: line.prevHash,
-      hash: line.hash,
-      line: this.lineNumber,
-      id: fields.id,
-    });
+    const link = { prevHash: line.prevHash, hash: line.hash, line: this.lineNumber, id: fields.id };
+    this.check(this.chains.link(fields.stream, fields.seq, link));
   }
 
   private placeInTree(line: ExportEntry, where: Omit<VerificationFailure, 'line' | 'reason'>): void {
@@ -320,41 +302,6 @@ export class ExportVerifier {
     this.tailPosition = { stream: entry.stream, seq: entry.seq };
   }
 
-  /** Links an entry into its stream's chain; entries may come out of sequence order across checkpoints. */
-  private chain(stream: string, seq: number, entry: Waiting): void {
-    let state = this.streams.get(stream);
-    if (!state) this.streams.set(stream, (state = { next: 1, lastHash: GENESIS_HASH, waiting: new Map() }));
-    if (seq === state.next && state.waiting.size === 0) {
-      // the usual case, in order: the loop below without the map
-      if (entry.prevHash !== state.lastHash) {
-        this.fail(entry.line, 'the entry does not link to the previous entry of its stream', {
-          entryId: entry.id,
-          stream,
-          seq,
-        });
-      }
-      state.lastHash = entry.hash;
-      state.next += 1;
-      return;
-    }
-    if (!Number.isInteger(seq) || seq < state.next || state.waiting.has(seq)) {
-      this.fail(entry.line, `a second entry ${seq} of stream ${stream}`, { entryId: entry.id, stream, seq });
-    }
-    state.waiting.set(seq, entry);
-    for (let next = state.waiting.get(state.next); next; next = state.waiting.get(state.next)) {
-      if (next.prevHash !== state.lastHash) {
-        this.fail(next.line, 'the entry does not link to the previous entry of its stream', {
-          entryId: next.id,
-          stream,
-          seq: state.next,
-        });
-      }
-      state.waiting.delete(state.next);
-      state.lastHash = next.hash;
-      state.next += 1;
-    }
-  }
-
   private closeCheckpoint(): void {
     const open = this.open;
     if (!open) return;
@@ -389,25 +336,6 @@ export class ExportVerifier {
     this.ended = true;
   }
 
-  /** A stream still waiting for an entry lost it (dropped), unless the export was cut. */
-  private checkStreamsComplete(): void {
-    let first: VerificationFailure | null = null;
-    for (const [stream, state] of this.streams) {
-      for (const [seq, waiting] of state.waiting) {
-        if (!first || waiting.line < first.line) {
-          first = {
-            line: waiting.line,
-            reason: `entry ${state.next} of stream ${stream} is missing before this one (dropped)`,
-            entryId: waiting.id,
-            stream,
-            seq,
-          };
-        }
-      }
-    }
-    if (first) throw new Failed(first);
-  }
-
   private parse(text: string): unknown {
     try {
       const value: unknown = JSON.parse(text);
@@ -416,6 +344,10 @@ export class ExportVerifier {
       // reported below
     }
     return this.fail(this.lineNumber, 'not a JSON object');
+  }
+
+  private check(failure: VerificationFailure | null): void {
+    if (failure) throw new Failed(failure);
   }
 
   private fail(line: number, reason: string, where: Omit<VerificationFailure, 'line' | 'reason'> = {}): never {
@@ -427,20 +359,6 @@ function keyCount(object: object): number {
   let count = 0;
   for (const key in object) if (Object.hasOwn(object, key)) count += 1;
   return count;
-}
-
-/** The id, stream and sequence of a well-formed entry member (valid UTF-8, a JSON object with those types), else null. */
-function entryKeyOf(bytes: Buffer, layout: EntryLineLayout): EntryKey | null {
-  const member = bytes.subarray(layout.entryAt, layout.entryEnd);
-  if (!isUtf8(member)) return null;
-  let fields: Partial<EntryKey> | null;
-  try {
-    fields = JSON.parse(member.toString('utf8')) as Partial<EntryKey> | null;
-  } catch {
-    return null;
-  }
-  if (typeof fields?.id !== 'string' || typeof fields.stream !== 'string' || !Number.isInteger(fields.seq)) return null;
-  return fields as EntryKey;
 }
 
 /** The bytes of the `entry` member, which the exporter writes last and canonical. */
