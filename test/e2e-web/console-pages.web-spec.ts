@@ -92,6 +92,43 @@ describe('web console: board, audit, statistics, admin', () => {
   );
 
   it(
+    'shows a long column a page at a time: "N of M", "Show more" for the next page, still polled',
+    async () => {
+      const nepal = await agencyId(stack.client, 'NP', 'Nepal Police');
+      const draft = (index: number) => fileMla(stack.client, DEMO.inOfficer, nepal, `Hawala ledger ${index}`);
+      const drafts: { id: string; reference: string }[] = [];
+      for (let index = 1; index <= 27; index += 1) drafts.push(await draft(index));
+      const taskForceId = await taskForceFollowing(
+        stack.client,
+        'JTF Birgunj ledgers',
+        drafts.map((filed) => filed.id),
+      );
+      const page = await pageAs(DEMO.inSupervisor);
+      await page.goto(`/board?taskForce=${taskForceId}`);
+      const column = page.getByRole('region', { name: 'Draft', exact: true });
+      const count = column.getByTestId('board-column-count');
+      const shown = (text: string) =>
+        eventually(async () => expect(await count.textContent()).toBe(`${text} ${en.board.requestsInColumn}`), 20_000);
+      await shown('25 of 27');
+      expect(await column.getByRole('link').count()).toBe(25);
+      // most recent activity first: the first two drafts filed are on the next page
+      expect(await column.getByRole('link', { name: drafts[0]?.reference }).count()).toBe(0);
+
+      await column.getByRole('button', { name: en.board.showMore }).click();
+      await shown('27 of 27');
+      await column.getByRole('link', { name: drafts[0]?.reference }).waitFor();
+      expect(await column.getByRole('button', { name: en.board.showMore }).count()).toBe(0);
+      await expectNoSeriousAxeViolations(page, 'board (a column shown in full)');
+
+      const latest = await draft(28);
+      await stack.client.post(DEMO.inSupervisor, `/task-forces/${taskForceId}/requests`, { requestId: latest.id });
+      await shown('28 of 28'); // the column's pages are polled too
+      await column.getByRole('link', { name: latest.reference }).waitFor();
+    },
+    SLOW,
+  );
+
+  it(
     'verifies the trail on the server and shows the result, the latest checkpoint, a request trail and the export',
     async () => {
       const request = await transmittedMla(stack.client, 'Bank records under audit');

@@ -228,10 +228,16 @@ describe('task forces (e2e)', () => {
   it('shows the board by state, with counterparts from the viewer’s side, ages and overdue flags', async () => {
     const board = await as('inSupervisor').get(path('/board')).expect(200);
     expect(board.body).toMatchObject({ taskForceId, agencyId: null, total: 3, overdue: 2 });
-    expect(board.body.columns.map((c: { state: string }) => c.state)).toEqual([
-      'transmitted',
-      'received',
-      'in_execution',
+    const counted = (column: { state: string; count: number; overdue: number; nextCursor: string | null }) => ({
+      state: column.state,
+      count: column.count,
+      overdue: column.overdue,
+      nextCursor: column.nextCursor,
+    });
+    expect(board.body.columns.map(counted)).toEqual([
+      { state: 'transmitted', count: 1, overdue: 1, nextCursor: null },
+      { state: 'received', count: 1, overdue: 1, nextCursor: null },
+      { state: 'in_execution', count: 1, overdue: 0, nextCursor: null },
     ]);
     const cards = byReference(board.body.columns);
     expect(cards[requests.transmitted.reference]).toMatchObject({
@@ -267,8 +273,15 @@ describe('task forces (e2e)', () => {
     const thai = await as('inSupervisor')
       .get(path(`/board?agencyId=${agencies.thailand.id}`))
       .expect(200);
+    expect(thai.body).toMatchObject({ agencyId: agencies.thailand.id, total: 1, overdue: 1 });
     expect(thai.body.columns).toEqual([
-      { state: 'received', cards: [expect.objectContaining({ id: requests.received.id })] },
+      {
+        state: 'received',
+        count: 1,
+        overdue: 1,
+        cards: [expect.objectContaining({ id: requests.received.id })],
+        nextCursor: null,
+      },
     ]);
     const notMember = await as('inSupervisor')
       .get(path(`/board?agencyId=${agencies.myanmar.id}`))
@@ -342,6 +355,79 @@ describe('task forces (e2e)', () => {
     await as('ngoOfficer').get(path('/board')).expect(404);
     const actions = (await trail(`task-force:${taskForceId}`)).map((e) => e.action);
     expect(actions.filter((action) => action === 'task_force.member_removed')).toHaveLength(2);
+  });
+
+  it('pages each column: exact counts, its first perColumn cards, and a cursor to the rest of that column', async () => {
+    const linkTransmitted = async (lastActivityAt: Date) => {
+      const request = await createRequest(api.em(), {
+        requesting: agencies.india,
+        requested: agencies.nepal,
+        createdBy: users['inOfficer'],
+        state: 'transmitted',
+        lastActivityAt,
+      });
+      await as('inSupervisor').post(path('/requests'), { requestId: request.id }).expect(201);
+      return request;
+    };
+    const daysAgo = (days: number) => new Date(Date.now() - days * DAY_MS);
+    const twoDaysAgo = daysAgo(2);
+    const recent = await linkTransmitted(daysAgo(1));
+    // the same last activity: the id breaks the tie, and the cursor must not skip or repeat either
+    const tied = [await linkTransmitted(twoDaysAgo), await linkTransmitted(twoDaysAgo)].sort((a, b) =>
+      a.id < b.id ? 1 : -1,
+    );
+    const oldest = await linkTransmitted(daysAgo(4));
+    const expected = [recent, ...tied, requests.transmitted, oldest].map((request) => request.reference);
+    const references = (column: { cards: Card[] }) => column.cards.map((card) => card.reference);
+    const get = (query: string) => as('npOfficer').get(path(`/board?${query}`));
+
+    const board = await get('perColumn=2').expect(200);
+    expect(board.body).toMatchObject({ total: 6, overdue: 2 });
+    const column = board.body.columns.find((c: { state: string }) => c.state === 'transmitted');
+    expect(column).toMatchObject({ count: 5, overdue: 1, nextCursor: expect.any(String) });
+    expect(references(column)).toEqual(expected.slice(0, 2));
+    expect(board.body.columns.find((c: { state: string }) => c.state === 'received')).toMatchObject({
+      count: 1,
+      overdue: 1,
+      nextCursor: null,
+    });
+
+    // the rest of the column, a page at a time, as the console's "Show more" asks for it
+    const seen = references(column);
+    for (let cursor = column.nextCursor; cursor;) {
+      const page = await get(`state=transmitted&perColumn=2&after=${cursor}`).expect(200);
+      expect(page.body).toMatchObject({ taskForceId, total: 6, overdue: 2 });
+      expect(page.body.columns).toHaveLength(1);
+      expect(page.body.columns[0]).toMatchObject({ state: 'transmitted', count: 5, overdue: 1 });
+      seen.push(...references(page.body.columns[0]));
+      cursor = page.body.columns[0].nextCursor;
+    }
+    expect(seen).toEqual(expected);
+
+    const first = await get('state=transmitted&perColumn=1').expect(200);
+    expect(first.body.columns.map(references)).toEqual([expected.slice(0, 1)]);
+    expect((await get('state=executed').expect(200)).body.columns).toEqual([
+      { state: 'executed', count: 0, overdue: 0, cards: [], nextCursor: null },
+    ]);
+    const thai = await get(`agencyId=${agencies.thailand.id}&state=transmitted`).expect(200);
+    expect(thai.body).toMatchObject({ total: 1, columns: [{ state: 'transmitted', count: 0, cards: [] }] });
+
+    const refused = async (query: string, field: string) => {
+      const answer = await get(query).expect(400);
+      expect(answer.headers['content-type']).toContain('application/problem+json');
+      expect(answer.body.errors).toEqual([expect.objectContaining({ field, in: 'query' })]);
+    };
+    await refused(`after=${column.nextCursor}`, 'state');
+    await refused(`state=received&after=${column.nextCursor}`, 'after');
+    await refused('state=transmitted&after=bm90LWEtY3Vyc29y', 'after');
+    await refused('state=no_such_state', 'state');
+    await refused('state=Transmitted', 'state');
+    await refused('perColumn=0', 'perColumn');
+    await refused('perColumn=201', 'perColumn');
+    // paging is no way around the membership
+    await as('mmSupervisor')
+      .get(path(`/board?state=transmitted&after=${column.nextCursor}`))
+      .expect(404);
   });
 });
 

@@ -5,6 +5,9 @@
  *
  * The seeded users have no password: their access tokens are signed here with the api's JWT secret (HS256, the
  * claims TokenService issues). Each query runs WARMUP times, then RUNS times one after another (one client).
+ *
+ * BENCH_SEARCH_DATABASE_URL names a database seed-requests.ts already seeded: it is used as it is (neither seeded
+ * nor dropped), so that a change can be measured before and after on the same data without seeding twice.
  */
 import { spawn } from 'node:child_process';
 import { createHmac, randomBytes } from 'node:crypto';
@@ -37,15 +40,22 @@ export interface SearchQueryResult {
 
 const WARMUP = 5;
 
+/** The board's default page size (BoardQuery's perColumn). */
+const BOARD_PER_COLUMN = 25;
+
 export async function runSearchBenchmark(options: SearchOptions): Promise<SearchQueryResult[]> {
   const run = `${Date.now().toString(36)}_${process.pid}`;
-  const owner = ownerDatabaseUrl(`liaison_bench_search_${run}`);
+  const seeded = process.env['BENCH_SEARCH_DATABASE_URL'];
+  const owner = seeded ?? ownerDatabaseUrl(`liaison_bench_search_${run}`);
   const queuePrefix = `liaison-bench-search-${run}`;
   let api: App | undefined;
   try {
-    const started = Date.now();
-    await seed(owner, options.requests);
-    console.log(`search: seeded ${options.requests} requests in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+    if (seeded) await allowAppLogin();
+    else {
+      const started = Date.now();
+      await seed(owner, options.requests);
+      console.log(`search: seeded ${options.requests} requests in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+    }
     const secret = randomBytes(32).toString('hex');
     const port = String(41_000 + Math.floor(Math.random() * 1000));
     api = await startApp('api', {
@@ -63,11 +73,11 @@ export async function runSearchBenchmark(options: SearchOptions): Promise<Search
     const app = api;
     await until(healthy(port), 90_000, () => app.output());
     const results: SearchQueryResult[] = [];
-    for (const query of await queriesFor(owner, secret)) results.push(await measure(port, query, options.runs));
+    for (const query of await queriesFor(owner, secret, port)) results.push(await measure(port, query, options.runs));
     return results;
   } finally {
     if (api) await stopApp(api);
-    await dropScratchDatabase(owner);
+    if (!seeded) await dropScratchDatabase(owner);
     await dropRedisKeys(options.redisUrl, queuePrefix);
   }
 }
@@ -82,6 +92,10 @@ async function seed(owner: string, requests: number): Promise<void> {
   });
   const code = await new Promise<number | null>((resolveCode) => child.on('close', resolveCode));
   if (code !== 0) throw new Error(`seed-requests.ts failed (exit ${code})`);
+  await allowAppLogin();
+}
+
+async function allowAppLogin(): Promise<void> {
   await withAdminClient((client) => client.query(`ALTER ROLE ${APP_DATABASE_ROLE} LOGIN`));
 }
 
@@ -91,8 +105,12 @@ interface Query {
   token: string;
 }
 
-/** An officer of NP-1 (a party to about 1/8 of the requests each way) and a member of every task force. */
-async function queriesFor(owner: string, secret: string): Promise<Query[]> {
+/**
+ * An officer of NP-1 (a party to about 1/8 of the requests each way) and a member of every task force. The board
+ * sends each column's first BOARD_PER_COLUMN cards (its default) with exact counts; its second query is the next
+ * page of its fullest column, as the console's "Show more" asks for it.
+ */
+async function queriesFor(owner: string, secret: string, port: string): Promise<Query[]> {
   const client = new Client({ connectionString: owner });
   await client.connect();
   try {
@@ -116,19 +134,30 @@ async function queriesFor(owner: string, secret: string): Promise<Query[]> {
     );
     const board = taskForces[0];
     const reference = references[0]?.reference ?? 'MLA-2023-004762';
+    const boardPath = `/v1/task-forces/${board?.id}/board`;
+    const boardName = `Task force board (${board?.linked ?? 0} linked requests`;
+    const nextPage = await nextColumnPage(port, boardPath, member);
     return [
       { name: 'Incoming overdue for an agency', path: '/v1/requests?direction=incoming&overdue=true', token: officer },
       { name: 'My agency, both directions (first page)', path: '/v1/requests', token: officer },
-      {
-        name: `Task force board (${board?.linked ?? 0} linked requests), member`,
-        path: `/v1/task-forces/${board?.id}/board`,
-        token: member,
-      },
+      { name: `${boardName}, first ${BOARD_PER_COLUMN} of each column), member`, path: boardPath, token: member },
+      ...(nextPage
+        ? [{ name: `${boardName}), next ${BOARD_PER_COLUMN} of one column, member`, path: nextPage, token: member }]
+        : []),
       { name: `Text search by reference "${reference}"`, path: `/v1/requests?q=${reference}`, token: officer },
     ];
   } finally {
     await client.end();
   }
+}
+
+/** The board's fullest column's second page; none on a board too small to have one (BENCH_QUICK). */
+async function nextColumnPage(port: string, boardPath: string, token: string): Promise<string | undefined> {
+  const answer = await send(port, 'GET', boardPath, token);
+  if (answer.status !== 200) throw new Error(`${boardPath}: ${answer.status} ${answer.body.slice(0, 300)}`);
+  const { columns } = JSON.parse(answer.body) as { columns: { state: string; nextCursor: string | null }[] };
+  const paged = columns.find((column) => column.nextCursor !== null);
+  return paged ? `${boardPath}?state=${paged.state}&after=${paged.nextCursor}` : undefined;
 }
 
 async function measure(port: string, query: Query, runs: number): Promise<SearchQueryResult> {

@@ -71,7 +71,12 @@ export function closedLoop(clients: number, steps: number, call: Call): Promise<
  */
 export function pacedLoop(clients: number, rate: number, steps: number, call: Call): Promise<Load> {
   const start = process.hrtime.bigint();
-  return runLoops(clients, steps, call, (client, step) => start + BigInt(Math.round(((step * clients + client) / rate) * 1e9)));
+  return runLoops(
+    clients,
+    steps,
+    call,
+    (client, step) => start + BigInt(Math.round(((step * clients + client) / rate) * 1e9)),
+  );
 }
 
 async function runLoops(

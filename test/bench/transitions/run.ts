@@ -219,7 +219,9 @@ async function pace(plan: Plan, port: string, tokens: Tokens, closed: Load) {
   const rate = Math.round((closed.calls / closed.seconds) * plan.pacedShare);
   const steps = Math.max(1, Math.round((rate * plan.pacedSeconds) / plan.clients));
   const load = await pacedLoop(plan.clients, rate, steps, stepper(port, tokens, 0, plan.perClient, plan.steps));
-  console.log(`transitions: paced at ${rate}/s, ${load.calls} in ${load.seconds.toFixed(1)} s, ${load.failures} failed`);
+  console.log(
+    `transitions: paced at ${rate}/s, ${load.calls} in ${load.seconds.toFixed(1)} s, ${load.failures} failed`,
+  );
   return { rate, load };
 }
 

@@ -50,7 +50,7 @@ export class MailTransport {
       'w',
     );
     try {
-      for (let written = 0; written < content.length; ) {
+      for (let written = 0; written < content.length;) {
         written += (await file.write(content, written)).bytesWritten;
       }
     } finally {

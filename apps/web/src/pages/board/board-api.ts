@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { api } from '../../api/http';
 import type { CursorPage, Party, RequestKind, TaskForceSummary } from '../../api/types';
 
@@ -18,9 +18,13 @@ export interface BoardCard {
   overdue: boolean;
 }
 
+/** A state's column: exact counts, and one page of its cards (`nextCursor` pages on). */
 export interface BoardColumn {
   state: string;
+  count: number;
+  overdue: number;
   cards: BoardCard[];
+  nextCursor: string | null;
 }
 
 export interface Board {
@@ -42,6 +46,9 @@ export interface TaskForceDetail {
 /** The board is polled: another agency's transition shows within this many seconds, without a reload. */
 export const BOARD_REFRESH_SECONDS = 5;
 
+/** Cards a column shows at first, and how many more each "Show more" brings. */
+export const BOARD_PAGE_SIZE = 25;
+
 export function useTaskForces() {
   return useQuery({
     queryKey: ['task-forces'],
@@ -57,15 +64,40 @@ export function useTaskForce(id: string | null) {
   });
 }
 
+/** Each column's first page, with the counts of the whole board; polled. */
 export function useBoard(taskForceId: string | null, agencyId: string | null) {
   return useQuery({
     queryKey: ['board', taskForceId, agencyId],
     queryFn: ({ signal }) =>
-      api.get<Board>(`/task-forces/${taskForceId}/board`, { agencyId: agencyId ?? undefined }, signal),
+      api.get<Board>(
+        `/task-forces/${taskForceId}/board`,
+        { agencyId: agencyId ?? undefined, perColumn: BOARD_PAGE_SIZE },
+        signal,
+      ),
     enabled: taskForceId !== null,
     refetchInterval: BOARD_REFRESH_SECONDS * 1000,
     refetchIntervalInBackground: false,
     placeholderData: (previous) => previous,
+  });
+}
+
+/**
+ * One column's pages, once the user asked for more than the board's first page: polled like the board, every page
+ * loaded so far refetched in turn, so that a card which moved is neither lost nor shown twice.
+ */
+export function useBoardColumn(taskForceId: string, agencyId: string | null, state: string, enabled: boolean) {
+  return useInfiniteQuery({
+    queryKey: ['board-column', taskForceId, agencyId, state],
+    queryFn: async ({ pageParam, signal }) => {
+      const query = { agencyId: agencyId ?? undefined, state, after: pageParam, perColumn: BOARD_PAGE_SIZE };
+      const page = await api.get<Board>(`/task-forces/${taskForceId}/board`, query, signal);
+      return page.columns[0] ?? { state, count: 0, overdue: 0, cards: [], nextCursor: null };
+    },
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last: BoardColumn) => last.nextCursor ?? undefined,
+    enabled,
+    refetchInterval: BOARD_REFRESH_SECONDS * 1000,
+    refetchIntervalInBackground: false,
   });
 }
 

@@ -1,14 +1,37 @@
-import { Badge, Group, Paper, Stack, Title } from '@mantine/core';
-import { useId } from 'react';
+import { Badge, Button, Group, Paper, Stack, Title } from '@mantine/core';
+import { useEffect, useId, useState } from 'react';
 import { humanize } from '../../components/labels';
+import { ProblemAlert } from '../../components/problem-alert';
 import { t } from '../../i18n/t';
-import type { BoardColumn } from './board-api';
+import { useBoardColumn, type BoardCard, type BoardColumn } from './board-api';
 import { BoardCardView } from './board-card';
 
-/** A state's column: a labelled region with its cards, most recent activity first. */
-export function BoardColumnView({ column }: { column: BoardColumn }) {
+interface Props {
+  /** The column as the board's latest poll has it: its counts and first page. */
+  column: BoardColumn;
+  taskForceId: string;
+  agencyId: string | null;
+}
+
+/**
+ * A state's column: a labelled region with its cards, most recent activity first, "N of M" and a button for the
+ * next page. Until the user asks for more it shows the board's first page; then its own pages, polled alike.
+ */
+export function BoardColumnView({ column, taskForceId, agencyId }: Props) {
   const headingId = useId();
   const state = humanize(column.state);
+  const [pagesWanted, setPagesWanted] = useState(1);
+  const more = useBoardColumn(taskForceId, agencyId, column.state, pagesWanted > 1);
+  const pages = pagesWanted > 1 && more.data ? more.data.pages : [column];
+  const { fetchNextPage, hasNextPage, isFetching, isError } = more;
+  useEffect(() => {
+    // after a failure the poll tries again, not this effect
+    if (pages.length < pagesWanted && hasNextPage && !isFetching && !isError) void fetchNextPage();
+  }, [pages.length, pagesWanted, hasNextPage, isFetching, isError, fetchNextPage]);
+
+  const cards = distinct(pages.flatMap((page) => page.cards));
+  const count = pages[0]?.count ?? column.count;
+  const nextCursor = pages[pages.length - 1]?.nextCursor ?? null;
   return (
     <Paper
       component="section"
@@ -24,16 +47,34 @@ export function BoardColumnView({ column }: { column: BoardColumn }) {
         <Title order={2} size="h5" id={headingId}>
           {state}
         </Title>
-        <Badge color="indigo.9" variant="filled">
-          {column.cards.length}
+        <Badge color="indigo.9" variant="filled" data-testid="board-column-count">
+          {t('board.shown', { shown: cards.length, count })}
           <span className="visually-hidden"> {t('board.requestsInColumn')}</span>
         </Badge>
       </Group>
       <Stack component="ul" gap="sm" p={0} m={0} style={{ listStyle: 'none' }}>
-        {column.cards.map((card) => (
+        {cards.map((card) => (
           <BoardCardView key={card.id} card={card} />
         ))}
       </Stack>
+      <ProblemAlert error={more.error} />
+      {nextCursor !== null && (
+        <Button
+          variant="default"
+          fullWidth
+          mt="sm"
+          loading={pages.length < pagesWanted || more.isFetchingNextPage}
+          onClick={() => setPagesWanted(pages.length + 1)}
+        >
+          {t('board.showMore')}
+        </Button>
+      )}
     </Paper>
   );
+}
+
+/** A card that moved between two pages' fetches shows once. */
+function distinct(cards: BoardCard[]): BoardCard[] {
+  const seen = new Set<string>();
+  return cards.filter((card) => !seen.has(card.id) && seen.add(card.id));
 }

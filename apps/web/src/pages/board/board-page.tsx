@@ -76,6 +76,7 @@ export default function BoardPage() {
   );
 }
 
+/** The board's columns; a column's pages are forgotten when the task force or the agency filter changes. */
 function BoardColumns({ board, updatedAt }: { board: Board; updatedAt: number }) {
   return (
     <>
@@ -95,7 +96,12 @@ function BoardColumns({ board, updatedAt }: { board: Board; updatedAt: number })
       ) : (
         <Group align="flex-start" gap="md" aria-label={t('board.columnsLabel')} role="group">
           {board.columns.map((column) => (
-            <BoardColumnView key={column.state} column={column} />
+            <BoardColumnView
+              key={`${board.taskForceId}:${board.agencyId ?? ''}:${column.state}`}
+              column={column}
+              taskForceId={board.taskForceId}
+              agencyId={board.agencyId}
+            />
           ))}
         </Group>
       )}

@@ -1,5 +1,6 @@
 import { REQUEST_KINDS, workflowOf } from '@liaison/domain';
 import type { BoardCardDto, BoardColumnDto } from '../dto/board.dto';
+import { encodeBoardCursor } from './board-cursor';
 
 /** Every state of the three workflows, in the order the workflows define them (a draft's column comes first). */
 const STATE_ORDER: ReadonlyMap<string, number> = new Map(
@@ -9,13 +10,58 @@ const STATE_ORDER: ReadonlyMap<string, number> = new Map(
   ]),
 );
 
-/** Cards come in board order (most recent activity first); columns in workflow order, unknown states last. */
-export function toColumns(cards: BoardCardDto[]): BoardColumnDto[] {
-  const columns = new Map<string, BoardCardDto[]>();
-  for (const card of cards) columns.set(card.state, [...(columns.get(card.state) ?? []), card]);
-  return [...columns.entries()]
-    .sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b))
-    .map(([state, stateCards]) => ({ state, cards: stateCards }));
+/** Requests and overdue requests of one state. */
+export interface ColumnCount {
+  state: string;
+  count: number;
+  overdue: number;
+}
+
+/** A card with the key its column is paged by (last activity, microsecond ISO text). */
+export interface PagedCard {
+  card: BoardCardDto;
+  cursorKey: string;
+}
+
+export function isWorkflowState(state: string): boolean {
+  return STATE_ORDER.has(state);
+}
+
+/**
+ * The columns of the counted states, in workflow order (unknown states last, alphabetically). Cards come in board
+ * order, at most perColumn + 1 of a state: the extra one only says that a next page follows the last card kept.
+ */
+export function toColumns(counts: ColumnCount[], cards: PagedCard[], perColumn: number): BoardColumnDto[] {
+  const byState = groupByState(cards);
+  return counts
+    .map((count) => count.state)
+    .sort((a, b) => rank(a) - rank(b) || a.localeCompare(b))
+    .map((state) => toColumn(state, counts, byState.get(state) ?? [], perColumn));
+}
+
+/** One column (the page asked for), present even when the state holds no request. */
+export function toColumn(state: string, counts: ColumnCount[], cards: PagedCard[], perColumn: number): BoardColumnDto {
+  const counted = counts.find((count) => count.state === state);
+  const page = cards.slice(0, perColumn);
+  const last = page[page.length - 1];
+  return {
+    state,
+    count: counted?.count ?? 0,
+    overdue: counted?.overdue ?? 0,
+    cards: page.map(({ card }) => card),
+    nextCursor:
+      cards.length > perColumn && last ? encodeBoardCursor({ state, key: last.cursorKey, id: last.card.id }) : null,
+  };
+}
+
+function groupByState(cards: PagedCard[]): Map<string, PagedCard[]> {
+  const byState = new Map<string, PagedCard[]>();
+  for (const paged of cards) {
+    const column = byState.get(paged.card.state);
+    if (column) column.push(paged);
+    else byState.set(paged.card.state, [paged]);
+  }
+  return byState;
 }
 
 function rank(state: string): number {

@@ -14,13 +14,18 @@ export class TaskForceBoardController {
   constructor(private readonly boards: TaskForceBoardService) {}
 
   @Get()
-  @ApiOkResponse({ type: BoardDto, description: 'The linked requests by state, with overdue flags and last activity.' })
+  @ApiOkResponse({
+    type: BoardDto,
+    description:
+      'The linked requests by state with exact counts, each column’s first perColumn cards (overdue flags, last ' +
+      'activity) and a cursor for the rest; with `state` (and `after`), that column’s next page.',
+  })
   @ApiNotFoundResponse({ description: 'Unknown task force, or the caller is neither a member nor of the lead agency.' })
   board(
     @CurrentActor() actor: Actor,
     @Param('taskForceId', parseUuid('taskForceId')) taskForceId: string,
     @Query() query: BoardQuery,
   ): Promise<BoardDto> {
-    return this.boards.board(actor, taskForceId, query.agencyId);
+    return this.boards.board(actor, taskForceId, query);
   }
 }

@@ -3,89 +3,115 @@ import { Injectable } from '@nestjs/common';
 import type { Actor, HandlingCode, RequestKind, Side } from '@liaison/domain';
 import { fieldError, InvalidInputException } from '@liaison/platform';
 import type { BoardCardDto, BoardDto, BoardPartyDto } from '../dto/board.dto';
+import type { BoardQuery } from '../dto/board-query.dto';
 import { viewingAgencyIds } from '../onward-sharing';
 import { findVisibleTaskForce } from '../task-force-standing';
-import { toColumns } from './board-columns';
+import { isWorkflowState, toColumn, toColumns, type ColumnCount, type PagedCard } from './board-columns';
+import { decodeBoardCursor, type BoardCursor } from './board-cursor';
+import { agenciesSql, boardSql, type BoardScope, type BoardStatement } from './board-sql';
 
+/** A state's counts over the whole board; beside them one of its cards, or none (null card columns). */
 interface BoardRow {
+  column_state: string;
+  column_count: number;
+  column_overdue: number;
+  id: string | null;
+}
+
+interface CardRow extends BoardRow {
   id: string;
   reference: string;
   kind: RequestKind;
   state: string;
   handling_code: HandlingCode;
-  created_at: Date;
-  last_activity_at: Date;
   overdue: boolean;
-  requesting_id: string;
-  requesting_name: string;
-  requesting_country: string;
-  requested_id: string;
-  requested_name: string;
-  requested_country: string;
+  requesting_agency_id: string;
+  requested_agency_id: string;
+  /** ISO text to the millisecond. */
+  created_at: string;
+  /** The last activity as ISO text to the microsecond, which the keyset needs. */
+  cursor_key: string;
 }
+
+type Run = <T>(statement: BoardStatement) => Promise<T[]>;
 
 const DAY_MS = 86_400_000;
 
 /**
- * One query over the task force's links (unique on task force + request, so an index scan) with both agencies.
- * Overdue: marked by the deadline worker, or a running clock already past due (the worker may not have fired yet).
+ * The board a task force tracks its linked requests on: one column per state with its exact counts and its first
+ * cards, or with `state` that column's page after `after` (a keyset); either in one statement, one pass over the
+ * linked requests. The cards' agencies are read apart, once: a handful for hundreds of cards (fewer bytes from
+ * PostgreSQL and fewer objects in Node than a join on every row).
  */
-const BOARD_QUERY = `
-  select r.id, r.reference, r.kind, r.state, r.handling_code, r.created_at, r.last_activity_at,
-         (r.overdue or exists (
-            select 1 from jsonb_array_elements(r.timers) as timer
-             where timer ->> 'status' = 'running' and (timer ->> 'dueAt')::timestamptz < ?::timestamptz
-         )) as overdue,
-         ra.id as requesting_id, ra.name as requesting_name, ra.country as requesting_country,
-         qa.id as requested_id, qa.name as requested_name, qa.country as requested_country
-    from task_force_request l
-    join request r on r.id = l.request_id
-    join agency ra on ra.id = r.requesting_agency_id
-    join agency qa on qa.id = r.requested_agency_id
-   where l.task_force_id = ?`;
-
-/** The board a task force tracks its linked requests on: one column per state. */
 @Injectable()
 export class TaskForceBoardService {
   constructor(private readonly em: EntityManager) {}
 
-  async board(actor: Actor, taskForceId: string, agencyId?: string): Promise<BoardDto> {
+  async board(actor: Actor, taskForceId: string, query: BoardQuery): Promise<BoardDto> {
     const em = this.em.fork();
     const { taskForce } = await findVisibleTaskForce(em, actor, taskForceId);
+    const { agencyId, state, perColumn } = query;
     if (agencyId && !(await viewingAgencyIds(em, taskForce)).includes(agencyId)) {
       throw new InvalidInputException([
         fieldError(['agencyId'], 'agencyId must be an agency of the task force', 'query'),
       ]);
     }
-    const now = new Date();
-    const filter = agencyId ? ' and ? in (r.requesting_agency_id, r.requested_agency_id)' : '';
-    const rows = await em.execute<BoardRow[]>(`${BOARD_QUERY}${filter} order by r.last_activity_at desc, r.id desc`, [
-      now.toISOString(),
-      taskForceId,
-      ...(agencyId ? [agencyId] : []),
-    ]);
-    const cards = rows.map((row) => toCard(row, actor.agencyId, now));
+    const after = cursorOf(query);
+    const scope: BoardScope = { taskForceId, agencyId, now: new Date() };
+    const run: Run = (statement) => em.execute(statement.sql, statement.params);
+    // one row past a page says whether another page follows
+    const rows = await run<BoardRow>(boardSql(scope, { state, after, rows: perColumn + 1 }));
+    const counts = countsOf(rows);
+    if (state !== undefined && !isWorkflowState(state) && !counts.some((count) => count.state === state)) {
+      throw new InvalidInputException([fieldError(['state'], 'state is no state of the workflows', 'query')]);
+    }
+    const cardRows = rows.filter((row): row is CardRow => row.id !== null);
+    const parties = await partiesOf(run, cardRows);
+    const cards = cardRows.map((row): PagedCard => ({
+      card: toCard(row, actor.agencyId, scope.now, parties),
+      cursorKey: row.cursor_key,
+    }));
     return {
       taskForceId,
       agencyId: agencyId ?? null,
-      total: cards.length,
-      overdue: cards.filter((card) => card.overdue).length,
-      columns: toColumns(cards),
+      total: counts.reduce((sum, count) => sum + count.count, 0),
+      overdue: counts.reduce((sum, count) => sum + count.overdue, 0),
+      columns: state === undefined ? toColumns(counts, cards, perColumn) : [toColumn(state, counts, cards, perColumn)],
     };
   }
 }
 
+function countsOf(rows: BoardRow[]): ColumnCount[] {
+  const counts = new Map<string, ColumnCount>();
+  for (const row of rows) {
+    if (!counts.has(row.column_state)) {
+      counts.set(row.column_state, { state: row.column_state, count: row.column_count, overdue: row.column_overdue });
+    }
+  }
+  return [...counts.values()];
+}
+
+async function partiesOf(run: Run, rows: CardRow[]): Promise<Map<string, BoardPartyDto>> {
+  const ids = [...new Set(rows.flatMap((row) => [row.requesting_agency_id, row.requested_agency_id]))];
+  if (ids.length === 0) return new Map();
+  return new Map((await run<BoardPartyDto>(agenciesSql(ids))).map((agency) => [agency.id, agency]));
+}
+
+/** `after` pages the column named by `state`: both, or a 400 naming what is missing or wrong. */
+function cursorOf(query: BoardQuery): BoardCursor | undefined {
+  if (query.after === undefined) return undefined;
+  if (query.state === undefined) {
+    throw new InvalidInputException([fieldError(['state'], 'state is required with after', 'query')]);
+  }
+  return decodeBoardCursor(query.after, query.state);
+}
+
 /** The counterpart is seen from the viewer's agency; a third agency's viewer sees both parties instead. */
-function toCard(row: BoardRow, viewerAgencyId: string, now: Date): BoardCardDto {
-  const requesting: BoardPartyDto = {
-    id: row.requesting_id,
-    name: row.requesting_name,
-    country: row.requesting_country,
-  };
-  const requested: BoardPartyDto = { id: row.requested_id, name: row.requested_name, country: row.requested_country };
+function toCard(row: CardRow, viewerAgencyId: string, now: Date, parties: Map<string, BoardPartyDto>): BoardCardDto {
+  const requesting = parties.get(row.requesting_agency_id) as BoardPartyDto; // a request's agencies always exist
+  const requested = parties.get(row.requested_agency_id) as BoardPartyDto;
   const viewerSide: Side | null =
     viewerAgencyId === requesting.id ? 'requesting' : viewerAgencyId === requested.id ? 'requested' : null;
-  const createdAt = new Date(row.created_at);
   return {
     id: row.id,
     reference: row.reference,
@@ -95,9 +121,9 @@ function toCard(row: BoardRow, viewerAgencyId: string, now: Date): BoardCardDto 
     viewerSide,
     counterpart: viewerSide === 'requesting' ? requested : viewerSide === 'requested' ? requesting : null,
     ...(viewerSide ? {} : { parties: { requesting, requested } }),
-    ageDays: Math.max(0, Math.floor((now.getTime() - createdAt.getTime()) / DAY_MS)),
-    createdAt: createdAt.toISOString(),
-    lastActivityAt: new Date(row.last_activity_at).toISOString(),
+    ageDays: Math.max(0, Math.floor((now.getTime() - Date.parse(row.created_at)) / DAY_MS)),
+    createdAt: row.created_at,
+    lastActivityAt: `${row.cursor_key.slice(0, 23)}Z`, // to the millisecond, as Date#toISOString writes it
     overdue: row.overdue,
   };
 }

@@ -39,12 +39,25 @@ export class BoardCardDto {
   @ApiProperty({ description: 'Marked overdue, or a running clock is past its due time.' }) overdue!: boolean;
 }
 
+/** A state's column: exact counts, and one page of its cards. */
 export class BoardColumnDto {
   @ApiProperty({ example: 'in_execution' }) state!: string;
-  @ApiProperty({ type: [BoardCardDto], description: 'Most recent activity first.' }) cards!: BoardCardDto[];
+  @ApiProperty({ description: 'Requests in the column (all of them, not just this page).' }) count!: number;
+  @ApiProperty({ description: 'Overdue requests in the column (all of them).' }) overdue!: number;
+  @ApiProperty({ type: [BoardCardDto], description: 'At most perColumn cards, most recent activity first.' })
+  cards!: BoardCardDto[];
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'More cards follow: pass it as `after`, with this column’s `state`; null on the last page.',
+  })
+  nextCursor!: string | null;
 }
 
-/** The task force's linked requests, one column per state (workflow order; only states that hold a request). */
+/**
+ * The task force's linked requests, one column per state (workflow order; only states that hold a request); with
+ * `state` in the query, that column only (even when empty). The totals always cover the whole board.
+ */
 export class BoardDto {
   @ApiProperty({ format: 'uuid' }) taskForceId!: string;
   @ApiPropertyOptional({ format: 'uuid', nullable: true }) agencyId!: string | null;
