@@ -218,6 +218,7 @@ async function pace(plan: Plan, port: string, tokens: Tokens, closed: Load) {
   if (plan.pacedShare <= 0) return undefined;
   const rate = Math.round((closed.calls / closed.seconds) * plan.pacedShare);
   const steps = Math.max(1, Math.round((rate * plan.pacedSeconds) / plan.clients));
+  agent.destroy(); // the keep-alive sockets idled through the drain: the api (5 s keep-alive) may be closing them
   const load = await pacedLoop(plan.clients, rate, steps, stepper(port, tokens, 0, plan.perClient, plan.steps));
   console.log(
     `transitions: paced at ${rate}/s, ${load.calls} in ${load.seconds.toFixed(1)} s, ${load.failures} failed`,

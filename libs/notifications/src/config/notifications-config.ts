@@ -31,7 +31,7 @@ export function loadNotificationsConfig(env: Env = process.env): NotificationsCo
     nodeEnv,
     relay: {
       pollMs: int(env, 'OUTBOX_POLL_MS', 2000),
-      gatherMs: int(env, 'OUTBOX_GATHER_MS', 20),
+      gatherMs: int(env, 'OUTBOX_GATHER_MS', 0),
       batchSize: int(env, 'OUTBOX_BATCH_SIZE', 200),
       publishTimeoutMs: int(env, 'OUTBOX_PUBLISH_TIMEOUT_MS', 5000),
     },

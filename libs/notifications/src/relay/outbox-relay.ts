@@ -42,8 +42,8 @@ export class OutboxRelay {
   }
 
   /**
-   * Each pass first lets the commits of the next `gatherMs` join it: under load one pass then carries many rows
-   * (one claim, one fan-out, one addBulk per queue) instead of a pass per commit, for a few ms of latency.
+   * Each pass may first let the commits of the next `gatherMs` join it (OUTBOX_GATHER_MS, off by default): one pass
+   * then carries many rows (one claim, one fan-out, one addBulk per queue), but queues its jobs in bursts.
    */
   private async drain(): Promise<void> {
     do {
