@@ -21,17 +21,16 @@ export function appEntry(app: AppName): string {
 
 /**
  * Compiles the api, the worker and the libraries to JavaScript (dist/node) when there is no build or a source is
- * newer: the apps then run on plain Node, without the TypeScript runner's compiler in every process (about 110 MB
- * of resident memory each). The same swc settings as `-r @swc-node/register`, read from tsconfig.base.json, so the
+ * newer: the apps then run on plain Node, without the TypeScript runner's compiler in every process (about 100 MB
+ * of resident memory each). The same swc settings as `-r @swc-node/register`, derived from tsconfig.json, so the
  * compiled code is what the tests and scripts run.
  */
 export async function ensureAppsBuilt(log: (message: string) => void = () => undefined): Promise<'fresh' | 'built'> {
-  const outcome = await buildOnce(LOCK, appsAreFresh, async () => {
+  return buildOnce(LOCK, appsAreFresh, async () => {
     log('compiling the api and the worker (once after each change)');
     compileApps();
     return 'built' as const;
   });
-  return outcome;
 }
 
 export function appsAreFresh(): boolean {
