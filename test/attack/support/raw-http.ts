@@ -35,11 +35,15 @@ export async function listen(api: ApiHarness): Promise<number> {
   return (api.app.getHttpServer().address() as AddressInfo).port;
 }
 
-/** A keep-alive HTTP/1.1 client over node:http: no URL normalisation, no retries, a bounded number of sockets. */
+/**
+ * A keep-alive HTTP/1.1 client over node:http: no URL normalisation, a bounded number of sockets; the only retry is
+ * a request whose reused socket the server had closed (it never reached the server).
+ */
 export function rawClient(port: number, maxSockets = 8): RawClient {
   const agent = new Agent({ keepAlive: true, maxSockets });
-  const send = ({ method, path, headers = {}, body, token, chunked = false }: RawRequest) =>
+  const send = (raw: RawRequest, retried = false): Promise<RawResponse> =>
     new Promise<RawResponse>((resolve, reject) => {
+      const { method, path, headers = {}, body, token, chunked = false } = raw;
       const bytes = body === undefined ? undefined : Buffer.from(body);
       let answered = false;
       const outgoing = request(
@@ -62,7 +66,13 @@ export function rawClient(port: number, maxSockets = 8): RawClient {
         },
       );
       // a server that answers before reading the whole body closes the connection: not a failure once answered
-      outgoing.on('error', (error) => (answered ? undefined : reject(error)));
+      outgoing.on('error', (error: NodeJS.ErrnoException) => {
+        if (answered) return;
+        // a kept-alive socket the server closed as it was reused: the request never reached it (Node's advice:
+        // send it again, once, on a new socket)
+        if (!retried && outgoing.reusedSocket && error.code === 'ECONNRESET') send(raw, true).then(resolve, reject);
+        else reject(error);
+      });
       if (!bytes || bytes.length < LARGE) {
         outgoing.end(bytes);
         return;
