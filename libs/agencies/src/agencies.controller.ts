@@ -1,8 +1,7 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { CurrentActor } from '@liaison/auth';
-import type { Actor } from '@liaison/domain';
-import { ClientRequestId, parseUuid } from '@liaison/platform';
+import type { CallerContext } from '@liaison/domain';
+import { Caller, parseUuid } from '@liaison/platform';
 import { AgenciesService } from './agencies.service';
 import { AgencyDto } from './dto/agency.dto';
 import { CreateAgencyDto } from './dto/create-agency.dto';
@@ -29,11 +28,7 @@ export class AgenciesController {
 
   @Post()
   @ApiCreatedResponse({ type: AgencyDto, description: 'Platform administrators only.' })
-  async create(
-    @CurrentActor() actor: Actor,
-    @Body() body: CreateAgencyDto,
-    @ClientRequestId() clientRequestId: string | null,
-  ): Promise<AgencyDto> {
-    return AgencyDto.from(await this.agencies.create(actor, body, clientRequestId));
+  async create(@Caller() caller: CallerContext, @Body() body: CreateAgencyDto): Promise<AgencyDto> {
+    return AgencyDto.from(await this.agencies.create(caller, body));
   }
 }

@@ -2,7 +2,7 @@ export { APP_NODE_FLAGS } from './app-node-flags';
 export { LIAISON_CONFIG, LiaisonConfigModule } from './config.module';
 export { etagOf, parseIfMatch } from './http/if-match';
 export { ProblemException } from './http/problem.exception';
-export { ClientRequestId } from './http/client-request-id.decorator';
+export { Caller, ClientRequestId } from './http/caller.decorator';
 export { CursorPageQuery, toCursorPage, type CursorPage } from './http/cursor-page';
 export { fieldError, toFieldErrors, type FieldError, type InputLocation } from './http/field-error';
 export { InvalidInputException } from './http/invalid-input.exception';

@@ -12,8 +12,8 @@ import {
 } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentActor } from '@liaison/auth';
-import type { Actor } from '@liaison/domain';
-import { ClientRequestId, etagOf, parseUuid } from '@liaison/platform';
+import type { Actor, CallerContext } from '@liaison/domain';
+import { Caller, etagOf, parseUuid } from '@liaison/platform';
 import { CreateRequestDto } from './drafts/create-request.dto';
 import { DraftsService } from './drafts/drafts.service';
 import { UpdateRequestDto } from './drafts/update-request.dto';
@@ -43,12 +43,11 @@ export class RequestsController {
     description: 'Unknown requested agency, same country, or a legal basis not for the kind.',
   })
   async create(
-    @CurrentActor() actor: Actor,
-    @ClientRequestId() clientRequestId: string | null,
+    @Caller() caller: CallerContext,
     @Body() body: CreateRequestDto,
     @Res({ passthrough: true }) response: Response,
   ): Promise<RequestView> {
-    return withEtag(response, await this.drafts.create({ actor, clientRequestId }, body));
+    return withEtag(response, await this.drafts.create(caller, body));
   }
 
   @Get()
@@ -74,14 +73,13 @@ export class RequestsController {
   @ApiConflictResponse({ description: 'Only drafts can be edited.' })
   @ApiPreconditionFailedResponse({ description: 'If-Match names an older version.' })
   async update(
-    @CurrentActor() actor: Actor,
-    @ClientRequestId() clientRequestId: string | null,
+    @Caller() caller: CallerContext,
     @Param('id', parseUuid('id')) id: string,
     @Headers('if-match') ifMatch: string | undefined,
     @Body() body: UpdateRequestDto,
     @Res({ passthrough: true }) response: Response,
   ): Promise<RequestView> {
-    return withEtag(response, await this.drafts.update({ actor, clientRequestId }, id, ifMatch, body));
+    return withEtag(response, await this.drafts.update(caller, id, ifMatch, body));
   }
 
   @Get(':id/history')

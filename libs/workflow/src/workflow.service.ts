@@ -11,6 +11,7 @@ import {
   mayView,
   relationToRequest,
   type Actor,
+  type CallerContext,
   type RequestFacts,
   type RequestRelation,
   type TransitionAcceptance,
@@ -26,6 +27,9 @@ import { literal } from './sql-literal';
 import type { TransitionCommand } from './transition-command';
 import { TransitionRefusedException } from './transition-refused.exception';
 import { acceptTransitionSql, OPEN_RESULTS, openTransitionSql, refuseTransitionSql } from './transition-sql';
+
+/** The command with who sent it. */
+type SentCommand = TransitionCommand & CallerContext;
 
 export interface AppliedTransition {
   request: LockedRequest;
@@ -56,17 +60,18 @@ interface Opened {
 export class WorkflowService {
   constructor(private readonly em: EntityManager) {}
 
-  async apply(command: TransitionCommand): Promise<AppliedTransition> {
+  async apply(caller: CallerContext, command: TransitionCommand): Promise<AppliedTransition> {
     const pool = await (this.em.getConnection() as PostgreSqlConnection).getNativeClient();
-    const outcome = await PooledTransaction.run(pool, (tx) => this.decideAndWrite(tx, command)).catch(
-      (error: unknown) => this.translate(error),
+    const sent: SentCommand = { ...command, ...caller };
+    const outcome = await PooledTransaction.run(pool, (tx) => this.decideAndWrite(tx, sent)).catch((error: unknown) =>
+      this.translate(error),
     );
     if (outcome.accepted) return outcome;
     if (outcome.status === 403) throw new ProblemException(403, 'forbidden', outcome.refusal.message);
     throw new TransitionRefusedException(command.event, outcome.refusal);
   }
 
-  private async decideAndWrite(tx: PooledTransaction, command: TransitionCommand): Promise<Outcome> {
+  private async decideAndWrite(tx: PooledTransaction, command: SentCommand): Promise<Outcome> {
     const { actor } = command;
     const { request, head } = await open(tx, command);
     const relation = relationOf(actor, request);
@@ -93,7 +98,7 @@ export class WorkflowService {
     tx: PooledTransaction,
     request: LockedRequest,
     head: StreamHead | undefined,
-    command: TransitionCommand,
+    command: SentCommand,
     refusal: TransitionRefusal,
     status: 403 | 422,
   ): Promise<Outcome> {
@@ -131,7 +136,7 @@ export class WorkflowService {
   }
 }
 
-async function open(tx: PooledTransaction, command: TransitionCommand): Promise<Opened> {
+async function open(tx: PooledTransaction, command: SentCommand): Promise<Opened> {
   const stream = requestStream(command.requestId);
   const results = await tx.send(openTransitionSql(command.requestId, stream, command.actor.userId));
   const row = results[OPEN_RESULTS.request]?.rows[0] as unknown as LockedRequestRow | undefined;
@@ -161,7 +166,7 @@ async function write(
   tx: PooledTransaction,
   request: LockedRequest,
   head: StreamHead | undefined,
-  command: TransitionCommand,
+  command: SentCommand,
   decision: TransitionAcceptance,
   now: Date,
 ): Promise<void> {

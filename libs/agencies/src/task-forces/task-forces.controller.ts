@@ -8,8 +8,8 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { CurrentActor } from '@liaison/auth';
-import type { Actor } from '@liaison/domain';
-import { ClientRequestId, CursorPageQuery, parseUuid, type CursorPage } from '@liaison/platform';
+import type { Actor, CallerContext } from '@liaison/domain';
+import { Caller, CursorPageQuery, parseUuid, type CursorPage } from '@liaison/platform';
 import { CreateTaskForceDto } from './dto/create-task-force.dto';
 import { TaskForceDto } from './dto/task-force.dto';
 import { TaskForceSummaryDto } from './dto/task-force-summary.dto';
@@ -27,12 +27,8 @@ export class TaskForcesController {
     description: 'Led by the caller’s agency; the caller is its first member.',
   })
   @ApiForbiddenResponse({ description: 'Only a SUPERVISOR sets up a task force.' })
-  create(
-    @CurrentActor() actor: Actor,
-    @Body() body: CreateTaskForceDto,
-    @ClientRequestId() clientRequestId: string | null,
-  ): Promise<TaskForceDto> {
-    return this.taskForces.create(actor, body, clientRequestId);
+  create(@Caller() caller: CallerContext, @Body() body: CreateTaskForceDto): Promise<TaskForceDto> {
+    return this.taskForces.create(caller, body);
   }
 
   @Get()

@@ -9,7 +9,7 @@ import {
   TaskForceSchema,
   type TaskForce,
 } from '@liaison/data';
-import { mayCreateTaskForce, memberIsReadOnly, type Actor } from '@liaison/domain';
+import { mayCreateTaskForce, memberIsReadOnly, type Actor, type CallerContext } from '@liaison/domain';
 import type { CursorPage, CursorPageQuery } from '@liaison/platform';
 import type { CreateTaskForceDto } from './dto/create-task-force.dto';
 import { TaskForceDto } from './dto/task-force.dto';
@@ -39,7 +39,7 @@ export class TaskForcesService {
     private readonly audit: AuditTrail,
   ) {}
 
-  async create(actor: Actor, input: CreateTaskForceDto, clientRequestId: string | null): Promise<TaskForceDto> {
+  async create({ actor, clientRequestId }: CallerContext, input: CreateTaskForceDto): Promise<TaskForceDto> {
     if (!mayCreateTaskForce(actor)) throw new ForbiddenException('Only a SUPERVISOR sets up a task force');
     const id = await this.em.fork().transactional(async (tx) => {
       const lead = await tx.findOneOrFail(AgencySchema, actor.agencyId);

@@ -1,8 +1,8 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentActor } from '@liaison/auth';
-import type { Actor } from '@liaison/domain';
-import { ClientRequestId, CursorPageQuery, parseUuid, type CursorPage } from '@liaison/platform';
+import type { Actor, CallerContext } from '@liaison/domain';
+import { Caller, CursorPageQuery, parseUuid, type CursorPage } from '@liaison/platform';
 import { CreateUserDto } from '../dto/create-user.dto';
 import { UpdateUserDto } from '../dto/update-user.dto';
 import { UserDto } from '../dto/user.dto';
@@ -28,12 +28,11 @@ export class AgencyUsersController {
   @Post()
   @ApiCreatedResponse({ type: UserDto })
   async create(
-    @CurrentActor() actor: Actor,
+    @Caller() caller: CallerContext,
     @Param('agencyId', parseUuid('agencyId')) agencyId: string,
     @Body() body: CreateUserDto,
-    @ClientRequestId() clientRequestId: string | null,
   ): Promise<UserDto> {
-    return UserDto.from(await this.users.create(actor, agencyId, body, clientRequestId));
+    return UserDto.from(await this.users.create(caller, agencyId, body));
   }
 
   @Get(':userId')
@@ -49,12 +48,11 @@ export class AgencyUsersController {
   @Patch(':userId')
   @ApiOkResponse({ type: UserDto })
   async update(
-    @CurrentActor() actor: Actor,
+    @Caller() caller: CallerContext,
     @Param('agencyId', parseUuid('agencyId')) agencyId: string,
     @Param('userId', parseUuid('userId')) userId: string,
     @Body() body: UpdateUserDto,
-    @ClientRequestId() clientRequestId: string | null,
   ): Promise<UserDto> {
-    return UserDto.from(await this.users.update(actor, agencyId, userId, body, clientRequestId));
+    return UserDto.from(await this.users.update(caller, agencyId, userId, body));
   }
 }

@@ -3,7 +3,7 @@ import { ForbiddenException, Injectable, Logger, NotFoundException } from '@nest
 import { agencyStream, AuditTrail } from '@liaison/audit';
 import { PasswordHasher } from '@liaison/auth';
 import { AgencySchema, UserSchema, type User } from '@liaison/data';
-import { mayAdministerUsersOf, type Actor } from '@liaison/domain';
+import { mayAdministerUsersOf, type Actor, type CallerContext } from '@liaison/domain';
 import { NotificationScheduler } from '@liaison/notifications';
 import { toCursorPage, type CursorPage, type CursorPageQuery } from '@liaison/platform';
 import type { CreateUserDto } from '../dto/create-user.dto';
@@ -42,12 +42,7 @@ export class AgencyUsersService {
     return this.find(this.em.fork(), agencyId, userId);
   }
 
-  async create(
-    actor: Actor,
-    agencyId: string,
-    input: CreateUserDto,
-    clientRequestId: string | null = null,
-  ): Promise<User> {
+  async create({ actor, clientRequestId }: CallerContext, agencyId: string, input: CreateUserDto): Promise<User> {
     this.assertAdministers(actor, agencyId);
     const passwordHash = await this.hasher.hash(input.password);
     const user = await this.em.fork().transactional(async (em) => {
@@ -78,11 +73,10 @@ export class AgencyUsersService {
   }
 
   async update(
-    actor: Actor,
+    { actor, clientRequestId }: CallerContext,
     agencyId: string,
     userId: string,
     changes: UpdateUserDto,
-    clientRequestId: string | null = null,
   ): Promise<User> {
     this.assertAdministers(actor, agencyId);
     return this.em.fork().transactional(async (em) => {

@@ -4,7 +4,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable, Logger } from '@nestjs/common';
 import { uuidv7 } from 'uuidv7';
 import { AuditCheckpointSchema, type AuditCheckpoint } from '@liaison/data';
-import type { Actor } from '@liaison/domain';
+import type { CallerContext } from '@liaison/domain';
 import { streamCondition, type AuditScope } from '../access/audit-scope';
 import { AUDIT_ROW_COLUMNS, hashedFields, type AuditRow } from '../audit-rows';
 import { agencyStream, AuditTrail } from '../audit-trail';
@@ -29,7 +29,7 @@ export class AuditExport {
   ) {}
 
   /** Every export is itself in the trail (committed before the export's snapshot, so the export contains it). */
-  async record(actor: Actor, scope: AuditScope, clientRequestId: string | null): Promise<void> {
+  async record({ actor, clientRequestId }: CallerContext, scope: AuditScope): Promise<void> {
     await this.em.fork().transactional((tx) =>
       this.trail.append(tx, {
         stream: agencyStream(actor.agencyId),

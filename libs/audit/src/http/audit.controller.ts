@@ -9,9 +9,9 @@ import {
 } from '@nestjs/swagger';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { AuditCheckpointSchema } from '@liaison/data';
-import type { Actor } from '@liaison/domain';
+import type { Actor, CallerContext } from '@liaison/domain';
 import {
-  ClientRequestId,
+  Caller,
   LIAISON_CONFIG,
   parseUuid,
   toCursorPage,
@@ -107,12 +107,9 @@ export class AuditController {
     description:
       'JSON Lines: header, checkpoints each followed by its entries and their proofs, the entries after the last checkpoint, end. Verify with `npx liaison-audit verify`.',
   })
-  async export(
-    @AuditReader() actor: Actor,
-    @ClientRequestId() clientRequestId: string | null,
-  ): Promise<StreamableFile> {
-    const scope = auditScopeOf(actor, this.config);
-    await this.exporter.record(actor, scope, clientRequestId);
+  async export(@Caller() caller: CallerContext): Promise<StreamableFile> {
+    const scope = auditScopeOf(caller.actor, this.config);
+    await this.exporter.record(caller, scope);
     return new StreamableFile(this.exporter.open(scope));
   }
 }

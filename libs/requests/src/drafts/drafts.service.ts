@@ -2,7 +2,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { AuditTrail, requestStream } from '@liaison/audit';
 import { RequestSchema, type Request } from '@liaison/data';
-import { workflowOf, type Actor, type RequestContent } from '@liaison/domain';
+import { workflowOf, type Actor, type CallerContext, type RequestContent } from '@liaison/domain';
 import { RequestAccess } from '../access/request-access';
 import { assertDraft, assertMayFile, assertRequestingEditor } from '../shared/editing-rules';
 import { checkIfMatch } from '../shared/if-match';
@@ -15,11 +15,6 @@ import { assertLegalBasisFits, handlingColumns, requestedAgencyFor } from './dra
 import { nextReference } from './reference-numbers';
 import type { UpdateRequestDto } from './update-request.dto';
 
-interface Call {
-  actor: Actor;
-  clientRequestId: string | null;
-}
-
 /** Drafts: filed by the requesting agency, edited only while they are drafts, every write audited. */
 @Injectable()
 export class DraftsService {
@@ -30,7 +25,7 @@ export class DraftsService {
     private readonly audit: AuditTrail,
   ) {}
 
-  async create({ actor, clientRequestId }: Call, input: CreateRequestDto): Promise<RequestView> {
+  async create({ actor, clientRequestId }: CallerContext, input: CreateRequestDto): Promise<RequestView> {
     assertMayFile(actor);
     assertLegalBasisFits(input.kind, input.legalBasis);
     const handling = handlingColumns(input.handlingCode ?? 'H0', input.handlingRestriction);
@@ -78,7 +73,7 @@ export class DraftsService {
   }
 
   async update(
-    { actor, clientRequestId }: Call,
+    { actor, clientRequestId }: CallerContext,
     id: string,
     ifMatch: string | undefined,
     input: UpdateRequestDto,

@@ -9,9 +9,8 @@ import {
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import { CurrentActor } from '@liaison/auth';
-import type { Actor } from '@liaison/domain';
-import { ClientRequestId, parseUuid } from '@liaison/platform';
+import type { CallerContext } from '@liaison/domain';
+import { Caller, parseUuid } from '@liaison/platform';
 import { AddMemberDto } from '../dto/add-member.dto';
 import { TaskForceMemberDto } from '../dto/task-force-member.dto';
 import { TaskForceMembersService } from './task-force-members.service';
@@ -31,23 +30,21 @@ export class TaskForceMembersController {
     description: 'Deactivated user, or linked H2/H3 requests need handlingPermissionConfirmed.',
   })
   add(
-    @CurrentActor() actor: Actor,
+    @Caller() caller: CallerContext,
     @Param('taskForceId', parseUuid('taskForceId')) taskForceId: string,
     @Body() body: AddMemberDto,
-    @ClientRequestId() clientRequestId: string | null,
   ): Promise<TaskForceMemberDto> {
-    return this.members.add(actor, taskForceId, body, clientRequestId);
+    return this.members.add(caller, taskForceId, body);
   }
 
   @Delete(':userId')
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'Removed.' })
   remove(
-    @CurrentActor() actor: Actor,
+    @Caller() caller: CallerContext,
     @Param('taskForceId', parseUuid('taskForceId')) taskForceId: string,
     @Param('userId', parseUuid('userId')) userId: string,
-    @ClientRequestId() clientRequestId: string | null,
   ): Promise<void> {
-    return this.members.remove(actor, taskForceId, userId, clientRequestId);
+    return this.members.remove(caller, taskForceId, userId);
   }
 }

@@ -3,7 +3,13 @@ import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/commo
 import { uuidv7 } from 'uuidv7';
 import { AuditTrail, requestStream } from '@liaison/audit';
 import { TaskForceMemberSchema, UserSchema, type Request, type TaskForce, type User } from '@liaison/data';
-import { decideOnwardSharing, mayManageTaskForceMembers, memberIsReadOnly, type Actor } from '@liaison/domain';
+import {
+  decideOnwardSharing,
+  mayManageTaskForceMembers,
+  memberIsReadOnly,
+  type Actor,
+  type CallerContext,
+} from '@liaison/domain';
 import { ProblemException } from '@liaison/platform';
 import type { AddMemberDto } from '../dto/add-member.dto';
 import { TaskForceMemberDto } from '../dto/task-force-member.dto';
@@ -22,7 +28,7 @@ export class TaskForceMembersService {
     private readonly audit: AuditTrail,
   ) {}
 
-  async add(actor: Actor, taskForceId: string, input: AddMemberDto, clientRequestId: string | null) {
+  async add({ actor, clientRequestId }: CallerContext, taskForceId: string, input: AddMemberDto) {
     return this.em.fork().transactional(async (tx) => {
       const { taskForce } = await this.manageable(tx, actor, taskForceId, { lock: true });
       const user = await tx.findOne(UserSchema, input.userId, { populate: ['agency'] });
@@ -70,7 +76,7 @@ export class TaskForceMembersService {
     });
   }
 
-  async remove(actor: Actor, taskForceId: string, userId: string, clientRequestId: string | null): Promise<void> {
+  async remove({ actor, clientRequestId }: CallerContext, taskForceId: string, userId: string): Promise<void> {
     await this.em.fork().transactional(async (tx) => {
       await this.manageable(tx, actor, taskForceId, { lock: false });
       const member = await tx.findOne(TaskForceMemberSchema, { taskForce: taskForceId, user: userId });

@@ -9,9 +9,8 @@ import {
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import { CurrentActor } from '@liaison/auth';
-import type { Actor } from '@liaison/domain';
-import { ClientRequestId, parseUuid } from '@liaison/platform';
+import type { CallerContext } from '@liaison/domain';
+import { Caller, parseUuid } from '@liaison/platform';
 import { LinkedRequestDto } from '../dto/linked-request.dto';
 import { LinkRequestDto } from '../dto/link-request.dto';
 import { TaskForceRequestsService } from './task-force-requests.service';
@@ -31,23 +30,21 @@ export class TaskForceRequestsController {
     description: 'H2/H3 request, third agencies in the task force: confirm permission.',
   })
   link(
-    @CurrentActor() actor: Actor,
+    @Caller() caller: CallerContext,
     @Param('taskForceId', parseUuid('taskForceId')) taskForceId: string,
     @Body() body: LinkRequestDto,
-    @ClientRequestId() clientRequestId: string | null,
   ): Promise<LinkedRequestDto> {
-    return this.links.link(actor, taskForceId, body, clientRequestId);
+    return this.links.link(caller, taskForceId, body);
   }
 
   @Delete(':requestId')
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'Unlinked.' })
   unlink(
-    @CurrentActor() actor: Actor,
+    @Caller() caller: CallerContext,
     @Param('taskForceId', parseUuid('taskForceId')) taskForceId: string,
     @Param('requestId', parseUuid('requestId')) requestId: string,
-    @ClientRequestId() clientRequestId: string | null,
   ): Promise<void> {
-    return this.links.unlink(actor, taskForceId, requestId, clientRequestId);
+    return this.links.unlink(caller, taskForceId, requestId);
   }
 }

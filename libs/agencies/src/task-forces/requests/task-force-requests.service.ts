@@ -3,7 +3,13 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 import { uuidv7 } from 'uuidv7';
 import { AuditTrail, requestStream, type AuditEntry } from '@liaison/audit';
 import { TaskForceRequestSchema, type Request, type TaskForce } from '@liaison/data';
-import { decideOnwardSharing, taskForceLinkRefusal, type Actor, type TaskForceLinkRefusal } from '@liaison/domain';
+import {
+  decideOnwardSharing,
+  taskForceLinkRefusal,
+  type Actor,
+  type CallerContext,
+  type TaskForceLinkRefusal,
+} from '@liaison/domain';
 import { ProblemException } from '@liaison/platform';
 import { RequestAccess } from '@liaison/requests';
 import type { LinkRequestDto } from '../dto/link-request.dto';
@@ -32,10 +38,9 @@ export class TaskForceRequestsService {
   ) {}
 
   async link(
-    actor: Actor,
+    { actor, clientRequestId }: CallerContext,
     taskForceId: string,
     input: LinkRequestDto,
-    clientRequestId: string | null,
   ): Promise<LinkedRequestDto> {
     return this.em.fork().transactional(async (tx) => {
       const { taskForce, request } = await this.authorise(tx, actor, taskForceId, input.requestId, { lock: true });
@@ -84,7 +89,7 @@ export class TaskForceRequestsService {
     });
   }
 
-  async unlink(actor: Actor, taskForceId: string, requestId: string, clientRequestId: string | null): Promise<void> {
+  async unlink({ actor, clientRequestId }: CallerContext, taskForceId: string, requestId: string): Promise<void> {
     await this.em.fork().transactional(async (tx) => {
       const linking = await this.authorise(tx, actor, taskForceId, requestId, { lock: false });
       const link = await tx.findOne(TaskForceRequestSchema, { taskForce: taskForceId, request: requestId });
