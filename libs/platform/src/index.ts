@@ -1,6 +1,13 @@
 export { APP_NODE_FLAGS } from './app-node-flags';
 export { LIAISON_CONFIG, LiaisonConfigModule } from './config.module';
-export { etagOf, parseIfMatch } from './http/if-match';
+export {
+  assertCurrentVersion,
+  checkIfMatch,
+  etagOf,
+  parseIfMatch,
+  preconditionFailed,
+  type StaleVersionDetail,
+} from './http/if-match';
 export { ProblemException } from './http/problem.exception';
 export { Caller, ClientRequestId } from './http/caller.decorator';
 export { CursorPageQuery, toCursorPage, type CursorPage } from './http/cursor-page';

@@ -18,7 +18,7 @@ import {
   type TransitionRefusal,
 } from '@liaison/domain';
 import { outboxRows } from '@liaison/notifications';
-import { ProblemException, sha256Hex } from '@liaison/platform';
+import { assertCurrentVersion, ProblemException, sha256Hex, type StaleVersionDetail } from '@liaison/platform';
 import { applyPosition, requestFacts, toSnapshot } from '@liaison/requests';
 import { toLockedRequest, type AgencyParty, type LockedRequest, type LockedRequestRow } from './locked-request';
 import { outboxEntriesFor } from './outbox-entries';
@@ -27,6 +27,10 @@ import { literal } from './sql-literal';
 import type { TransitionCommand } from './transition-command';
 import { TransitionRefusedException } from './transition-refused.exception';
 import { acceptTransitionSql, OPEN_RESULTS, openTransitionSql, refuseTransitionSql } from './transition-sql';
+
+/** The detail of the 412 when the caller's `If-Match` names a version that is no longer current. */
+const versionChanged: StaleVersionDetail = ({ expected, current }) =>
+  `The request is at version ${current}, not ${expected}: someone changed it since you loaded it. Reload it.`;
 
 /** The command with who sent it. */
 type SentCommand = TransitionCommand & CallerContext;
@@ -75,7 +79,7 @@ export class WorkflowService {
     const { actor } = command;
     const { request, head } = await open(tx, command);
     const relation = relationOf(actor, request);
-    assertVersion(request, command.ifMatch);
+    assertCurrentVersion(command.ifMatch, request.version, versionChanged);
     const side = actingSide(actor, relation);
     if (!side) return this.refuse(tx, request, head, command, notAParty(relation), 403);
     const now = new Date();
@@ -265,16 +269,6 @@ async function findAgency(tx: PooledTransaction, id: string): Promise<AgencyPart
     `select id, name, country, accepted_languages as "acceptedLanguages" from agency where id = ${literal(id)}`,
   );
   return result?.rows[0];
-}
-
-function assertVersion(request: LockedRequest, ifMatch: number | undefined): void {
-  if (ifMatch === undefined || ifMatch === request.version) return;
-  throw new ProblemException(
-    412,
-    'precondition-failed',
-    `The request is at version ${request.version}, not ${ifMatch}: someone changed it since you loaded it. Reload it.`,
-    { currentVersion: request.version },
-  );
 }
 
 /** The payload in the trail: which fields were sent and a digest of their values (they may name people). */

@@ -3,10 +3,11 @@ import { Injectable } from '@nestjs/common';
 import { AuditTrail, requestStream } from '@liaison/audit';
 import { RequestSchema, type Request } from '@liaison/data';
 import { workflowOf, type Actor, type CallerContext, type RequestContent } from '@liaison/domain';
+import { checkIfMatch } from '@liaison/platform';
 import { RequestAccess } from '../access/request-access';
 import { assertDraft, assertMayFile, assertRequestingEditor } from '../shared/editing-rules';
-import { checkIfMatch } from '../shared/if-match';
 import { touchRequest } from '../shared/request-activity';
+import { requestChanged } from '../shared/request-problems';
 import { RequestPresenter } from '../view/request-presenter';
 import type { RequestView } from '../view/request-view';
 import type { CreateRequestDto } from './create-request.dto';
@@ -81,7 +82,7 @@ export class DraftsService {
     return this.em.fork().transactional(async (tx) => {
       const { request, relation } = await this.access.findVisible(tx, actor, id, { lock: true, wait: true });
       assertRequestingEditor(actor, relation);
-      checkIfMatch(ifMatch, request.version);
+      checkIfMatch(ifMatch, request.version, requestChanged);
       assertDraft(request);
       const changed = await this.apply(tx, actor, request, input);
       if (changed.length > 0) {

@@ -4,10 +4,11 @@ import { uuidv7 } from 'uuidv7';
 import { AuditTrail, requestStream } from '@liaison/audit';
 import { PersonSchema, type Person, type Request } from '@liaison/data';
 import { actingSide, type CallerContext } from '@liaison/domain';
+import { checkIfMatch } from '@liaison/platform';
 import { RequestAccess } from '../access/request-access';
 import { assertDraft, assertRequestingEditor } from '../shared/editing-rules';
-import { checkIfMatch } from '../shared/if-match';
 import { touchRequest } from '../shared/request-activity';
+import { requestChanged } from '../shared/request-problems';
 import type { CreatePersonDto } from './create-person.dto';
 import type { PersonIdentity } from './person-identity';
 import { PersonIdentityStore } from './person-identity-store';
@@ -120,7 +121,7 @@ export class PersonsService {
         wait: true,
       });
       assertRequestingEditor(caller.actor, relation);
-      checkIfMatch(ifMatch, request.version);
+      checkIfMatch(ifMatch, request.version, requestChanged);
       assertDraft(request);
       const { person, action, data, view } = await write(tx, request);
       touchRequest(request, { newVersion: true });

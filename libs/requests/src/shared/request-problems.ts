@@ -1,14 +1,12 @@
 import { ForbiddenException } from '@nestjs/common';
-import { fieldError, ProblemException } from '@liaison/platform';
+import { fieldError, ProblemException, type StaleVersionDetail } from '@liaison/platform';
 
 /** 409: the request has left its draft state, and with it the time for editing. */
 export const notADraft = () => new ProblemException(409, 'not-a-draft', 'Only drafts can be edited');
 
-/** 412: the caller's `If-Match` names a version that is no longer current. */
-export const staleVersion = (currentVersion: number) =>
-  new ProblemException(412, 'precondition-failed', `The request has changed: it is at version ${currentVersion}`, {
-    currentVersion,
-  });
+/** The detail of the 412 when the caller's `If-Match` names a version that is no longer current. */
+export const requestChanged: StaleVersionDetail = ({ current }) =>
+  `The request has changed: it is at version ${current}`;
 
 /** 422: well-formed input that the request cannot take, naming the field. */
 export const unprocessable = (field: string, detail: string) =>
