@@ -10,7 +10,15 @@ export {
 } from './http/if-match';
 export { ProblemException } from './http/problem.exception';
 export { Caller, ClientRequestId } from './http/caller.decorator';
-export { CursorPageQuery, toCursorPage, type CursorPage } from './http/cursor-page';
+export { toCursorPage, type CursorPage } from './http/cursor-page';
+export {
+  cursorParts,
+  keysetCursor,
+  type CursorPart,
+  type KeysetCursorCodec,
+  type KeysetCursorFormat,
+} from './http/keyset-cursor';
+export { IdPageQuery, KeysetCursorParam, PAGE_LIMIT, PageLimit, PageQuery } from './http/page.query';
 export { fieldError, toFieldErrors, type FieldError, type InputLocation } from './http/field-error';
 export { InvalidInputException } from './http/invalid-input.exception';
 export { LiaisonValidationPipe, parseUuid, validateBody } from './http/validation';

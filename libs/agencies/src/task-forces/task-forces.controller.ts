@@ -9,7 +9,7 @@ import {
 } from '@nestjs/swagger';
 import { CurrentActor } from '@liaison/auth';
 import type { Actor, CallerContext } from '@liaison/domain';
-import { Caller, CursorPageQuery, parseUuid, type CursorPage } from '@liaison/platform';
+import { Caller, IdPageQuery, parseUuid, type CursorPage } from '@liaison/platform';
 import { CreateTaskForceDto } from './dto/create-task-force.dto';
 import { TaskForceDto } from './dto/task-force.dto';
 import { TaskForceSummaryDto } from './dto/task-force-summary.dto';
@@ -33,7 +33,7 @@ export class TaskForcesController {
 
   @Get()
   @ApiOkResponse({ description: 'A page of the task forces the caller is a member of or their agency leads.' })
-  list(@CurrentActor() actor: Actor, @Query() page: CursorPageQuery): Promise<CursorPage<TaskForceSummaryDto>> {
+  list(@CurrentActor() actor: Actor, @Query() page: IdPageQuery): Promise<CursorPage<TaskForceSummaryDto>> {
     return this.taskForces.list(actor, page);
   }
 

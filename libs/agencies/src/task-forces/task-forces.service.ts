@@ -10,7 +10,7 @@ import {
   type TaskForce,
 } from '@liaison/data';
 import { mayCreateTaskForce, memberIsReadOnly, type Actor, type CallerContext } from '@liaison/domain';
-import type { CursorPage, CursorPageQuery } from '@liaison/platform';
+import type { CursorPage, IdPageQuery } from '@liaison/platform';
 import type { CreateTaskForceDto } from './dto/create-task-force.dto';
 import { TaskForceDto } from './dto/task-force.dto';
 import type { TaskForceSummaryDto } from './dto/task-force-summary.dto';
@@ -76,7 +76,7 @@ export class TaskForcesService {
   }
 
   /** The task forces the caller is a member of or that their agency leads, oldest first. */
-  async list(actor: Actor, page: CursorPageQuery): Promise<CursorPage<TaskForceSummaryDto>> {
+  async list(actor: Actor, page: IdPageQuery): Promise<CursorPage<TaskForceSummaryDto>> {
     const rows = await this.em.fork().execute<SummaryRow[]>(
       `select tf.id, tf.name, tf.description, tf.created_at,
               a.id as lead_id, a.name as lead_name, a.country as lead_country, a.type as lead_type,

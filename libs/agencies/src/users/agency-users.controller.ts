@@ -2,7 +2,7 @@ import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common
 import { ApiBearerAuth, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentActor } from '@liaison/auth';
 import type { Actor, CallerContext } from '@liaison/domain';
-import { Caller, CursorPageQuery, parseUuid, type CursorPage } from '@liaison/platform';
+import { Caller, IdPageQuery, parseUuid, type CursorPage } from '@liaison/platform';
 import { CreateUserDto } from '../dto/create-user.dto';
 import { UpdateUserDto } from '../dto/update-user.dto';
 import { UserDto } from '../dto/user.dto';
@@ -20,7 +20,7 @@ export class AgencyUsersController {
   list(
     @CurrentActor() actor: Actor,
     @Param('agencyId', parseUuid('agencyId')) agencyId: string,
-    @Query() page: CursorPageQuery,
+    @Query() page: IdPageQuery,
   ): Promise<CursorPage<UserDto>> {
     return this.users.list(actor, agencyId, page);
   }

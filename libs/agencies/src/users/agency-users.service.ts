@@ -5,7 +5,7 @@ import { PasswordHasher } from '@liaison/auth';
 import { AgencySchema, UserSchema, type User } from '@liaison/data';
 import { mayAdministerUsersOf, type Actor, type CallerContext } from '@liaison/domain';
 import { NotificationScheduler } from '@liaison/notifications';
-import { toCursorPage, type CursorPage, type CursorPageQuery } from '@liaison/platform';
+import { toCursorPage, type CursorPage, type IdPageQuery } from '@liaison/platform';
 import type { CreateUserDto } from '../dto/create-user.dto';
 import type { UpdateUserDto } from '../dto/update-user.dto';
 import { UserDto } from '../dto/user.dto';
@@ -22,7 +22,7 @@ export class AgencyUsersService {
     private readonly audit: AuditTrail,
   ) {}
 
-  async list(actor: Actor, agencyId: string, page: CursorPageQuery): Promise<CursorPage<UserDto>> {
+  async list(actor: Actor, agencyId: string, page: IdPageQuery): Promise<CursorPage<UserDto>> {
     this.assertAdministers(actor, agencyId);
     const em = this.em.fork();
     // a platform admin may name any agency: an unknown one is 404, as for get and create, not an empty page

@@ -1,20 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsOptional } from 'class-validator';
 import type { InboxItem } from '@liaison/data';
+import { KeysetCursorParam, PageQuery } from '@liaison/platform';
 
-export class InboxQuery {
-  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  limit: number = 50;
-
-  @ApiPropertyOptional({ description: 'The nextCursor of the previous page.' })
-  @IsOptional()
-  @Matches(/^[A-Za-z0-9_-]{1,100}$/, { message: 'cursor must be a nextCursor from a previous page' })
+export class InboxQuery extends PageQuery {
+  @KeysetCursorParam({
+    description: 'The nextCursor of the previous page.',
+    message: 'cursor must be a nextCursor from a previous page',
+  })
   cursor?: string;
 
   @ApiPropertyOptional({ description: 'Only unread entries.' })

@@ -9,7 +9,7 @@ import {
   ProblemException,
   toCursorPage,
   type CursorPage,
-  type CursorPageQuery,
+  type IdPageQuery,
 } from '@liaison/platform';
 import { NOTIFICATIONS_CONFIG, type NotificationsConfig } from '../config/notifications-config';
 import { WebhookDeliveries } from './webhook-deliveries';
@@ -56,7 +56,7 @@ export class WebhooksService {
     return { ...WebhookView.from(endpoint), secret };
   }
 
-  async list(actor: Actor, page: CursorPageQuery): Promise<CursorPage<WebhookView>> {
+  async list(actor: Actor, page: IdPageQuery): Promise<CursorPage<WebhookView>> {
     const rows = await this.em
       .fork()
       .find(
@@ -93,7 +93,7 @@ export class WebhooksService {
     });
   }
 
-  async deliveryLog(actor: Actor, id: string, page: CursorPageQuery): Promise<CursorPage<WebhookDeliveryView>> {
+  async deliveryLog(actor: Actor, id: string, page: IdPageQuery): Promise<CursorPage<WebhookDeliveryView>> {
     const em = this.em.fork();
     await this.find(em, actor, id);
     const rows = await em.find(
