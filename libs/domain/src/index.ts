@@ -26,7 +26,7 @@ export {
   relationToRequest,
   type RequestParties,
   type RequestRelation,
-} from './access/request-access';
+} from './access/request-relation';
 export {
   mayCreateTaskForce,
   mayManageTaskForceMembers,

@@ -20,10 +20,10 @@ import { UpdateRequestDto } from './drafts/update-request.dto';
 import { HistoryView } from './history/history-entry.view';
 import { RequestHistoryService } from './history/request-history.service';
 import { RequestSearchService } from './search/request-search.service';
-import { RequestSummaryPage } from './search/request-summary.view';
+import { RequestSummaryPageView } from './search/request-summary.view';
 import { SearchRequestsQuery } from './search/search-requests.query';
 import { RequestReader } from './view/request-reader';
-import { RequestView } from './view/request-view';
+import { RequestView } from './view/request.view';
 
 @ApiTags('requests')
 @ApiBearerAuth()
@@ -51,8 +51,8 @@ export class RequestsController {
   }
 
   @Get()
-  @ApiOkResponse({ type: RequestSummaryPage, description: 'Requests the caller may see, newest first.' })
-  search(@CurrentActor() actor: Actor, @Query() query: SearchRequestsQuery): Promise<RequestSummaryPage> {
+  @ApiOkResponse({ type: RequestSummaryPageView, description: 'Requests the caller may see, newest first.' })
+  search(@CurrentActor() actor: Actor, @Query() query: SearchRequestsQuery): Promise<RequestSummaryPageView> {
     return this.searcher.search(actor, query);
   }
 

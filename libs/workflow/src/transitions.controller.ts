@@ -12,13 +12,10 @@ import {
 import type { Response } from 'express';
 import { actingSide, allowedEvents, type CallerContext } from '@liaison/domain';
 import { Caller, etagOf, parseIfMatch, parseUuid } from '@liaison/platform';
-import { RequestView, toRequestView, toSnapshot } from '@liaison/requests';
+import { toRequestView, toSnapshot } from '@liaison/requests';
+import { TransitionResultView } from './transition-result.view';
 import { TransitionDto } from './transition.dto';
 import { WorkflowService } from './workflow.service';
-
-export class TransitionResultView extends RequestView {
-  warnings!: string[];
-}
 
 @ApiTags('workflow')
 @ApiBearerAuth()

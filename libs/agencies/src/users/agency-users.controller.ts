@@ -5,7 +5,7 @@ import type { Actor, CallerContext } from '@liaison/domain';
 import { Caller, IdPageQuery, parseUuid, type CursorPage } from '@liaison/platform';
 import { CreateUserDto } from '../dto/create-user.dto';
 import { UpdateUserDto } from '../dto/update-user.dto';
-import { UserDto } from '../dto/user.dto';
+import { UserView } from '../dto/user.view';
 import { AgencyUsersService } from './agency-users.service';
 
 @ApiTags('users')
@@ -21,38 +21,38 @@ export class AgencyUsersController {
     @CurrentActor() actor: Actor,
     @Param('agencyId', parseUuid('agencyId')) agencyId: string,
     @Query() page: IdPageQuery,
-  ): Promise<CursorPage<UserDto>> {
+  ): Promise<CursorPage<UserView>> {
     return this.users.list(actor, agencyId, page);
   }
 
   @Post()
-  @ApiCreatedResponse({ type: UserDto })
+  @ApiCreatedResponse({ type: UserView })
   async create(
     @Caller() caller: CallerContext,
     @Param('agencyId', parseUuid('agencyId')) agencyId: string,
     @Body() body: CreateUserDto,
-  ): Promise<UserDto> {
-    return UserDto.from(await this.users.create(caller, agencyId, body));
+  ): Promise<UserView> {
+    return UserView.from(await this.users.create(caller, agencyId, body));
   }
 
   @Get(':userId')
-  @ApiOkResponse({ type: UserDto })
+  @ApiOkResponse({ type: UserView })
   async get(
     @CurrentActor() actor: Actor,
     @Param('agencyId', parseUuid('agencyId')) agencyId: string,
     @Param('userId', parseUuid('userId')) userId: string,
-  ): Promise<UserDto> {
-    return UserDto.from(await this.users.get(actor, agencyId, userId));
+  ): Promise<UserView> {
+    return UserView.from(await this.users.get(actor, agencyId, userId));
   }
 
   @Patch(':userId')
-  @ApiOkResponse({ type: UserDto })
+  @ApiOkResponse({ type: UserView })
   async update(
     @Caller() caller: CallerContext,
     @Param('agencyId', parseUuid('agencyId')) agencyId: string,
     @Param('userId', parseUuid('userId')) userId: string,
     @Body() body: UpdateUserDto,
-  ): Promise<UserDto> {
-    return UserDto.from(await this.users.update(caller, agencyId, userId, body));
+  ): Promise<UserView> {
+    return UserView.from(await this.users.update(caller, agencyId, userId, body));
   }
 }

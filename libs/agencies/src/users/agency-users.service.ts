@@ -8,7 +8,7 @@ import { NotificationScheduler } from '@liaison/notifications';
 import { toCursorPage, type CursorPage, type IdPageQuery } from '@liaison/platform';
 import type { CreateUserDto } from '../dto/create-user.dto';
 import type { UpdateUserDto } from '../dto/update-user.dto';
-import { UserDto } from '../dto/user.dto';
+import { UserView } from '../dto/user.view';
 
 /** An agency's users, managed by its ADMINs (and platform operators). Other agencies see nothing: 404. */
 @Injectable()
@@ -22,7 +22,7 @@ export class AgencyUsersService {
     private readonly audit: AuditTrail,
   ) {}
 
-  async list(actor: Actor, agencyId: string, page: IdPageQuery): Promise<CursorPage<UserDto>> {
+  async list(actor: Actor, agencyId: string, page: IdPageQuery): Promise<CursorPage<UserView>> {
     this.assertAdministers(actor, agencyId);
     const em = this.em.fork();
     // a platform admin may name any agency: an unknown one is 404, as for get and create, not an empty page
@@ -34,7 +34,7 @@ export class AgencyUsersService {
       { agency: agencyId, ...(page.cursor ? { id: { $gt: page.cursor } } : {}) },
       { orderBy: { id: 'asc' }, limit: page.limit + 1 },
     );
-    return toCursorPage(rows, page.limit, UserDto.from);
+    return toCursorPage(rows, page.limit, UserView.from);
   }
 
   async get(actor: Actor, agencyId: string, userId: string): Promise<User> {

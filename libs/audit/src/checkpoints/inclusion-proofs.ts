@@ -3,7 +3,7 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 import { AuditCheckpointSchema, type AuditCheckpoint } from '@liaison/data';
 import { ProblemException } from '@liaison/platform';
 import type { AuditScope } from '../access/audit-scope';
-import { CheckpointDto, InclusionProofDto } from '../http/dto/checkpoint.dto';
+import { CheckpointView, InclusionProofView } from '../http/dto/checkpoint.view';
 import { AuditEntries } from '../query/audit-entries.service';
 import { loadCheckpointLeaves } from './checkpoint-leaves';
 
@@ -15,7 +15,7 @@ export class InclusionProofs {
     private readonly entries: AuditEntries,
   ) {}
 
-  async of(scope: AuditScope, entryId: string): Promise<InclusionProofDto> {
+  async of(scope: AuditScope, entryId: string): Promise<InclusionProofView> {
     const entry = await this.entries.find(scope, entryId);
     if (!entry) throw new NotFoundException('Audit entry not found');
     const em = this.em.fork();
@@ -32,14 +32,14 @@ export class InclusionProofs {
       xidTo: String(checkpoint.xidTo),
     });
     const leafIndex = ids.indexOf(entry.id);
-    return Object.assign(new InclusionProofDto(), {
+    return Object.assign(new InclusionProofView(), {
       entryId: entry.id,
       entryHash: entry.hash,
       leafHash: tree.leaf(leafIndex).toString('hex'),
       leafIndex,
       treeSize: tree.size,
       auditPath: tree.proof(leafIndex).map((hash) => hash.toString('hex')),
-      checkpoint: CheckpointDto.from(checkpoint),
+      checkpoint: CheckpointView.from(checkpoint),
     });
   }
 

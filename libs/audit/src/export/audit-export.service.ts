@@ -9,7 +9,7 @@ import { streamCondition, type AuditScope } from '../access/audit-scope';
 import { AUDIT_ROW_COLUMNS, hashedFields, type AuditRow } from '../audit-rows';
 import { agencyStream, AuditTrail } from '../audit-trail';
 import { LEAF_ORDER, loadCheckpointLeaves } from '../checkpoints/checkpoint-leaves';
-import { CheckpointDto } from '../http/dto/checkpoint.dto';
+import { CheckpointView } from '../http/dto/checkpoint.view';
 import { query } from '../sql';
 import { EXPORT_FORMAT, entryLine } from './export-format';
 
@@ -80,7 +80,7 @@ export class AuditExport {
       page = await this.checkpointsAfter(tx, last?.seq ?? 0)
     ) {
       for (const checkpoint of page) {
-        await write(JSON.stringify({ type: 'checkpoint', ...CheckpointDto.from(checkpoint) }));
+        await write(JSON.stringify({ type: 'checkpoint', ...CheckpointView.from(checkpoint) }));
         entries += await this.writeCheckpointEntries(tx, scope, checkpoint, write);
         checkpoints += 1;
         last = checkpoint;

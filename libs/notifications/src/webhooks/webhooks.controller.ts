@@ -11,13 +11,8 @@ import {
 import { CurrentActor, Roles } from '@liaison/auth';
 import type { Actor } from '@liaison/domain';
 import { IdPageQuery, parseUuid, type CursorPage } from '@liaison/platform';
-import {
-  CreatedWebhookView,
-  CreateWebhookDto,
-  UpdateWebhookDto,
-  WebhookDeliveryView,
-  WebhookView,
-} from './webhook.dto';
+import { CreateWebhookDto, UpdateWebhookDto } from './webhook.dto';
+import { CreatedWebhookView, WebhookDeliveryView, WebhookView } from './webhook.view';
 import { WebhooksService } from './webhooks.service';
 
 @ApiTags('webhooks')

@@ -14,13 +14,8 @@ import {
 import { NOTIFICATIONS_CONFIG, type NotificationsConfig } from '../config/notifications-config';
 import { WebhookDeliveries } from './webhook-deliveries';
 import { newWebhookSecret } from './webhook-signature';
-import {
-  WebhookDeliveryView,
-  WebhookView,
-  type CreatedWebhookView,
-  type CreateWebhookDto,
-  type UpdateWebhookDto,
-} from './webhook.dto';
+import type { CreateWebhookDto, UpdateWebhookDto } from './webhook.dto';
+import { WebhookDeliveryView, WebhookView, type CreatedWebhookView } from './webhook.view';
 
 /**
  * An agency's webhook endpoints, managed by its ADMINs; other agencies' endpoints do not exist for them (404).

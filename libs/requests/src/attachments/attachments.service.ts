@@ -9,7 +9,7 @@ import { fieldError, InvalidInputException, ProblemException, sha256Hex } from '
 import { RequestAccess } from '../access/request-access';
 import { handlingColumns } from '../drafts/draft-terms';
 import { assertActingParty, isFinal } from '../shared/editing-rules';
-import { shareableWith } from '../shared/onward-sharing';
+import { shareableWith } from '../shared/handled-item-sharing';
 import { touchRequest } from '../shared/request-activity';
 import { ATTACHMENT_STORE, type AttachmentStore } from './attachment-store';
 import { AttachmentView, type AttachmentListView } from './attachment.view';

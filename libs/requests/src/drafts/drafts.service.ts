@@ -9,7 +9,7 @@ import { assertDraft, assertMayFile, assertRequestingEditor } from '../shared/ed
 import { touchRequest } from '../shared/request-activity';
 import { requestChanged } from '../shared/request-problems';
 import { RequestPresenter } from '../view/request-presenter';
-import type { RequestView } from '../view/request-view';
+import type { RequestView } from '../view/request.view';
 import type { CreateRequestDto } from './create-request.dto';
 import { draftChanges } from './draft-changes';
 import { assertLegalBasisFits, handlingColumns, requestedAgencyFor } from './draft-terms';

@@ -7,7 +7,7 @@ import type { Actor, CallerContext } from '@liaison/domain';
 import { RequestAccess } from '../access/request-access';
 import { handlingColumns } from '../drafts/draft-terms';
 import { assertActingParty } from '../shared/editing-rules';
-import { shareableWith } from '../shared/onward-sharing';
+import { shareableWith } from '../shared/handled-item-sharing';
 import { touchRequest } from '../shared/request-activity';
 import type { CreateNoteDto } from './create-note.dto';
 import { NoteView, type NoteListView } from './note.view';

@@ -12,7 +12,7 @@ import {
 import type { CallerContext } from '@liaison/domain';
 import { Caller, parseUuid } from '@liaison/platform';
 import { AddMemberDto } from '../dto/add-member.dto';
-import { TaskForceMemberDto } from '../dto/task-force-member.dto';
+import { TaskForceMemberView } from '../dto/task-force-member.view';
 import { TaskForceMembersService } from './task-force-members.service';
 
 @ApiTags('task forces')
@@ -24,7 +24,7 @@ export class TaskForceMembersController {
   constructor(private readonly members: TaskForceMembersService) {}
 
   @Post()
-  @ApiCreatedResponse({ type: TaskForceMemberDto, description: 'Users of NGOs become read-only members.' })
+  @ApiCreatedResponse({ type: TaskForceMemberView, description: 'Users of NGOs become read-only members.' })
   @ApiConflictResponse({ description: 'Already a member.' })
   @ApiUnprocessableEntityResponse({
     description: 'Deactivated user, or linked H2/H3 requests need handlingPermissionConfirmed.',
@@ -33,7 +33,7 @@ export class TaskForceMembersController {
     @Caller() caller: CallerContext,
     @Param('taskForceId', parseUuid('taskForceId')) taskForceId: string,
     @Body() body: AddMemberDto,
-  ): Promise<TaskForceMemberDto> {
+  ): Promise<TaskForceMemberView> {
     return this.members.add(caller, taskForceId, body);
   }
 

@@ -12,8 +12,8 @@ import {
 } from '@liaison/domain';
 import { ProblemException } from '@liaison/platform';
 import type { AddMemberDto } from '../dto/add-member.dto';
-import { TaskForceMemberDto } from '../dto/task-force-member.dto';
-import { handlingOf, handlingPermissionRequired, viewingAgencyIds } from '../onward-sharing';
+import { TaskForceMemberView } from '../dto/task-force-member.view';
+import { handlingOf, handlingPermissionRequired, viewingAgencyIds } from '../task-force-onward-sharing';
 import { findVisibleTaskForce, type VisibleTaskForce } from '../task-force-standing';
 import { taskForceStream } from '../task-force-stream';
 
@@ -72,7 +72,7 @@ export class TaskForceMembersService {
           },
         });
       }
-      return TaskForceMemberDto.from(member);
+      return TaskForceMemberView.from(member);
     });
   }
 

@@ -11,7 +11,7 @@ import {
 } from '@nestjs/swagger';
 import type { CallerContext } from '@liaison/domain';
 import { Caller, parseUuid } from '@liaison/platform';
-import { LinkedRequestDto } from '../dto/linked-request.dto';
+import { TaskForceRequestView } from '../dto/task-force-request.view';
 import { LinkRequestDto } from '../dto/link-request.dto';
 import { TaskForceRequestsService } from './task-force-requests.service';
 
@@ -24,7 +24,7 @@ export class TaskForceRequestsController {
   constructor(private readonly links: TaskForceRequestsService) {}
 
   @Post()
-  @ApiCreatedResponse({ type: LinkedRequestDto, description: 'The task force’s members now see the request.' })
+  @ApiCreatedResponse({ type: TaskForceRequestView, description: 'The task force’s members now see the request.' })
   @ApiConflictResponse({ description: 'Already linked.' })
   @ApiUnprocessableEntityResponse({
     description: 'H2/H3 request, third agencies in the task force: confirm permission.',
@@ -33,7 +33,7 @@ export class TaskForceRequestsController {
     @Caller() caller: CallerContext,
     @Param('taskForceId', parseUuid('taskForceId')) taskForceId: string,
     @Body() body: LinkRequestDto,
-  ): Promise<LinkedRequestDto> {
+  ): Promise<TaskForceRequestView> {
     return this.links.link(caller, taskForceId, body);
   }
 

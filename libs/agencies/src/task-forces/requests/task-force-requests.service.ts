@@ -13,8 +13,8 @@ import {
 import { ProblemException } from '@liaison/platform';
 import { RequestAccess } from '@liaison/requests';
 import type { LinkRequestDto } from '../dto/link-request.dto';
-import type { LinkedRequestDto } from '../dto/linked-request.dto';
-import { handlingOf, handlingPermissionRequired, viewingAgencyIds } from '../onward-sharing';
+import type { TaskForceRequestView } from '../dto/task-force-request.view';
+import { handlingOf, handlingPermissionRequired, viewingAgencyIds } from '../task-force-onward-sharing';
 import { findVisibleTaskForce } from '../task-force-standing';
 import { taskForceStream } from '../task-force-stream';
 
@@ -41,7 +41,7 @@ export class TaskForceRequestsService {
     { actor, clientRequestId }: CallerContext,
     taskForceId: string,
     input: LinkRequestDto,
-  ): Promise<LinkedRequestDto> {
+  ): Promise<TaskForceRequestView> {
     return this.em.fork().transactional(async (tx) => {
       const { taskForce, request } = await this.authorise(tx, actor, taskForceId, input.requestId, { lock: true });
       if (await tx.count(TaskForceRequestSchema, { taskForce: taskForceId, request: request.id })) {
