@@ -1,13 +1,7 @@
 export { APP_NODE_FLAGS } from './app-node-flags';
 export { LIAISON_CONFIG, LiaisonConfigModule } from './config.module';
-export {
-  assertCurrentVersion,
-  checkIfMatch,
-  etagOf,
-  parseIfMatch,
-  preconditionFailed,
-  type StaleVersionDetail,
-} from './http/if-match';
+export { assertCurrentVersion, checkIfMatch, etagOf, parseIfMatch, type StaleVersionDetail } from './http/if-match';
+export { conflict, forbidden, PLATFORM_PROBLEMS, preconditionFailed, unavailable } from './http/platform-problems';
 export { ProblemException } from './http/problem.exception';
 export { Caller, ClientRequestId } from './http/caller.decorator';
 export { toCursorPage, type CursorPage } from './http/cursor-page';

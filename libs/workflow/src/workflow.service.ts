@@ -18,7 +18,7 @@ import {
   type TransitionRefusal,
 } from '@liaison/domain';
 import { outboxRows } from '@liaison/notifications';
-import { assertCurrentVersion, ProblemException, sha256Hex, type StaleVersionDetail } from '@liaison/platform';
+import { assertCurrentVersion, sha256Hex } from '@liaison/platform';
 import { applyPosition, requestFacts, toSnapshot } from '@liaison/requests';
 import { toLockedRequest, type AgencyParty, type LockedRequest, type LockedRequestRow } from './locked-request';
 import { outboxEntriesFor } from './outbox-entries';
@@ -27,10 +27,7 @@ import { literal } from './sql-literal';
 import type { TransitionCommand } from './transition-command';
 import { TransitionRefusedException } from './transition-refused.exception';
 import { acceptTransitionSql, OPEN_RESULTS, openTransitionSql, refuseTransitionSql } from './transition-sql';
-
-/** The detail of the 412 when the caller's `If-Match` names a version that is no longer current. */
-const versionChanged: StaleVersionDetail = ({ expected, current }) =>
-  `The request is at version ${current}, not ${expected}: someone changed it since you loaded it. Reload it.`;
+import { mayNotAct, requestBusy, versionChanged } from './workflow-problems';
 
 /** The command with who sent it. */
 type SentCommand = TransitionCommand & CallerContext;
@@ -71,7 +68,7 @@ export class WorkflowService {
       this.translate(error),
     );
     if (outcome.accepted) return outcome;
-    if (outcome.status === 403) throw new ProblemException(403, 'forbidden', outcome.refusal.message);
+    if (outcome.status === 403) throw mayNotAct(outcome.refusal);
     throw new TransitionRefusedException(command.event, outcome.refusal);
   }
 
@@ -129,11 +126,7 @@ export class WorkflowService {
   private translate(error: unknown): never {
     const code = String((error as { code?: unknown } | null)?.code);
     if (code === '55P03' || code === '40P01') {
-      throw new ProblemException(
-        409,
-        'conflict',
-        'Another change to this request is in progress. Reload it and try again.',
-      );
+      throw requestBusy();
     }
     if (error instanceof Error && !(error instanceof HttpException)) throw this.em.getDriver().convertException(error);
     throw error;

@@ -1,8 +1,8 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { AuditCheckpointSchema, type AuditCheckpoint } from '@liaison/data';
-import { ProblemException } from '@liaison/platform';
 import type { AuditScope } from '../access/audit-scope';
+import { notYetCheckpointed } from '../audit-problems';
 import { CheckpointView, InclusionProofView } from '../http/dto/checkpoint.view';
 import { AuditEntries } from '../query/audit-entries.service';
 import { loadCheckpointLeaves } from './checkpoint-leaves';
@@ -21,11 +21,7 @@ export class InclusionProofs {
     const em = this.em.fork();
     const checkpoint = await this.covering(em, entry.txid);
     if (!checkpoint) {
-      throw new ProblemException(
-        409,
-        'not-yet-checkpointed',
-        'No checkpoint covers this entry yet; the next one will (see AUDIT_CHECKPOINT_INTERVAL_SECONDS).',
-      );
+      throw notYetCheckpointed();
     }
     const { ids, tree } = await loadCheckpointLeaves(em, {
       xidFrom: String(checkpoint.xidFrom),

@@ -3,15 +3,9 @@ import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { agencyStream, AuditTrail } from '@liaison/audit';
 import { WebhookDeliverySchema, WebhookEndpointSchema, type WebhookEndpoint } from '@liaison/data';
 import type { Actor } from '@liaison/domain';
-import {
-  fieldError,
-  InvalidInputException,
-  ProblemException,
-  toCursorPage,
-  type CursorPage,
-  type IdPageQuery,
-} from '@liaison/platform';
+import { fieldError, InvalidInputException, toCursorPage, type CursorPage, type IdPageQuery } from '@liaison/platform';
 import { NOTIFICATIONS_CONFIG, type NotificationsConfig } from '../config/notifications-config';
+import { deliveryQueueUnavailable, endpointPaused } from '../notifications-problems';
 import { WebhookDeliveries } from './webhook-deliveries';
 import { newWebhookSecret } from './webhook-signature';
 import type { CreateWebhookDto, UpdateWebhookDto } from './webhook.dto';
@@ -103,7 +97,7 @@ export class WebhooksService {
   async replay(actor: Actor, id: string, deliveryId: string): Promise<WebhookDeliveryView> {
     const delivery = await this.em.fork().transactional(async (tx) => {
       const endpoint = await this.find(tx, actor, id);
-      if (!endpoint.active) throw new ProblemException(409, 'conflict', 'The endpoint is paused: activate it first.');
+      if (!endpoint.active) throw endpointPaused();
       const found = await tx.findOne(WebhookDeliverySchema, { id: deliveryId, endpoint: id });
       if (!found) throw new NotFoundException('Delivery not found');
       found.replays += 1;
@@ -113,7 +107,7 @@ export class WebhooksService {
       return found;
     });
     await this.deliveries.enqueue(delivery.id, `${delivery.id}-replay-${delivery.replays}`).catch(() => {
-      throw new ProblemException(503, 'unavailable', 'The delivery queue is unavailable; try the replay again.');
+      throw deliveryQueueUnavailable();
     });
     return WebhookDeliveryView.from(delivery);
   }

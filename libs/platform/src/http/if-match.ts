@@ -1,6 +1,6 @@
 import { fieldError } from './field-error';
 import { InvalidInputException } from './invalid-input.exception';
-import { ProblemException } from './problem.exception';
+import { preconditionFailed } from './platform-problems';
 
 /** The version an `If-Match` header names (`"3"`, `W/"3"` or `3`); undefined when absent. */
 export function parseIfMatch(header: string | string[] | undefined): number | undefined {
@@ -42,9 +42,4 @@ export function assertCurrentVersion(
 ): void {
   if (expected === undefined || expected === currentVersion) return;
   throw preconditionFailed(detail({ expected, current: currentVersion }), currentVersion);
-}
-
-/** 412 `precondition-failed`: the caller's `If-Match` names a version that is no longer current. */
-export function preconditionFailed(detail: string, currentVersion: number): ProblemException {
-  return new ProblemException(412, 'precondition-failed', detail, { currentVersion });
 }

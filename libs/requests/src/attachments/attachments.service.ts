@@ -5,15 +5,16 @@ import { uuidv7 } from 'uuidv7';
 import { AuditTrail, requestStream } from '@liaison/audit';
 import { AttachmentSchema, type Attachment } from '@liaison/data';
 import type { Actor, CallerContext } from '@liaison/domain';
-import { fieldError, InvalidInputException, ProblemException, sha256Hex } from '@liaison/platform';
+import { fieldError, InvalidInputException, sha256Hex } from '@liaison/platform';
 import { RequestAccess } from '../access/request-access';
 import { handlingColumns } from '../drafts/draft-terms';
+import { requestClosed, unsupportedAttachment } from '../requests-problems';
 import { assertActingParty, isFinal } from '../shared/editing-rules';
 import { shareableWith } from '../shared/handled-item-sharing';
 import { touchRequest } from '../shared/request-activity';
 import { ATTACHMENT_STORE, type AttachmentStore } from './attachment-store';
 import { AttachmentView, type AttachmentListView } from './attachment.view';
-import { acceptsContent, ALLOWED_CONTENT_TYPES, baseContentType } from './content-types';
+import { acceptsContent, baseContentType } from './content-types';
 import type { UploadAttachmentDto } from './upload-attachment.dto';
 import type { UploadedFileData } from './uploaded-file';
 
@@ -43,8 +44,7 @@ export class AttachmentsService {
     return this.em.fork().transactional(async (tx) => {
       const { request, relation } = await this.access.findVisible(tx, caller.actor, requestId);
       assertActingParty(caller.actor, relation);
-      if (isFinal(request))
-        throw new ProblemException(409, 'request-closed', 'A closed request takes no more attachments');
+      if (isFinal(request)) throw requestClosed('A closed request takes no more attachments');
       const contentType = acceptedType(file);
       const id = uuidv7();
       const storageKey = `${request.id}/${id}`;
@@ -127,12 +127,7 @@ export class AttachmentsService {
 function acceptedType(file: UploadedFileData): string {
   const contentType = baseContentType(file.mimetype);
   if (!acceptsContent(contentType, file.buffer)) {
-    throw new ProblemException(
-      415,
-      'unsupported-media-type',
-      `Attachments must be one of ${ALLOWED_CONTENT_TYPES.join(', ')}, with content of that type`,
-      { allowed: ALLOWED_CONTENT_TYPES },
-    );
+    throw unsupportedAttachment();
   }
   return contentType;
 }

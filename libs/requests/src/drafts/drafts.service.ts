@@ -7,7 +7,7 @@ import { checkIfMatch } from '@liaison/platform';
 import { RequestAccess } from '../access/request-access';
 import { assertDraft, assertMayFile, assertRequestingEditor } from '../shared/editing-rules';
 import { touchRequest } from '../shared/request-activity';
-import { requestChanged } from '../shared/request-problems';
+import { requestChanged } from '../requests-problems';
 import { RequestPresenter } from '../view/request-presenter';
 import type { RequestView } from '../view/request.view';
 import type { CreateRequestDto } from './create-request.dto';

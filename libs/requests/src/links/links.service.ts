@@ -4,10 +4,9 @@ import { uuidv7 } from 'uuidv7';
 import { AuditTrail, requestStream } from '@liaison/audit';
 import { RequestLinkSchema } from '@liaison/data';
 import { mayView, type Actor, type CallerContext } from '@liaison/domain';
-import { ProblemException } from '@liaison/platform';
 import { RequestAccess } from '../access/request-access';
+import { alreadyLinked, unprocessable } from '../requests-problems';
 import { assertActingParty } from '../shared/editing-rules';
-import { unprocessable } from '../shared/request-problems';
 import type { CreateLinkDto } from './create-link.dto';
 import { LinkView, type LinkListView } from './link.view';
 
@@ -28,7 +27,7 @@ export class LinksService {
         throw unprocessable('linkedRequestId', 'A request cannot be linked to itself');
       const { request: linked } = await this.access.findVisible(tx, caller.actor, input.linkedRequestId);
       const existing = await tx.count(RequestLinkSchema, { request: request.id, linkedRequest: linked.id });
-      if (existing > 0) throw new ProblemException(409, 'already-linked', 'These requests are already linked');
+      if (existing > 0) throw alreadyLinked();
       const link = tx.create(RequestLinkSchema, {
         id: uuidv7(),
         request,

@@ -8,11 +8,10 @@ import { checkIfMatch } from '@liaison/platform';
 import { RequestAccess } from '../access/request-access';
 import { assertDraft, assertRequestingEditor } from '../shared/editing-rules';
 import { touchRequest } from '../shared/request-activity';
-import { requestChanged } from '../shared/request-problems';
+import { personPurged, requestChanged } from '../requests-problems';
 import type { CreatePersonDto } from './create-person.dto';
 import type { PersonIdentity } from './person-identity';
 import { PersonIdentityStore } from './person-identity-store';
-import { personPurged } from './person-problems';
 import { toPersonView, type PersonListView, type PersonView } from './person.view';
 import type { UpdatePersonDto } from './update-person.dto';
 

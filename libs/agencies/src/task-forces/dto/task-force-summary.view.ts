@@ -10,7 +10,11 @@ export class TaskForceSummaryView {
   @ApiProperty({ type: AgencyRefView }) leadAgency!: AgencyRefView;
   @ApiProperty() memberCount!: number;
   @ApiProperty() linkedRequestCount!: number;
-  @ApiPropertyOptional({ type: MembershipView, nullable: true, description: 'Null: seen as a user of the lead agency.' })
+  @ApiPropertyOptional({
+    type: MembershipView,
+    nullable: true,
+    description: 'Null: seen as a user of the lead agency.',
+  })
   myMembership!: MembershipView | null;
   @ApiProperty() createdAt!: string;
 }

@@ -10,10 +10,10 @@ import {
   type Actor,
   type CallerContext,
 } from '@liaison/domain';
-import { ProblemException } from '@liaison/platform';
+import { alreadyMember, handlingPermissionRequired, userInactive } from '../../agencies-problems';
 import type { AddMemberDto } from '../dto/add-member.dto';
 import { TaskForceMemberView } from '../dto/task-force-member.view';
-import { handlingOf, handlingPermissionRequired, viewingAgencyIds } from '../task-force-onward-sharing';
+import { handlingOf, viewingAgencyIds } from '../task-force-onward-sharing';
 import { findVisibleTaskForce, type VisibleTaskForce } from '../task-force-standing';
 import { taskForceStream } from '../task-force-stream';
 
@@ -33,9 +33,9 @@ export class TaskForceMembersService {
       const { taskForce } = await this.manageable(tx, actor, taskForceId, { lock: true });
       const user = await tx.findOne(UserSchema, input.userId, { populate: ['agency'] });
       if (!user) throw new NotFoundException('User not found');
-      if (!user.active) throw new ProblemException(422, 'user-inactive', 'The user’s account is deactivated');
+      if (!user.active) throw userInactive();
       if (await tx.count(TaskForceMemberSchema, { taskForce: taskForceId, user: user.id })) {
-        throw new ProblemException(409, 'conflict', 'The user is already a member of this task force');
+        throw alreadyMember();
       }
       const exposed = await this.newlyExposed(tx, taskForce, user, input.handlingPermissionConfirmed ?? false);
       const readOnly = memberIsReadOnly(user.agency.type, input.readOnly ?? false);

@@ -10,11 +10,11 @@ import {
   type CallerContext,
   type TaskForceLinkRefusal,
 } from '@liaison/domain';
-import { ProblemException } from '@liaison/platform';
+import { alreadyFollowed, handlingPermissionRequired, linkRefused } from '../../agencies-problems';
 import { RequestAccess } from '@liaison/requests';
 import type { LinkRequestDto } from '../dto/link-request.dto';
 import type { TaskForceRequestView } from '../dto/task-force-request.view';
-import { handlingOf, handlingPermissionRequired, viewingAgencyIds } from '../task-force-onward-sharing';
+import { handlingOf, viewingAgencyIds } from '../task-force-onward-sharing';
 import { findVisibleTaskForce } from '../task-force-standing';
 import { taskForceStream } from '../task-force-stream';
 
@@ -45,7 +45,7 @@ export class TaskForceRequestsService {
     return this.em.fork().transactional(async (tx) => {
       const { taskForce, request } = await this.authorise(tx, actor, taskForceId, input.requestId, { lock: true });
       if (await tx.count(TaskForceRequestSchema, { taskForce: taskForceId, request: request.id })) {
-        throw new ProblemException(409, 'conflict', 'The request is already linked to this task force');
+        throw alreadyFollowed();
       }
       const sharing = decideOnwardSharing({
         handling: handlingOf(request),
@@ -139,5 +139,5 @@ export class TaskForceRequestsService {
 }
 
 function assertMayLink(refusal: TaskForceLinkRefusal | null): void {
-  if (refusal) throw new ProblemException(403, 'forbidden', REFUSALS[refusal], { reason: refusal });
+  if (refusal) throw linkRefused(refusal, REFUSALS[refusal]);
 }

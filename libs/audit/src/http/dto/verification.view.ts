@@ -23,7 +23,11 @@ export class VerificationView {
   @ApiProperty() ok!: boolean;
   @ApiProperty() entriesChecked!: number;
   @ApiProperty() checkpointsChecked!: number;
-  @ApiPropertyOptional({ type: BrokenLinkView, nullable: true, description: 'the first, in the trail order (txid, id)' })
+  @ApiPropertyOptional({
+    type: BrokenLinkView,
+    nullable: true,
+    description: 'the first, in the trail order (txid, id)',
+  })
   firstBrokenLink!: BrokenLinkView | null;
   @ApiPropertyOptional({ type: BadCheckpointView, nullable: true })
   firstBadCheckpoint!: BadCheckpointView | null;
