@@ -35,7 +35,7 @@ export function KeysetCursorParam(options: { description: string; message?: stri
   );
 }
 
-/** `?limit=`: what every list endpoint's query extends. */
+/** `?limit=`: the base of list queries (the search and the board apply its rules to their own fields). */
 export class PageQuery {
   @PageLimit(PAGE_LIMIT)
   limit: number = PAGE_LIMIT.default;
