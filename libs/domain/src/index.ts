@@ -1,4 +1,5 @@
 export { hasRole, type Actor } from './access/actor';
+export type { CallerContext } from './access/caller-context';
 export { ROLES, isRole, type Role } from './access/role';
 export { mayAdministerUsersOf, mayCreateAgencies } from './access/user-administration';
 export { AGENCY_TYPES, type AgencyType } from './agencies/agency-type';
@@ -25,7 +26,7 @@ export {
   relationToRequest,
   type RequestParties,
   type RequestRelation,
-} from './access/request-access';
+} from './access/request-relation';
 export {
   mayCreateTaskForce,
   mayManageTaskForceMembers,

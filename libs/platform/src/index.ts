@@ -1,9 +1,18 @@
 export { APP_NODE_FLAGS } from './app-node-flags';
 export { LIAISON_CONFIG, LiaisonConfigModule } from './config.module';
-export { etagOf, parseIfMatch } from './http/if-match';
+export { assertCurrentVersion, checkIfMatch, etagOf, parseIfMatch, type StaleVersionDetail } from './http/if-match';
+export { conflict, forbidden, PLATFORM_PROBLEMS, preconditionFailed, unavailable } from './http/platform-problems';
 export { ProblemException } from './http/problem.exception';
-export { ClientRequestId } from './http/client-request-id.decorator';
-export { CursorPageQuery, toCursorPage, type CursorPage } from './http/cursor-page';
+export { Caller, ClientRequestId } from './http/caller.decorator';
+export { toCursorPage, type CursorPage } from './http/cursor-page';
+export {
+  cursorParts,
+  keysetCursor,
+  type CursorPart,
+  type KeysetCursorCodec,
+  type KeysetCursorFormat,
+} from './http/keyset-cursor';
+export { IdPageQuery, KeysetCursorParam, PAGE_LIMIT, PageLimit, PageQuery } from './http/page.query';
 export { fieldError, toFieldErrors, type FieldError, type InputLocation } from './http/field-error';
 export { InvalidInputException } from './http/invalid-input.exception';
 export { LiaisonValidationPipe, parseUuid, validateBody } from './http/validation';

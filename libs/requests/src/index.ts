@@ -16,8 +16,8 @@ export {
 } from './search/search-sql';
 export { decodeSearchCursor, encodeSearchCursor, type SearchCursor, type SearchSort } from './search/search-cursor';
 export { RequestPresenter } from './view/request-presenter';
-export { PartyView, RequestView, TimerView, toRequestView, type PresentableRequest } from './view/request-view';
-export { loadRequestFacts, requestFacts, type PersonFact } from './workflow-state/request-facts';
+export { PartyView, RequestView, TimerView, toRequestView, type PresentableRequest } from './view/request.view';
+export { loadRequestFacts, requestFacts, type PersonFact } from './workflow-state/request-facts-loader';
 export {
   applyPosition,
   fromStoredTimer,

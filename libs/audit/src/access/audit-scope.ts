@@ -1,5 +1,6 @@
 import { hasRole, type Actor } from '@liaison/domain';
-import { ProblemException, type LiaisonConfig } from '@liaison/platform';
+import type { LiaisonConfig } from '@liaison/platform';
+import { notAnAuditor } from '../audit-problems';
 
 /**
  * Which streams a reader of the trail sees (README, Audit trail):
@@ -12,7 +13,7 @@ export type AuditScope = { kind: 'all' } | { kind: 'agency'; agencyId: string; u
 
 export function auditScopeOf(actor: Actor, config: LiaisonConfig): AuditScope {
   if (actor.platformAdmin) return { kind: 'all' };
-  if (!hasRole(actor, 'AUDITOR')) throw new ProblemException(403, 'forbidden', 'The audit trail is for auditors');
+  if (!hasRole(actor, 'AUDITOR')) throw notAnAuditor();
   if (config.audit.oversightAgencyIds.includes(actor.agencyId)) return { kind: 'all' };
   return { kind: 'agency', agencyId: actor.agencyId, userId: actor.userId };
 }

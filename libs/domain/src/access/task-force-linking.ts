@@ -1,6 +1,6 @@
 import { needsPermissionToShareOnward, type Handling } from '../workflows/handling-code';
 import { hasRole, type Actor } from './actor';
-import type { RequestParties, RequestRelation } from './request-access';
+import type { RequestParties, RequestRelation } from './request-relation';
 import type { TaskForceStanding } from './task-force-access';
 
 /** Why a user may not link a request to (or unlink it from) a task force. */

@@ -13,13 +13,8 @@ import {
   type Gender,
   type RequestKind,
 } from '@liaison/domain';
-import {
-  fieldError,
-  InvalidInputException,
-  LIAISON_CONFIG,
-  ProblemException,
-  type LiaisonConfig,
-} from '@liaison/platform';
+import { fieldError, InvalidInputException, LIAISON_CONFIG, type LiaisonConfig } from '@liaison/platform';
+import { statisticsForbidden } from '../requests-problems';
 import {
   deadlineRunsSql,
   requestCountsSql,
@@ -86,7 +81,7 @@ export class StatisticsService {
   async statistics(actor: Actor, query: StatisticsQuery): Promise<StatisticsView> {
     const scope = statisticsScopeOf(actor, this.config.audit.oversightAgencyIds);
     if (!scope) {
-      throw new ProblemException(403, 'forbidden', 'Statistics are for auditors and supervisors');
+      throw statisticsForbidden();
     }
     const filters = toFilters(query);
     const generatedAt = new Date().toISOString();

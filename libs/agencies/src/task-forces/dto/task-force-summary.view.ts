@@ -1,16 +1,20 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { AgencyRefDto } from './agency-ref.dto';
-import { MembershipDto } from './task-force.dto';
+import { AgencyRefView } from './agency-ref.view';
+import { MembershipView } from './task-force.view';
 
 /** A line of the caller's task forces. */
-export class TaskForceSummaryDto {
+export class TaskForceSummaryView {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() name!: string;
   @ApiPropertyOptional({ type: String, nullable: true }) description!: string | null;
-  @ApiProperty({ type: AgencyRefDto }) leadAgency!: AgencyRefDto;
+  @ApiProperty({ type: AgencyRefView }) leadAgency!: AgencyRefView;
   @ApiProperty() memberCount!: number;
   @ApiProperty() linkedRequestCount!: number;
-  @ApiPropertyOptional({ type: MembershipDto, nullable: true, description: 'Null: seen as a user of the lead agency.' })
-  myMembership!: MembershipDto | null;
+  @ApiPropertyOptional({
+    type: MembershipView,
+    nullable: true,
+    description: 'Null: seen as a user of the lead agency.',
+  })
+  myMembership!: MembershipView | null;
   @ApiProperty() createdAt!: string;
 }

@@ -2,7 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { AGENCY_TYPES, type AgencyType } from '@liaison/domain';
 import type { Agency } from '@liaison/data';
 
-export class AgencyDto {
+export class AgencyView {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ example: 'Central Bureau of Investigation' }) name!: string;
   @ApiProperty({ description: 'ISO 3166-1 alpha-2', example: 'IN' }) country!: string;
@@ -12,7 +12,7 @@ export class AgencyDto {
   @ApiProperty() createdAt!: string;
   @ApiProperty() updatedAt!: string;
 
-  static from(agency: Agency): AgencyDto {
+  static from(agency: Agency): AgencyView {
     return {
       id: agency.id,
       name: agency.name,

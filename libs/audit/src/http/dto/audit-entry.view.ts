@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { hashedFields, type AuditRow } from '../../audit-rows';
 
 /** One entry of the trail: references, states and hashes, never personal data values. */
-export class AuditEntryDto {
+export class AuditEntryView {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ example: 'request:0190a0c4-…' }) stream!: string;
   @ApiProperty() seq!: number;
@@ -19,8 +19,8 @@ export class AuditEntryDto {
   @ApiPropertyOptional({ nullable: true, description: 'the checkpoint that covers it; null until one does' })
   checkpoint!: number | null;
 
-  static from(row: AuditRow & { checkpoint?: number | null }): AuditEntryDto {
-    return Object.assign(new AuditEntryDto(), {
+  static from(row: AuditRow & { checkpoint?: number | null }): AuditEntryView {
+    return Object.assign(new AuditEntryView(), {
       ...hashedFields(row),
       prevHash: row.prevHash,
       hash: row.hash,

@@ -2,7 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { ROLES, type Role } from '@liaison/domain';
 import type { User } from '@liaison/data';
 
-export class UserDto {
+export class UserView {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ format: 'uuid' }) agencyId!: string;
   @ApiProperty() email!: string;
@@ -13,7 +13,7 @@ export class UserDto {
   @ApiProperty() createdAt!: string;
   @ApiProperty() updatedAt!: string;
 
-  static from(user: User): UserDto {
+  static from(user: User): UserView {
     return {
       id: user.id,
       agencyId: user.agency.id,

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 
-export class TokenPairDto {
+export class TokenPairView {
   @ApiProperty({ description: 'Short-lived JWT for the Authorization: Bearer header.' })
   accessToken!: string;
 

@@ -1,5 +1,5 @@
 import type { Actor } from './actor';
-import { actingSide, relationToRequest } from './request-access';
+import { actingSide, relationToRequest } from './request-relation';
 
 const actor = (agencyId: string, roles: Actor['roles'] = ['OFFICER']): Actor => ({
   userId: 'u',

@@ -2,7 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { HANDLING_CODES, type HandlingCode } from '@liaison/domain';
 
 /** The answer to linking a request to a task force. */
-export class LinkedRequestDto {
+export class TaskForceRequestView {
   @ApiProperty({ format: 'uuid' }) taskForceId!: string;
   @ApiProperty({ format: 'uuid' }) requestId!: string;
   @ApiProperty({ example: 'MLA-2026-000123' }) reference!: string;

@@ -1,19 +1,19 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { HANDLING_CODES, REQUEST_KINDS, SIDES, type HandlingCode, type RequestKind, type Side } from '@liaison/domain';
 
-export class BoardPartyDto {
+export class BoardPartyView {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() name!: string;
   @ApiProperty({ example: 'NP' }) country!: string;
 }
 
-export class BoardPartiesDto {
-  @ApiProperty({ type: BoardPartyDto }) requesting!: BoardPartyDto;
-  @ApiProperty({ type: BoardPartyDto }) requested!: BoardPartyDto;
+export class BoardPartiesView {
+  @ApiProperty({ type: BoardPartyView }) requesting!: BoardPartyView;
+  @ApiProperty({ type: BoardPartyView }) requested!: BoardPartyView;
 }
 
 /** One linked request on the board. */
-export class BoardCardDto {
+export class BoardCardView {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ example: 'MLA-2026-000123' }) reference!: string;
   @ApiProperty({ enum: REQUEST_KINDS }) kind!: RequestKind;
@@ -26,13 +26,13 @@ export class BoardCardDto {
   })
   viewerSide!: Side | null;
   @ApiPropertyOptional({
-    type: BoardPartyDto,
+    type: BoardPartyView,
     nullable: true,
     description: 'The other party; null for a third agency.',
   })
-  counterpart!: BoardPartyDto | null;
-  @ApiPropertyOptional({ type: BoardPartiesDto, description: 'Both parties, shown to viewers of a third agency.' })
-  parties?: BoardPartiesDto;
+  counterpart!: BoardPartyView | null;
+  @ApiPropertyOptional({ type: BoardPartiesView, description: 'Both parties, shown to viewers of a third agency.' })
+  parties?: BoardPartiesView;
   @ApiProperty({ description: 'Whole days since the request was created.' }) ageDays!: number;
   @ApiProperty() createdAt!: string;
   @ApiProperty() lastActivityAt!: string;
@@ -40,12 +40,12 @@ export class BoardCardDto {
 }
 
 /** A state's column: exact counts, and one page of its cards. */
-export class BoardColumnDto {
+export class BoardColumnView {
   @ApiProperty({ example: 'in_execution' }) state!: string;
   @ApiProperty({ description: 'Requests in the column (all of them, not just this page).' }) count!: number;
   @ApiProperty({ description: 'Overdue requests in the column (all of them).' }) overdue!: number;
-  @ApiProperty({ type: [BoardCardDto], description: 'At most perColumn cards, most recent activity first.' })
-  cards!: BoardCardDto[];
+  @ApiProperty({ type: [BoardCardView], description: 'At most perColumn cards, most recent activity first.' })
+  cards!: BoardCardView[];
   @ApiPropertyOptional({
     type: String,
     nullable: true,
@@ -58,10 +58,10 @@ export class BoardColumnDto {
  * The task force's linked requests, one column per state (workflow order; only states that hold a request); with
  * `state` in the query, that column only (even when empty). The totals always cover the whole board.
  */
-export class BoardDto {
+export class BoardView {
   @ApiProperty({ format: 'uuid' }) taskForceId!: string;
   @ApiPropertyOptional({ format: 'uuid', nullable: true }) agencyId!: string | null;
   @ApiProperty() total!: number;
   @ApiProperty() overdue!: number;
-  @ApiProperty({ type: [BoardColumnDto] }) columns!: BoardColumnDto[];
+  @ApiProperty({ type: [BoardColumnView] }) columns!: BoardColumnView[];
 }

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, IsUUID, Matches, Max, Min, MaxLength } from 'class-validator';
+import { IsOptional, IsUUID, Matches } from 'class-validator';
+import { KeysetCursorParam, PageLimit } from '@liaison/platform';
 
 const BOARD_PER_COLUMN = { default: 25, max: 200 } as const;
 
@@ -11,17 +11,10 @@ export class BoardQuery {
   @IsUUID()
   agencyId?: string;
 
-  @ApiPropertyOptional({
-    minimum: 1,
-    maximum: BOARD_PER_COLUMN.max,
-    default: BOARD_PER_COLUMN.default,
+  @PageLimit({
+    ...BOARD_PER_COLUMN,
     description: 'Cards per column, most recent activity first; the counts always cover the whole column.',
   })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(BOARD_PER_COLUMN.max)
   perColumn: number = BOARD_PER_COLUMN.default;
 
   @ApiPropertyOptional({
@@ -32,9 +25,6 @@ export class BoardQuery {
   @Matches(/^[a-z_]{1,64}$/, { message: 'state must be a workflow state name such as in_execution' })
   state?: string;
 
-  @ApiPropertyOptional({ description: 'The nextCursor of the column named by `state` (required with it).' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
+  @KeysetCursorParam({ description: 'The nextCursor of the column named by `state` (required with it).' })
   after?: string;
 }

@@ -1,7 +1,6 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import type { Request, TaskForce } from '@liaison/data';
 import type { Handling } from '@liaison/domain';
-import { ProblemException } from '@liaison/platform';
 
 /** The agencies that see what is linked to a task force: those of its members, and its lead agency (the board). */
 export async function viewingAgencyIds(em: EntityManager, taskForce: TaskForce): Promise<string[]> {
@@ -18,12 +17,4 @@ export function handlingOf(request: Pick<Request, 'handlingCode' | 'handlingRest
   return request.handlingCode === 'H3'
     ? { code: 'H3', restriction: request.handlingRestriction ?? '' }
     : { code: request.handlingCode };
-}
-
-/** 422: the handling code needs the provider's permission before agencies beyond the two parties see the request. */
-export function handlingPermissionRequired(detail: string, extensions: Record<string, unknown>): ProblemException {
-  return new ProblemException(422, 'handling-permission-required', detail, {
-    ...extensions,
-    hint: 'Send "handlingPermissionConfirmed": true once the providing agency has agreed; it is recorded in the trail.',
-  });
 }

@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { AGENCY_TYPES, ROLES, type AgencyType, type Role } from '@liaison/domain';
 
-export class MyAgencyDto {
+export class MyAgencyView {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() name!: string;
   @ApiProperty({ description: 'ISO 3166-1 alpha-2', example: 'NP' }) country!: string;
@@ -9,12 +9,12 @@ export class MyAgencyDto {
   @ApiProperty() centralAuthority!: boolean;
 }
 
-export class MeDto {
+export class MeView {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() email!: string;
   @ApiProperty() displayName!: string;
   @ApiProperty({ enum: ROLES, isArray: true }) roles!: Role[];
   @ApiProperty() platformAdmin!: boolean;
   @ApiProperty() language!: string;
-  @ApiProperty({ type: MyAgencyDto }) agency!: MyAgencyDto;
+  @ApiProperty({ type: MyAgencyView }) agency!: MyAgencyView;
 }

@@ -1,23 +1,23 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { TaskForce, TaskForceMember } from '@liaison/data';
-import { AgencyRefDto } from './agency-ref.dto';
-import { TaskForceMemberDto } from './task-force-member.dto';
+import { AgencyRefView } from './agency-ref.view';
+import { TaskForceMemberView } from './task-force-member.view';
 
-export class MembershipDto {
+export class MembershipView {
   @ApiProperty() readOnly!: boolean;
 }
 
 /** A task force with its members, as its members and its lead agency see it. */
-export class TaskForceDto {
+export class TaskForceView {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() name!: string;
   @ApiPropertyOptional({ type: String, nullable: true }) description!: string | null;
-  @ApiProperty({ type: AgencyRefDto }) leadAgency!: AgencyRefDto;
+  @ApiProperty({ type: AgencyRefView }) leadAgency!: AgencyRefView;
   @ApiProperty({ format: 'uuid' }) createdBy!: string;
-  @ApiProperty({ type: [TaskForceMemberDto] }) members!: TaskForceMemberDto[];
+  @ApiProperty({ type: [TaskForceMemberView] }) members!: TaskForceMemberView[];
   @ApiProperty() linkedRequestCount!: number;
-  @ApiPropertyOptional({ type: MembershipDto, nullable: true, description: 'The caller’s own membership.' })
-  myMembership!: MembershipDto | null;
+  @ApiPropertyOptional({ type: MembershipView, nullable: true, description: 'The caller’s own membership.' })
+  myMembership!: MembershipView | null;
   @ApiProperty() createdAt!: string;
   @ApiProperty() updatedAt!: string;
 
@@ -27,15 +27,15 @@ export class TaskForceDto {
     members: TaskForceMember[],
     linkedRequestCount: number,
     viewerId: string,
-  ): TaskForceDto {
+  ): TaskForceView {
     const mine = members.find((member) => member.user.id === viewerId);
     return {
       id: taskForce.id,
       name: taskForce.name,
       description: taskForce.description ?? null,
-      leadAgency: AgencyRefDto.from(taskForce.leadAgency),
+      leadAgency: AgencyRefView.from(taskForce.leadAgency),
       createdBy: taskForce.createdBy.id,
-      members: members.map(TaskForceMemberDto.from),
+      members: members.map(TaskForceMemberView.from),
       linkedRequestCount,
       myMembership: mine ? { readOnly: mine.readOnly } : null,
       createdAt: taskForce.createdAt.toISOString(),

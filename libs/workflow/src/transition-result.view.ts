@@ -1,0 +1,5 @@
+import { RequestView } from '@liaison/requests';
+
+export class TransitionResultView extends RequestView {
+  warnings!: string[];
+}
