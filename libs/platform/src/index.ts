@@ -4,7 +4,7 @@ export { etagOf, parseIfMatch } from './http/if-match';
 export { ProblemException } from './http/problem.exception';
 export { ClientRequestId } from './http/client-request-id.decorator';
 export { CursorPageQuery, toCursorPage, type CursorPage } from './http/cursor-page';
-export { fieldError, toFieldErrors, type FieldError, type InputLocation } from './http/field-error';
+export { fieldError, type FieldError } from './http/field-error';
 export { InvalidInputException } from './http/invalid-input.exception';
 export { LiaisonValidationPipe, parseUuid, validateBody } from './http/validation';
 export { DEVELOPMENT_JWT_SECRET, loadConfig, type LiaisonConfig } from './liaison-config';
