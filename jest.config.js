@@ -29,11 +29,11 @@ module.exports = {
     project('e2e', ['<rootDir>/test/e2e/**/*.e2e-spec.ts']),
     // real processes killed, Redis stopped and restarted, a partner failing: about a minute, run with the rest
     project('fault', ['<rootDir>/test/fault/**/*.fault-spec.ts']),
-    // two apis and two workers on one machine, thousands of transitions with webhooks (issue 6)
+    // two apis and two workers on one machine, thousands of transitions with webhooks
     project('scale', ['<rootDir>/test/scale/**/*.scale-spec.ts']),
-    // the access matrix from the OpenAPI document, generated malformed input, token tampering (issue 6)
+    // the access matrix from the OpenAPI document, generated malformed input, token tampering
     project('attack', ['<rootDir>/test/attack/**/*.attack-spec.ts']),
-    // the web console in Debian's Chromium through playwright-core, against api + worker processes (issue 7)
+    // the web console in Debian's Chromium through playwright-core, against api + worker processes
     project('e2e-web', ['<rootDir>/test/e2e-web/**/*.web-spec.ts']),
   ],
 };

@@ -12,8 +12,5 @@ export {
 export { AuditModule } from './audit.module';
 export { AuditCheckpointsModule } from './checkpoints/audit-checkpoints.module';
 export { CheckpointBuilder } from './checkpoints/checkpoint-builder';
-export { CheckpointScheduler } from './checkpoints/checkpoint-scheduler';
-export { EXPORT_FORMAT } from './export/export-format';
-export { MerkleTree, verifyInclusion, leafHash, nodeHash } from './merkle/merkle-tree';
-export { ExportVerifier, type VerificationReport } from './cli/export-verifier';
+export { verifyInclusion, leafHash } from './merkle/merkle-tree';
 export { verifyExportFile } from './cli/liaison-audit';

@@ -13,7 +13,7 @@ export {
   type KeysetCursorFormat,
 } from './http/keyset-cursor';
 export { IdPageQuery, KeysetCursorParam, PAGE_LIMIT, PageLimit, PageQuery } from './http/page.query';
-export { fieldError, toFieldErrors, type FieldError, type InputLocation } from './http/field-error';
+export { fieldError, type FieldError } from './http/field-error';
 export { InvalidInputException } from './http/invalid-input.exception';
 export { LiaisonValidationPipe, parseUuid, validateBody } from './http/validation';
 export { DEVELOPMENT_JWT_SECRET, loadConfig, type LiaisonConfig } from './liaison-config';

@@ -50,12 +50,13 @@ interface Opened {
 }
 
 /**
- * The one write path for state changes (DESIGN.md): in one transaction, lock the request, ask the domain, and
- * write the new state and version, a history row, the audit entry and one outbox row per effect. A refused event
+ * The one write path for state changes (docs/architecture.md): in one transaction, lock the request, ask the domain,
+ * and write the new state and version, a history row, the audit entry and one outbox row per effect. A refused event
  * changes nothing but is itself audited (the refusal's audit entry is committed, then the caller gets the 4xx).
  *
- * It is the hottest path of the api, so it bypasses the ORM: two multi-statement round trips on a pooled
- * connection (lock and read; write and commit) instead of some fifteen statements, no hydration, no flush.
+ * It is the hottest path of the api, so it bypasses the ORM (docs/decisions/0003-write-path-off-the-orm.md): two
+ * multi-statement round trips on a pooled connection (lock and read; write and commit) instead of one per
+ * statement, no hydration, no flush.
  */
 @Injectable()
 export class WorkflowService {
@@ -120,7 +121,7 @@ export class WorkflowService {
   }
 
   /**
-   * Another transaction holds the request (FOR UPDATE NOWAIT) or a deadlock was broken: the caller lost a race.
+   * Another transaction holds the request (FOR NO KEY UPDATE NOWAIT) or a deadlock was broken: the caller lost a race.
    * Other errors of the driver are converted as the ORM converts its own (an unreachable database is then a 503).
    */
   private translate(error: unknown): never {

@@ -3,7 +3,7 @@ import type { LiaisonConfig } from '@liaison/platform';
 import { notAnAuditor } from '../audit-problems';
 
 /**
- * Which streams a reader of the trail sees (README, Audit trail):
+ * Which streams a reader of the trail sees (docs/audit.md, Who reads the trail):
  * - platform admins and auditors of an oversight agency (AUDIT_OVERSIGHT_AGENCY_IDS): every stream;
  * - an agency's auditors: their agency's stream, the streams of requests their agency is a party to or that a task
  *   force they belong to follows, and the streams of task forces their agency leads or has members in.

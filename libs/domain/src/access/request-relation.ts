@@ -12,7 +12,7 @@ export interface RequestParties {
 }
 
 /**
- * DESIGN.md, Access: visible to its two agencies and to members of task forces it is linked to; while it is
+ * docs/architecture.md, Access: visible to its two agencies and to members of task forces it is linked to; while it is
  * still internal to the requesting side (draft, under review), to that side only.
  */
 export function relationToRequest(actor: Actor, parties: RequestParties, inLinkedTaskForce: boolean): RequestRelation {

@@ -35,7 +35,7 @@ export type OnwardSharingDecision =
   | { allowed: false; thirdAgencyIds: string[] };
 
 /**
- * DOMAIN.md, Handling codes: checked when a task force or a third agency would see the item. A request whose code
+ * docs/domain.md, Handling codes: checked when a task force or a third agency would see the item. A request whose code
  * forbids onward sharing (H2, H3) reaches agencies beyond its two parties only with the provider's permission,
  * which the caller confirms and the trail records.
  */

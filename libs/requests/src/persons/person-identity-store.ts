@@ -12,7 +12,7 @@ import { IDENTITY_FIELDS, type PersonIdentity, type RedactedIdentity } from './p
 const ENVELOPE_FIELDS = ['identityCiphertext', 'identityIv', 'identityTag', 'wrappedDataKey', 'masterKeyId'] as const;
 
 /**
- * The one way in and out of a person's identifying data (DESIGN.md, Personal data): encrypted with AES-256-GCM
+ * The one way in and out of a person's identifying data (docs/personal-data.md): encrypted with AES-256-GCM
  * under a per-person data key wrapped by the master key. Every decryption is audited, in the caller's transaction;
  * redaction never reads the data at all; a purge destroys the data key and the ciphertext.
  */

@@ -1,7 +1,7 @@
 import { needsPermissionToShareOnward, type HandlingCode, type RequestRelation } from '@liaison/domain';
 
 /**
- * Items marked H2 or H3 are not shared beyond the two agencies without the provider's permission (DOMAIN.md,
+ * Items marked H2 or H3 are not shared beyond the two agencies without the provider's permission (docs/domain.md,
  * Handling codes): a task-force member does not see them.
  */
 export function shareableWith(relation: RequestRelation, code: HandlingCode): boolean {

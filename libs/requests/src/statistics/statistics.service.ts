@@ -67,7 +67,7 @@ const METHOD: Readonly<Record<StatisticsView['scope'], StatisticsMethod>> = (() 
 })();
 
 /**
- * `GET /v1/statistics` (seed 004, monitoring and evaluation): counts, times and rates over the requests in the
+ * `GET /v1/statistics` (monitoring and evaluation, docs/domain.md): counts, times and rates over the requests in the
  * caller's scope, with small cells suppressed. Reads aggregates only, in one repeatable-read snapshot so that
  * totals and breakdowns agree; never a person's identity.
  */

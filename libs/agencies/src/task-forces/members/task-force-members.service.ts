@@ -105,7 +105,7 @@ export class TaskForceMembersService {
 
   /**
    * A member from an agency new to the task force sees its linked requests: those whose handling code forbids
-   * onward sharing need the providers' permission first (DOMAIN.md, Handling codes).
+   * onward sharing need the providers' permission first (docs/domain.md, Handling codes).
    */
   private async newlyExposed(
     tx: EntityManager,
