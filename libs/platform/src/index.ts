@@ -1,4 +1,24 @@
 export { APP_NODE_FLAGS } from './app-node-flags';
+export {
+  CONFIG_AREAS,
+  CONFIG_SCHEMA,
+  type ConfigArea,
+  type ConfigProcess,
+  type NodeEnvironment,
+  type VariableName,
+} from './config/config.schema';
+export {
+  assertValidEnvironment,
+  checkEnvironment,
+  ConfigError,
+  exitOnInvalidEnvironment,
+  isSet,
+  readSettings,
+  VARIABLE_NAMES,
+  withDefaults,
+  type ConfigProblem,
+  type Env,
+} from './config/read-config';
 export { LIAISON_CONFIG, LiaisonConfigModule } from './config.module';
 export { etagOf, parseIfMatch } from './http/if-match';
 export { ProblemException } from './http/problem.exception';
