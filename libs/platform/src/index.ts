@@ -8,6 +8,11 @@ export {
   type VariableName,
 } from './config/config.schema';
 export {
+  CONFIGURATION_REFERENCE_COMMAND,
+  CONFIGURATION_REFERENCE_PATH,
+  renderConfigurationReference,
+} from './config/config-reference';
+export {
   assertValidEnvironment,
   checkEnvironment,
   ConfigError,
