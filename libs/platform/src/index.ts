@@ -1,4 +1,29 @@
 export { APP_NODE_FLAGS } from './app-node-flags';
+export {
+  CONFIG_AREAS,
+  CONFIG_SCHEMA,
+  type ConfigArea,
+  type ConfigProcess,
+  type NodeEnvironment,
+  type VariableName,
+} from './config/config.schema';
+export {
+  CONFIGURATION_REFERENCE_COMMAND,
+  CONFIGURATION_REFERENCE_PATH,
+  renderConfigurationReference,
+} from './config/config-reference';
+export {
+  assertValidEnvironment,
+  checkEnvironment,
+  ConfigError,
+  exitOnInvalidEnvironment,
+  isSet,
+  readSettings,
+  VARIABLE_NAMES,
+  withDefaults,
+  type ConfigProblem,
+  type Env,
+} from './config/read-config';
 export { LIAISON_CONFIG, LiaisonConfigModule } from './config.module';
 export { assertCurrentVersion, checkIfMatch, etagOf, parseIfMatch, type StaleVersionDetail } from './http/if-match';
 export { conflict, forbidden, PLATFORM_PROBLEMS, preconditionFailed, unavailable } from './http/platform-problems';
