@@ -140,6 +140,24 @@ describe('WorkflowService (medium)', () => {
     });
   });
 
+  it('chains refusals and accepted events on the request’s stream, each linked to the one before', async () => {
+    const request = await underReview();
+    await failure(send(request, officer, 'approve'));
+    await send(request, supervisor, 'approve');
+    await failure(send(request, supervisor, 'approve'));
+
+    const chain = await harness.sql<{ seq: number; action: string; prev_hash: string; hash: string }>(
+      'select seq, action, prev_hash, hash from audit_event where stream = $1 order by seq',
+      [`request:${request.id}`],
+    );
+    expect(chain.map((entry) => [entry.seq, entry.action])).toEqual([
+      [1, 'request.transition_refused'],
+      [2, 'request.transition'],
+      [3, 'request.transition_refused'],
+    ]);
+    expect(chain.slice(1).map((entry) => entry.prev_hash)).toEqual(chain.slice(0, -1).map((entry) => entry.hash));
+  });
+
   it('records a caller who is no party to act (403) in the trail too', async () => {
     const request = await underReview();
     const auditor = await harness.factory.user(india, { roles: ['AUDITOR'] });
@@ -152,6 +170,23 @@ describe('WorkflowService (medium)', () => {
     expect(after.audit).toEqual([
       { action: 'request.transition_refused', data: expect.objectContaining({ reason: 'WRONG_SIDE' }) },
     ]);
+  });
+
+  it('answers 412 to a stale If-Match and writes nothing, not even a refusal', async () => {
+    const request = await underReview();
+
+    const error = await failure(
+      workflow.apply({ requestId: request.id, event: 'approve', payload: {}, actor: actor(supervisor), ifMatch: 7 }),
+    );
+    expect(error.getStatus()).toBe(412);
+    expect(error.extensions).toEqual({ currentVersion: 1 });
+    expect(await written(request)).toEqual({
+      state: 'under_review',
+      version: 1,
+      history: 0,
+      audit: [],
+      outbox: [],
+    });
   });
 
   it('answers 409 while another transaction holds the request, and applies the event once it lets go', async () => {
