@@ -2,6 +2,7 @@ import { HttpException } from '@nestjs/common';
 import type { Agency, Request, User } from '@liaison/data';
 import type { Actor } from '@liaison/domain';
 import { mediumTest, type MediumTest } from '@liaison/testing';
+import type { TransitionCommand } from './transition-command';
 import { WorkflowModule } from './workflow.module';
 import { WorkflowService } from './workflow.service';
 
@@ -43,8 +44,12 @@ describe('WorkflowService (medium)', () => {
   const underReview = () =>
     harness.factory.request({ requesting: india, requested: nepal, createdBy: officer, state: 'under_review' });
 
+  /** The one place the spec calls the service. */
+  const apply = (user: User, command: Omit<TransitionCommand, 'actor' | 'clientRequestId'>) =>
+    workflow.apply({ ...command, actor: actor(user), clientRequestId: 'medium-spec' });
+
   const send = (request: Request, user: User, event: string, payload: Record<string, unknown> = {}) =>
-    workflow.apply({ requestId: request.id, event, payload, actor: actor(user), clientRequestId: 'medium-spec' });
+    apply(user, { requestId: request.id, event, payload });
 
   /** Everything the write path may have written about the request, read as the owner. */
   async function written(request: Request): Promise<Written> {
@@ -176,7 +181,7 @@ describe('WorkflowService (medium)', () => {
     const request = await underReview();
 
     const error = await failure(
-      workflow.apply({ requestId: request.id, event: 'approve', payload: {}, actor: actor(supervisor), ifMatch: 7 }),
+      apply(supervisor, { requestId: request.id, event: 'approve', payload: {}, ifMatch: 7 }),
     );
     expect(error.getStatus()).toBe(412);
     expect(error.extensions).toEqual({ currentVersion: 1 });
