@@ -23,6 +23,8 @@ module.exports = {
     lib('audit'),
     lib('requests'),
     lib('workflow'),
+    // one feature module booted without HTTP on the worker's database and Redis prefix (libs/testing's mediumTest)
+    project('medium', ['<rootDir>/libs/**/*.medium-spec.ts']),
     project('api', ['<rootDir>/apps/api/src/**/*.spec.ts']),
     project('worker', ['<rootDir>/apps/worker/src/**/*.spec.ts']),
     project('infra', ['<rootDir>/infra/**/*.spec.ts']),

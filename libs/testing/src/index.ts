@@ -1,5 +1,13 @@
 export { eventually } from './eventually';
-export { TEST_PASSWORD, createAgency, createRequest, createTaskForce, createUser } from './factories';
+export {
+  TEST_PASSWORD,
+  createAgency,
+  createRequest,
+  createTaskForce,
+  createUser,
+  type RequestOptions,
+} from './factories';
+export { mediumTest, type MediumFactory, type MediumTest, type MediumTestOptions } from './medium-test';
 export { createScratchDatabase, dropRedisKeys, dropScratchDatabase } from './scratch-database';
 export { prepareTestEnvironment, type TestEnvironment } from './test-environment';
 export { APP_DATABASE_ROLE, asApplicationRole, ownerDatabaseUrl, withAdminClient } from './test-servers';
