@@ -146,11 +146,16 @@ describe('docker-compose.yml', () => {
     it('requires every secret the apps need in production from the operator', () => {
       const apiEnv = env('api');
       const required = Object.entries(CONFIG_SCHEMA)
-        .filter(([, spec]) => 'production' in spec && (spec.processes as readonly string[]).includes('api'))
+        .filter(([, spec]) => 'outsideDevelopment' in spec && (spec.processes as readonly string[]).includes('api'))
         .map(([variable]) => variable);
       expect(required).toEqual(expect.arrayContaining(['JWT_SECRET', 'AUDIT_SIGNING_KEY', 'LIAISON_MASTER_KEY']));
       for (const variable of required)
         expect([variable, apiEnv[variable]]).toEqual([variable, expect.stringMatching(/^\$\{\w+:\?/)]);
+    });
+
+    it('never turns the development shortcuts on', () => {
+      for (const name of appServices) expect([name, env(name).LIAISON_DEVELOPMENT]).toEqual([name, undefined]);
+      expect(read('infra/docker/Dockerfile')).not.toContain('LIAISON_DEVELOPMENT');
     });
 
     it("and the image sets only declared variables (besides npm's own)", () => {

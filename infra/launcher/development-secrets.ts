@@ -1,8 +1,10 @@
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { DEVELOPMENT_SECRET_PREFIX } from '@liaison/platform';
 
 export interface DevelopmentSecrets {
+  /** Starts with DEVELOPMENT_SECRET_PREFIX, so that the apps refuse it outside development. */
   jwtSecret: string;
   /** Ed25519 private key signing audit checkpoints, base64 PKCS#8 DER (AUDIT_SIGNING_KEY). */
   auditSigningKey: string;
@@ -14,13 +16,13 @@ export interface DevelopmentSecrets {
 
 /**
  * Secrets for a developer's machine: generated on the first start and kept in the git-ignored `.data` folder,
- * so sessions survive restarts. Production takes them from the environment (the apps refuse to start without).
+ * so sessions survive restarts. Elsewhere they come from the environment (the apps refuse to start without).
  */
 export function developmentSecrets(dataRoot: string): DevelopmentSecrets {
   const file = join(dataRoot, 'development-secrets.json');
   const stored = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Partial<DevelopmentSecrets>) : {};
   const secrets: DevelopmentSecrets = {
-    jwtSecret: stored.jwtSecret ?? randomBytes(48).toString('base64url'),
+    jwtSecret: stored.jwtSecret ?? `${DEVELOPMENT_SECRET_PREFIX}${randomBytes(48).toString('base64url')}`,
     auditSigningKey: stored.auditSigningKey ?? developmentSigningKey(),
     databaseAppPassword: stored.databaseAppPassword ?? randomBytes(24).toString('base64url'),
     masterKey: stored.masterKey ?? randomBytes(32).toString('base64'),

@@ -34,6 +34,8 @@ async function main(): Promise<void> {
   const secrets = developmentSecrets(dataRoot);
   const env: NodeJS.ProcessEnv = withDefaults(process.env, {
     NODE_ENV: 'development',
+    // The development shortcuts, for this launcher and what it starts only: the apps refuse them anywhere else.
+    LIAISON_DEVELOPMENT: '1',
     LOG_PRETTY: '1',
     JWT_SECRET: secrets.jwtSecret,
     AUDIT_SIGNING_KEY: secrets.auditSigningKey,

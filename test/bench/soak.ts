@@ -109,6 +109,7 @@ async function main(): Promise<void> {
 function environment(owner: string, port: string, tmp: string): Record<string, string> {
   return {
     NODE_ENV: 'test',
+    LIAISON_DEVELOPMENT: '1', // a benchmark on a developer's machine: the development shortcuts
     LOG_LEVEL: 'warn',
     LOG_PRETTY: '0',
     PORT: port,

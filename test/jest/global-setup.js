@@ -1,6 +1,7 @@
 // Once per `npm test`: the apps compiled when a source changed (the fault, scale and browser suites run them as
 // `npm start` does), and a template database migrated to the latest schema, cloned by each jest worker.
 const { execFileSync } = require('node:child_process');
+const { randomBytes } = require('node:crypto');
 const { resolve } = require('node:path');
 const { Client } = require('pg');
 const { adminUrl, databaseUrl, templateName } = require('./test-run');
@@ -9,6 +10,7 @@ module.exports = async () => {
   if (process.env.LIAISON_TEST_TEMPLATE) return; // jest calls global set-ups once per project
   const run = `${Date.now().toString(36)}_${process.pid}`;
   const template = templateName(run);
+  useTestSecrets();
   execFileSync(process.execPath, ['-r', '@swc-node/register', 'infra/scripts/build-apps.ts'], {
     cwd: resolve(__dirname, '../..'),
     stdio: ['ignore', 'ignore', 'inherit'],
@@ -23,6 +25,17 @@ module.exports = async () => {
   process.env.LIAISON_TEST_RUN = run;
   process.env.LIAISON_TEST_TEMPLATE = template;
 };
+
+/**
+ * The suites run without the development setting (LIAISON_DEVELOPMENT), as a deployment does: secrets of this run's
+ * own, inherited by the workers and every app they start (libs/testing adds a signing key per worker). Webhook
+ * receivers in the tests are local http servers.
+ */
+function useTestSecrets() {
+  process.env.JWT_SECRET ||= randomBytes(48).toString('base64url');
+  process.env.LIAISON_MASTER_KEY ||= randomBytes(32).toString('base64');
+  process.env.WEBHOOK_ALLOW_HTTP ||= '1';
+}
 
 /**
  * The apps run as `liaison_app` in the tests too (libs/testing connects as it), so the tests prove its limits. The

@@ -1,11 +1,13 @@
 import type { NodeEnvironment } from './config/config.schema';
 import { readSettings, type Env } from './config/read-config';
 
-export { DEVELOPMENT_JWT_SECRET } from './config/config.schema';
+export { DEVELOPMENT_JWT_SECRET, DEVELOPMENT_SECRET_PREFIX } from './config/config.schema';
 
 /** The platform's settings, from the configuration schema (config/config.schema.ts). Defaults suit a developer's machine. */
 export interface LiaisonConfig {
   nodeEnv: NodeEnvironment;
+  /** LIAISON_DEVELOPMENT=1: the development shortcuts (fixed secrets and keys, no signing key, http webhooks). */
+  development: boolean;
   port: number;
   /** What the apps connect as: the restricted application role (no UPDATE/DELETE on the audit trail). */
   databaseUrl: string;
@@ -27,7 +29,7 @@ export interface LiaisonConfig {
 }
 
 export interface AuditConfig {
-  /** Ed25519 private key (PEM, or base64 of PKCS#8 DER) that signs checkpoints; null: none (refused in production). */
+  /** Ed25519 private key (PEM, or base64 of PKCS#8 DER) that signs checkpoints; null: none (development only). */
   signingKey: string | null;
   /** How often the worker looks for new entries to checkpoint. */
   checkpointIntervalSeconds: number;
@@ -38,7 +40,7 @@ export interface AuditConfig {
 }
 
 export interface PersonalDataConfig {
-  /** Wraps every person's data key (32 bytes, base64 LIAISON_MASTER_KEY); null: unset in production. */
+  /** Wraps every person's data key (32 bytes, base64 LIAISON_MASTER_KEY); null: unset outside development. */
   masterKey: Buffer | null;
   /** Earlier master keys still readable during a rotation (LIAISON_PREVIOUS_MASTER_KEY, comma-separated). */
   previousMasterKeys: Buffer[];
@@ -49,14 +51,15 @@ export interface PersonalDataConfig {
 }
 
 /**
- * Production refuses to start without a real JWT secret (the launcher supplies a development one). An unset master
- * key or signing key is null in production, and the apps refuse to start (the start check, MasterKeyring,
- * AuditSigner); scripts such as migrations that never touch persons run without them.
+ * Outside development (LIAISON_DEVELOPMENT=1, which the launcher sets), whatever NODE_ENV says, there is no JWT
+ * secret to fall back to. An unset master key or signing key is null there, and the apps refuse to start (the start
+ * check, MasterKeyring, AuditSigner); scripts such as migrations that never touch persons run without them.
  */
 export function loadConfig(env?: Env): LiaisonConfig {
   const settings = readSettings(['general', 'database', 'redis', 'http', 'sign-in', 'audit', 'personal-data'], env);
   return {
     nodeEnv: settings.NODE_ENV,
+    development: settings.LIAISON_DEVELOPMENT,
     port: settings.PORT,
     databaseUrl: settings.DATABASE_URL,
     migrationDatabaseUrl: settings.MIGRATION_DATABASE_URL ?? settings.DATABASE_URL,

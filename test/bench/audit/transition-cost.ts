@@ -123,6 +123,7 @@ async function main(): Promise<void> {
 function childEnvironment(owner: string): Record<string, string> {
   return {
     NODE_ENV: 'test',
+    LIAISON_DEVELOPMENT: '1', // a benchmark on a developer's machine: the development shortcuts
     LOG_LEVEL: 'warn',
     DATABASE_URL: asApplicationRole(owner),
     MIGRATION_DATABASE_URL: owner,

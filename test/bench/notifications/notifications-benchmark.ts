@@ -115,6 +115,7 @@ async function measure(options: NotificationsBenchmarkOptions): Promise<Notifica
   const port = 39_000 + Math.floor(Math.random() * 1000);
   const env = {
     NODE_ENV: 'test',
+    LIAISON_DEVELOPMENT: '1', // a benchmark on a developer's machine: the development shortcuts
     DATABASE_URL: asApplicationRole(databaseUrl),
     MIGRATION_DATABASE_URL: databaseUrl,
     REDIS_URL,

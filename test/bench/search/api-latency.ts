@@ -60,6 +60,7 @@ export async function runSearchBenchmark(options: SearchOptions): Promise<Search
     const port = String(41_000 + Math.floor(Math.random() * 1000));
     api = await startApp('api', {
       NODE_ENV: 'test',
+      LIAISON_DEVELOPMENT: '1', // a benchmark on a developer's machine: the development shortcuts
       LOG_LEVEL: 'warn',
       LOG_PRETTY: '0',
       PORT: port,

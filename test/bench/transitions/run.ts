@@ -182,6 +182,7 @@ export async function runTransitionsBenchmark(options: TransitionsOptions): Prom
 function childEnvironment(plan: Plan, owner: string, port: number): Record<string, string> {
   return {
     NODE_ENV: 'test',
+    LIAISON_DEVELOPMENT: '1', // a benchmark on a developer's machine: the development shortcuts
     LOG_LEVEL: 'warn',
     LOG_PRETTY: '0',
     PORT: String(port),

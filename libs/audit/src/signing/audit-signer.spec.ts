@@ -5,6 +5,7 @@ import { AuditSigner } from './audit-signer';
 import { keyIdOf, parsePublicKey } from './signing-key';
 
 describe('AuditSigner and AUDIT_SIGNING_KEY', () => {
+  const development = { LIAISON_DEVELOPMENT: '1' };
   const { privateKey, publicKey } = generateKeyPairSync('ed25519');
   const pem = privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
   const base64 = privateKey.export({ format: 'der', type: 'pkcs8' }).toString('base64');
@@ -23,7 +24,7 @@ describe('AuditSigner and AUDIT_SIGNING_KEY', () => {
     ['PEM', pem],
     ['base64 PKCS#8', base64],
   ])('signs checkpoints with a key given as %s', (_format, key) => {
-    const signer = new AuditSigner(loadConfig({ AUDIT_SIGNING_KEY: key }));
+    const signer = new AuditSigner(loadConfig({ ...development, AUDIT_SIGNING_KEY: key }));
     expect(signer.keyId).toBe(keyIdOf(publicKey));
     const signed = signer.sign(statement);
     expect(checkSignedCheckpoint(signed, publicKey)).toBeNull();
@@ -44,18 +45,22 @@ describe('AuditSigner and AUDIT_SIGNING_KEY', () => {
     );
   });
 
-  it('refuses a key that is not Ed25519, and a missing key in production', () => {
+  it('refuses a key that is not Ed25519, and a missing key outside development', () => {
     const rsa = generateKeyPairSync('rsa', { modulusLength: 1024 })
       .privateKey.export({ format: 'pem', type: 'pkcs8' })
       .toString();
-    expect(() => loadConfig({ AUDIT_SIGNING_KEY: rsa })).toThrow('AUDIT_SIGNING_KEY must be an Ed25519 private key');
-    expect(() => loadConfig({ AUDIT_SIGNING_KEY: 'not a key' })).toThrow('AUDIT_SIGNING_KEY');
+    expect(() => loadConfig({ ...development, AUDIT_SIGNING_KEY: rsa })).toThrow(
+      'AUDIT_SIGNING_KEY must be an Ed25519 private key',
+    );
+    expect(() => loadConfig({ ...development, AUDIT_SIGNING_KEY: 'not a key' })).toThrow('AUDIT_SIGNING_KEY');
     const production = loadConfig({
       NODE_ENV: 'production',
       JWT_SECRET: 'x'.repeat(32),
       LIAISON_MASTER_KEY: Buffer.alloc(32, 1).toString('base64'),
     });
     expect(() => new AuditSigner(production)).toThrow('AUDIT_SIGNING_KEY must be set');
-    expect(new AuditSigner(loadConfig({})).available).toBe(false);
+    const withoutNodeEnv = loadConfig({ JWT_SECRET: 'x'.repeat(32) });
+    expect(() => new AuditSigner(withoutNodeEnv)).toThrow('AUDIT_SIGNING_KEY must be set');
+    expect(new AuditSigner(loadConfig(development)).available).toBe(false);
   });
 });

@@ -5,7 +5,7 @@ import { signingUnconfigured } from '../audit-problems';
 import { signStatement, type CheckpointStatement, type SignedCheckpoint } from '../checkpoints/checkpoint-statement';
 import { keyIdOf, parsePrivateKey } from './signing-key';
 
-/** The checkpoint signing key of AUDIT_SIGNING_KEY (Ed25519). Without it (not in production), no checkpoints. */
+/** The checkpoint signing key of AUDIT_SIGNING_KEY (Ed25519). Without it (development only), no checkpoints. */
 @Injectable()
 export class AuditSigner {
   private readonly privateKey: KeyObject | null;
@@ -14,8 +14,8 @@ export class AuditSigner {
 
   constructor(@Inject(LIAISON_CONFIG) config: LiaisonConfig) {
     const raw = config.audit.signingKey;
-    if (!raw && config.nodeEnv === 'production') {
-      throw new Error('AUDIT_SIGNING_KEY must be set to an Ed25519 private key in production');
+    if (!raw && !config.development) {
+      throw new Error('AUDIT_SIGNING_KEY must be set to an Ed25519 private key outside development');
     }
     this.privateKey = raw ? parsePrivateKey(raw) : null;
     this.publicKey = this.privateKey ? createPublicKey(this.privateKey) : null;

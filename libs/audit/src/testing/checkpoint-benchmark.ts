@@ -34,6 +34,7 @@ export async function benchmarkCheckpointBuild(entries: number): Promise<Checkpo
     await insert(url.toString(), entries);
     const key = generateKeyPairSync('ed25519').privateKey.export({ format: 'der', type: 'pkcs8' }).toString('base64');
     const config = loadConfig({
+      LIAISON_DEVELOPMENT: '1',
       DATABASE_URL: url.toString(),
       AUDIT_SIGNING_KEY: key,
       AUDIT_CHECKPOINT_MAX_ENTRIES: String(entries),

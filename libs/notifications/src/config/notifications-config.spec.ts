@@ -1,8 +1,8 @@
 import { loadNotificationsConfig } from './notifications-config';
 
 describe('loadNotificationsConfig', () => {
-  it('uses the development defaults when the environment is empty', () => {
-    const config = loadNotificationsConfig({});
+  it('uses the development defaults under the development setting when the environment is empty', () => {
+    const config = loadNotificationsConfig({ LIAISON_DEVELOPMENT: '1' });
     expect(config.relay).toEqual({ pollMs: 2000, gatherMs: 0, batchSize: 200, publishTimeoutMs: 5000 });
     expect(config.webhooks).toEqual({ timeoutMs: 10_000, attempts: 13, backoffMs: 30_000, allowHttp: true });
     expect(config.smtp).toMatchObject({
@@ -14,9 +14,13 @@ describe('loadNotificationsConfig', () => {
     expect(config.publicUrl).toBe('http://localhost:3000');
   });
 
-  it('allows http webhooks in production only when told to, and trims the public URL', () => {
+  it('allows http webhooks outside development only when told to, and trims the public URL', () => {
     expect(loadNotificationsConfig({ NODE_ENV: 'production' }).webhooks.allowHttp).toBe(false);
     expect(loadNotificationsConfig({ NODE_ENV: 'production', WEBHOOK_ALLOW_HTTP: '1' }).webhooks.allowHttp).toBe(true);
+    for (const NODE_ENV of [undefined, 'development', 'test']) {
+      expect(loadNotificationsConfig({ NODE_ENV }).webhooks.allowHttp).toBe(false);
+      expect(loadNotificationsConfig({ NODE_ENV, LIAISON_DEVELOPMENT: '1' }).webhooks.allowHttp).toBe(true);
+    }
     expect(loadNotificationsConfig({ PUBLIC_URL: 'https://liaison.example/' }).publicUrl).toBe(
       'https://liaison.example',
     );

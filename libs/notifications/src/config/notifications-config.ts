@@ -51,7 +51,7 @@ export function loadNotificationsConfig(env?: Env): NotificationsConfig {
       // 13 attempts, first retry after 30 s, doubling: the last one is about 34 h after the first (≥ 24 h).
       attempts: settings.WEBHOOK_ATTEMPTS,
       backoffMs: settings.WEBHOOK_BACKOFF_MS,
-      allowHttp: settings.NODE_ENV !== 'production' || settings.WEBHOOK_ALLOW_HTTP,
+      allowHttp: settings.LIAISON_DEVELOPMENT || settings.WEBHOOK_ALLOW_HTTP,
     },
     deadlines: { reconcileMs: settings.DEADLINE_RECONCILE_MS },
     publicUrl: settings.PUBLIC_URL.replace(/\/$/, ''),

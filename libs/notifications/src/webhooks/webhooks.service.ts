@@ -118,7 +118,7 @@ export class WebhooksService {
     return endpoint;
   }
 
-  /** Partner systems are reached over HTTPS; plain HTTP only outside production (local receivers). */
+  /** Partner systems are reached over HTTPS; plain HTTP only in development or when WEBHOOK_ALLOW_HTTP says so. */
   private assertScheme(url: string): void {
     if (new URL(url).protocol === 'https:' || this.config.webhooks.allowHttp) return;
     throw new InvalidInputException([fieldError(['url'], 'url must use https')]);

@@ -16,8 +16,10 @@ const INTRODUCTION = [
   '- **Checked at start.** The api, the worker, `npm start` and the one-shot scripts check every variable below before',
   '  anything else; a wrong value stops the process with one error naming each wrong variable and what it must be.',
   '  An empty value counts as unset.',
-  '- **Production.** With `NODE_ENV=production` the development defaults (fixed secrets and keys) are never used: a',
-  '  variable marked _required in production_ stops the processes named without it.',
+  '- **Development.** The development shortcuts (fixed public secrets and keys, http webhooks) apply only with',
+  '  `LIAISON_DEVELOPMENT=1`, which `npm start` sets for what it starts. Without it, whatever `NODE_ENV` says, a',
+  '  variable marked _required outside development_ stops the processes named without it, and the known development',
+  '  values are refused. `LIAISON_DEVELOPMENT=1` with `NODE_ENV=production` is refused.',
   '- **Secret** values are never echoed in errors; keep them out of logs and version control.',
   '- **Read by**: `api`, `worker`, `launcher` (`npm start`), `cli` (the one-shot scripts: `npm run db:migrate`,',
   '  `db:seed`, `db:rotate-master-key`, the compose migrate job).',
@@ -46,7 +48,7 @@ function row(name: VariableName): string[] {
     defaultOf(spec),
     spec.secret ? 'yes' : 'no',
     spec.processes.join(', '),
-    spec.description + productionNote(spec),
+    spec.description + requiredNote(spec),
   ];
 }
 
@@ -57,11 +59,11 @@ function defaultOf(spec: Variable<unknown>): string {
   return shown === 'none' ? shown : `\`${shown}\``;
 }
 
-function productionNote(spec: Variable<unknown>): string {
-  const rule = spec.production;
+function requiredNote(spec: Variable<unknown>): string {
+  const rule = spec.outsideDevelopment;
   if (!rule) return '';
   const who = rule.required === 'always' ? spec.processes : spec.processes.filter((p) => p === 'api' || p === 'worker');
-  return `; _required in production_ (${who.join(', ')})`;
+  return `; _required outside development_ (${who.join(', ')})`;
 }
 
 /** A Markdown table aligned as Prettier aligns it, so `npm run format` leaves the generated file alone. */

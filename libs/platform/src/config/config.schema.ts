@@ -34,10 +34,11 @@ export const CONFIG_AREAS = {
 export type ConfigArea = keyof typeof CONFIG_AREAS;
 
 /**
- * In production, `always`: every process that reads the variable stops without it; `apps`: the api and the worker
- * stop at start (one-shot scripts such as migrations run without it). `minLength` is stricter than elsewhere.
+ * A secret outside development (without LIAISON_DEVELOPMENT=1, whatever NODE_ENV says). `always`: every process
+ * that reads the variable stops without it; `apps`: the api and the worker stop at start (one-shot scripts such as
+ * migrations run without it). `minLength` is stricter than under the development setting.
  */
-export interface ProductionRule {
+export interface SecretRule {
   readonly required: 'always' | 'apps';
   readonly minLength?: number;
 }
@@ -49,11 +50,13 @@ export interface VariableSpec<T> {
   readonly secret: boolean;
   readonly processes: readonly ConfigProcess[];
   readonly default?: T;
-  /** Used when unset and NODE_ENV is not production: the development shortcuts, and only there. */
+  /** Used when unset under LIAISON_DEVELOPMENT=1: the development shortcuts, and only there. */
   readonly developmentDefault?: T;
+  /** Recognises the known development values (public, or the launcher's): refused outside development. */
+  isDevelopmentValue?(value: T): boolean;
   /** The default as the reference words it, when the value alone would not say it. */
   readonly defaultText?: string;
-  readonly production?: ProductionRule;
+  readonly outsideDevelopment?: SecretRule;
 }
 
 export type Variable<T> = VariableSpec<T> & { readonly type: ValueType<T> };
@@ -71,8 +74,10 @@ export const NODE_ENVIRONMENTS = ['development', 'test', 'production'] as const;
 export type NodeEnvironment = (typeof NODE_ENVIRONMENTS)[number];
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
-export const DEVELOPMENT_JWT_SECRET = 'liaison-development-secret-change-me';
-/** A fixed, public key for development and tests (the launcher generates a real one). */
+/** Starts every development JWT secret: the public fallback and the ones the launcher generates into `.data`. */
+export const DEVELOPMENT_SECRET_PREFIX = 'liaison-development-';
+export const DEVELOPMENT_JWT_SECRET = `${DEVELOPMENT_SECRET_PREFIX}secret-change-me`;
+/** A fixed, public key for development (the launcher generates a random one). */
 const DEVELOPMENT_MASTER_KEY = createHash('sha256').update('liaison-development-master-key-change-me').digest();
 
 const EVERY_PROCESS: readonly ConfigProcess[] = ['api', 'worker', 'launcher', 'cli'];
@@ -90,7 +95,16 @@ export const CONFIG_SCHEMA = {
     secret: false,
     processes: EVERY_PROCESS,
     description:
-      'production refuses development shortcuts (fixed secrets and keys, http webhooks, e-mail to files); test as development, quieter logs',
+      'production: no e-mail to files and LIAISON_DEVELOPMENT refused; test: quieter logs. The secrets follow LIAISON_DEVELOPMENT, not this',
+  }),
+  LIAISON_DEVELOPMENT: variable(flag(), {
+    area: 'general',
+    default: false,
+    defaultText: '`0` (`1` under `npm start`)',
+    secret: false,
+    processes: EVERY_PROCESS,
+    description:
+      'development shortcuts, never in production: unset secrets fall back to fixed public values, known development secrets are accepted, http webhooks are allowed. Refused with NODE_ENV=production',
   }),
   LOG_LEVEL: variable(oneOf(LOG_LEVELS), {
     area: 'general',
@@ -180,11 +194,12 @@ export const CONFIG_SCHEMA = {
   JWT_SECRET: variable(text(), {
     area: 'sign-in',
     developmentDefault: DEVELOPMENT_JWT_SECRET,
-    defaultText: 'a fixed development value; `npm start`: generated into `.data`',
-    production: { required: 'always', minLength: 32 },
+    isDevelopmentValue: (value) => value.startsWith(DEVELOPMENT_SECRET_PREFIX),
+    defaultText: 'none; development: a fixed value; `npm start`: generated into `.data`',
+    outsideDevelopment: { required: 'always', minLength: 32 },
     secret: true,
     processes: ['api', 'worker', 'launcher', 'cli'],
-    description: 'HS256 key of the access tokens (at least 32 characters in production)',
+    description: `HS256 key of the access tokens (at least 32 characters; one starting \`${DEVELOPMENT_SECRET_PREFIX}\` only in development)`,
   }),
   JWT_ACCESS_TTL_SECONDS: variable(integer({ min: 1 }), {
     area: 'sign-in',
@@ -238,8 +253,8 @@ export const CONFIG_SCHEMA = {
 
   AUDIT_SIGNING_KEY: variable(ed25519PrivateKey(), {
     area: 'audit',
-    defaultText: 'none: no checkpoints; `npm start`: generated into `.data`',
-    production: { required: 'apps' },
+    defaultText: 'none; development: no checkpoints; `npm start`: generated into `.data`',
+    outsideDevelopment: { required: 'apps' },
     secret: true,
     processes: ['api', 'worker'],
     description: 'signs the audit checkpoints, e.g. `openssl genpkey -algorithm ed25519 -outform DER | base64 -w0`',
@@ -269,8 +284,9 @@ export const CONFIG_SCHEMA = {
   LIAISON_MASTER_KEY: variable(base64Key(32), {
     area: 'personal-data',
     developmentDefault: DEVELOPMENT_MASTER_KEY,
-    defaultText: 'a fixed development key; `npm start`: generated into `.data`',
-    production: { required: 'apps' },
+    isDevelopmentValue: (value) => value.equals(DEVELOPMENT_MASTER_KEY),
+    defaultText: 'none; development: a fixed key; `npm start`: generated into `.data`',
+    outsideDevelopment: { required: 'apps' },
     secret: true,
     processes: ['api', 'worker', 'cli'],
     description: "wraps every person's data key; losing it loses every identity",
@@ -448,10 +464,10 @@ export const CONFIG_SCHEMA = {
   WEBHOOK_ALLOW_HTTP: variable(flag(), {
     area: 'webhooks',
     default: false,
-    defaultText: '`0` (http allowed outside production)',
+    defaultText: '`0` (http allowed under LIAISON_DEVELOPMENT=1)',
     secret: false,
     processes: ['api'],
-    description: 'allow `http://` endpoints in production',
+    description: 'allow `http://` endpoints outside development (partners on a private network)',
   }),
 
   EMBEDDED_POSTGRES_PORT: variable(integer({ min: 1, max: 65535 }), {
@@ -477,7 +493,7 @@ export type VariableName = keyof ConfigSchema;
 export type SettledValue<V> = V extends { readonly type: ValueType<infer T> }
   ? V extends { readonly default: unknown }
     ? T
-    : V extends { readonly developmentDefault: unknown; readonly production: { readonly required: 'always' } }
+    : V extends { readonly developmentDefault: unknown; readonly outsideDevelopment: { readonly required: 'always' } }
       ? T
       : T | undefined
   : never;

@@ -1,5 +1,5 @@
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
-import { CONFIG_SCHEMA, DEVELOPMENT_JWT_SECRET } from './config.schema';
+import { CONFIG_SCHEMA, DEVELOPMENT_JWT_SECRET, DEVELOPMENT_SECRET_PREFIX } from './config.schema';
 import type { ValueType } from './value-types';
 import { assertValidEnvironment, checkEnvironment, ConfigError, readSettings, withDefaults } from './read-config';
 
@@ -12,6 +12,7 @@ const production = {
   AUDIT_SIGNING_KEY: signingKey,
   LIAISON_MASTER_KEY: randomBytes(32).toString('base64'),
 };
+const development = { LIAISON_DEVELOPMENT: '1' };
 
 function errorOf(run: () => unknown): ConfigError {
   try {
@@ -41,14 +42,15 @@ describe('the configuration schema', () => {
 });
 
 describe('the start check', () => {
-  it('accepts an empty environment outside production, and a complete one in production', () => {
-    expect(checkEnvironment('api', {})).toEqual([]);
+  it('accepts an empty environment under the development setting, and a complete one in production', () => {
+    expect(checkEnvironment('api', development)).toEqual([]);
     expect(checkEnvironment('worker', production)).toEqual([]);
   });
 
   it('lists every wrong variable in one error, each with what it must be', () => {
     const error = errorOf(() =>
       assertValidEnvironment('api', {
+        ...development,
         OUTBOX_POLL_MS: 'abc',
         PORT: '70000',
         DATABASE_URL: 'not a url',
@@ -71,7 +73,8 @@ describe('the start check', () => {
   });
 
   it('refuses integers out of bounds, fractions, and timers Node would fire at once', () => {
-    const variables = (env: Record<string, string>) => checkEnvironment('worker', env).map((p) => p.variable);
+    const variables = (env: Record<string, string>) =>
+      checkEnvironment('worker', { ...development, ...env }).map((p) => p.variable);
     expect(variables({ OUTBOX_BATCH_SIZE: '0', WORKER_CONCURRENCY: '-1', WEBHOOK_ATTEMPTS: '2.5' })).toEqual([
       'OUTBOX_BATCH_SIZE',
       'WORKER_CONCURRENCY',
@@ -84,6 +87,7 @@ describe('the start check', () => {
   it('never echoes a secret value', () => {
     const error = errorOf(() =>
       assertValidEnvironment('api', {
+        ...development,
         DATABASE_URL: 'mysql://liaison:hunter2@db/liaison',
         LIAISON_MASTER_KEY: 'hunter2-master',
         AUDIT_SIGNING_KEY: 'hunter2-signing',
@@ -108,6 +112,54 @@ describe('the start check', () => {
     expect(error.message).toContain('JWT_SECRET must be set to at least 32 characters in production');
     expect(error.message).toContain('AUDIT_SIGNING_KEY must be set in production: an Ed25519 private key');
     expect(error.message).toContain('LIAISON_MASTER_KEY must be set in production: 32 bytes in base64');
+  });
+
+  it('stops the apps without their secrets whatever NODE_ENV says, outside the development setting', () => {
+    for (const NODE_ENV of [undefined, 'development', 'test']) {
+      const error = errorOf(() => assertValidEnvironment('api', { NODE_ENV }));
+      expect(error.problems.map((problem) => problem.variable)).toEqual([
+        'JWT_SECRET',
+        'AUDIT_SIGNING_KEY',
+        'LIAISON_MASTER_KEY',
+      ]);
+      expect(error.message).toContain(
+        'JWT_SECRET must be set to at least 32 characters outside development (LIAISON_DEVELOPMENT=1)',
+      );
+      expect(error.message).toContain('LIAISON_MASTER_KEY must be set outside development (LIAISON_DEVELOPMENT=1)');
+    }
+    const { NODE_ENV: _production, ...withoutNodeEnv } = production;
+    expect(checkEnvironment('api', withoutNodeEnv)).toEqual([]);
+  });
+
+  it('refuses the known development values outside the development setting', () => {
+    const developmentValues = {
+      JWT_SECRET: DEVELOPMENT_JWT_SECRET,
+      LIAISON_MASTER_KEY: Buffer.from(readSettings(['personal-data'], development).LIAISON_MASTER_KEY!).toString(
+        'base64',
+      ),
+    };
+    const launcherSecret = `${DEVELOPMENT_SECRET_PREFIX}${randomBytes(48).toString('base64url')}`;
+    for (const env of [{}, { NODE_ENV: 'production' }]) {
+      const variables = (given: Record<string, string>) =>
+        checkEnvironment('api', { ...production, ...env, ...given }).map((p) => p.variable);
+      expect(variables(developmentValues)).toEqual(['JWT_SECRET', 'LIAISON_MASTER_KEY']);
+      expect(variables({ JWT_SECRET: launcherSecret })).toEqual(['JWT_SECRET']);
+    }
+    const error = errorOf(() => assertValidEnvironment('api', { ...production, JWT_SECRET: DEVELOPMENT_JWT_SECRET }));
+    expect(error.message).toContain('JWT_SECRET is a known development value, refused in production');
+    expect(error.message).not.toContain(DEVELOPMENT_JWT_SECRET);
+    const { NODE_ENV: _production, ...withoutNodeEnv } = production;
+    expect(checkEnvironment('api', { ...withoutNodeEnv, ...developmentValues, ...development })).toEqual([]);
+  });
+
+  it('refuses the development setting together with NODE_ENV=production', () => {
+    const error = errorOf(() => assertValidEnvironment('api', { ...production, ...development }));
+    expect(error.problems.map((problem) => problem.variable)).toEqual(['LIAISON_DEVELOPMENT']);
+    expect(error.message).toContain('LIAISON_DEVELOPMENT=1 (development shortcuts) is refused together with');
+    expect(() => readSettings(['attachments'], { NODE_ENV: 'production', ...development })).toThrow(
+      'LIAISON_DEVELOPMENT',
+    );
+    expect(checkEnvironment('api', { ...production, LIAISON_DEVELOPMENT: '0' })).toEqual([]);
   });
 
   it('lets one-shot scripts run in production without the keys they never use, but not without a JWT secret', () => {
@@ -135,12 +187,15 @@ describe('readSettings', () => {
     expect(settings.LIAISON_PREVIOUS_MASTER_KEY).toEqual([]);
   });
 
-  it('uses development defaults only outside production', () => {
-    expect(readSettings(['sign-in'], {}).JWT_SECRET).toBe(DEVELOPMENT_JWT_SECRET);
-    expect(readSettings(['sign-in'], { NODE_ENV: 'test' }).JWT_SECRET).toBe(DEVELOPMENT_JWT_SECRET);
+  it('uses development defaults only under the development setting', () => {
+    expect(readSettings(['sign-in'], development).JWT_SECRET).toBe(DEVELOPMENT_JWT_SECRET);
+    expect(readSettings(['sign-in'], { ...development, NODE_ENV: 'test' }).JWT_SECRET).toBe(DEVELOPMENT_JWT_SECRET);
     expect(() => readSettings(['sign-in'], { NODE_ENV: 'production' })).toThrow('JWT_SECRET must be set');
-    expect(readSettings(['personal-data'], {}).LIAISON_MASTER_KEY).toHaveLength(32);
+    expect(() => readSettings(['sign-in'], {})).toThrow('JWT_SECRET must be set');
+    expect(() => readSettings(['sign-in'], { NODE_ENV: 'test' })).toThrow('JWT_SECRET must be set');
+    expect(readSettings(['personal-data'], development).LIAISON_MASTER_KEY).toHaveLength(32);
     expect(readSettings(['personal-data'], { NODE_ENV: 'production' }).LIAISON_MASTER_KEY).toBeUndefined();
+    expect(readSettings(['personal-data'], {}).LIAISON_MASTER_KEY).toBeUndefined();
   });
 
   it('reads lists item by item and refuses a list with one wrong item', () => {

@@ -30,12 +30,17 @@ export class ConfigError extends Error {
 
 export const VARIABLE_NAMES = Object.keys(CONFIG_SCHEMA) as VariableName[];
 
+/** Read by every loader: they decide the development shortcuts. */
+const ALWAYS_READ: readonly VariableName[] = ['NODE_ENV', 'LIAISON_DEVELOPMENT'];
+
 /**
- * The variables of `areas` (and NODE_ENV, which decides the development shortcuts), typed; throws a ConfigError
- * naming every wrong one. An empty or blank value counts as unset.
+ * The variables of `areas` (and NODE_ENV and LIAISON_DEVELOPMENT, which decide the development shortcuts), typed;
+ * throws a ConfigError naming every wrong one. An empty or blank value counts as unset.
  */
 export function readSettings<const A extends ConfigArea>(areas: readonly A[], env: Env = process.env): Settings<A> {
-  const names = VARIABLE_NAMES.filter((name) => name === 'NODE_ENV' || areas.includes(CONFIG_SCHEMA[name].area as A));
+  const names = VARIABLE_NAMES.filter(
+    (name) => ALWAYS_READ.includes(name) || areas.includes(CONFIG_SCHEMA[name].area as A),
+  );
   const { values, problems } = settleAll(names, env, () => false);
   if (problems.length) throw new ConfigError(problems);
   return values as Settings<A>;
@@ -43,7 +48,7 @@ export function readSettings<const A extends ConfigArea>(areas: readonly A[], en
 
 /**
  * The start check: every variable of the schema, since deployments give the apps and their scripts one environment,
- * and in production what this process may not run without.
+ * and, outside development, the secrets this process may not run without.
  */
 export function checkEnvironment(configProcess: ConfigProcess, env: Env = process.env): ConfigProblem[] {
   const app = configProcess === 'api' || configProcess === 'worker';
@@ -84,42 +89,60 @@ export function withDefaults(
 }
 
 function settleAll(names: readonly VariableName[], env: Env, requiredByApps: (name: VariableName) => boolean) {
-  const production = env['NODE_ENV'] === 'production';
+  const development = env['LIAISON_DEVELOPMENT']?.trim() === '1';
+  const where = env['NODE_ENV'] === 'production' ? 'in production' : 'outside development (LIAISON_DEVELOPMENT=1)';
   const values: Record<string, unknown> = {};
   const problems: ConfigProblem[] = [];
+  if (development && env['NODE_ENV'] === 'production') problems.push(DEVELOPMENT_IN_PRODUCTION);
   for (const name of names) {
     const spec = CONFIG_SCHEMA[name] as Variable<unknown>;
-    const outcome = settle(name, spec, env[name], production, requiredByApps(name));
+    const outcome = settle(name, spec, env[name], development ? null : where, requiredByApps(name));
     if ('problem' in outcome) problems.push({ variable: name, message: outcome.problem });
     else values[name] = outcome.value;
   }
   return { values, problems };
 }
 
+const DEVELOPMENT_IN_PRODUCTION: ConfigProblem = {
+  variable: 'LIAISON_DEVELOPMENT',
+  message: 'LIAISON_DEVELOPMENT=1 (development shortcuts) is refused together with NODE_ENV=production',
+};
+
+/**
+ * `outside`: null under the development setting, else how the errors word where the process runs. Outside
+ * development, whatever NODE_ENV says, a secret has no fallback and no known development value.
+ */
 function settle(
   name: VariableName,
   spec: Variable<unknown>,
   raw: string | undefined,
-  production: boolean,
+  outside: string | null,
   requiredByApps: boolean,
 ): { value: unknown } | { problem: string } {
-  const rule = production ? spec.production : undefined;
+  const development = outside === null;
+  const rule = development ? undefined : spec.outsideDevelopment;
   if (raw === undefined || raw.trim() === '') {
-    if (rule && (rule.required === 'always' || requiredByApps)) return { problem: requiredMessage(name, spec) };
-    return { value: !production && spec.developmentDefault !== undefined ? spec.developmentDefault : spec.default };
+    if (rule && (rule.required === 'always' || requiredByApps))
+      return { problem: requiredMessage(name, spec, outside) };
+    return { value: development && spec.developmentDefault !== undefined ? spec.developmentDefault : spec.default };
   }
   const value = spec.type.parse(raw);
   if (value === undefined) {
     const got = spec.secret ? '; the value is not shown (secret)' : `, got "${raw}"`;
     return { problem: `${name} must be ${spec.type.expected}${got}` };
   }
-  if (rule?.minLength !== undefined && raw.length < rule.minLength) return { problem: requiredMessage(name, spec) };
+  if (rule?.minLength !== undefined && raw.length < rule.minLength) {
+    return { problem: requiredMessage(name, spec, outside) };
+  }
+  if (!development && spec.isDevelopmentValue?.(value)) {
+    return { problem: `${name} is a known development value, refused ${outside}: set one of this deployment's own` };
+  }
   return { value };
 }
 
-function requiredMessage(name: VariableName, spec: Variable<unknown>): string {
-  const minLength = spec.production?.minLength;
+function requiredMessage(name: VariableName, spec: Variable<unknown>, outside: string | null): string {
+  const minLength = spec.outsideDevelopment?.minLength;
   return minLength === undefined
-    ? `${name} must be set in production: ${spec.type.expected}`
-    : `${name} must be set to at least ${minLength} characters in production`;
+    ? `${name} must be set ${outside}: ${spec.type.expected}`
+    : `${name} must be set to at least ${minLength} characters ${outside}`;
 }

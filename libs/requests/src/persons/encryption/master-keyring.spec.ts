@@ -5,6 +5,7 @@ import { MasterKeyring, UnknownMasterKeyError } from './master-keyring';
 
 describe('master keyring from the environment', () => {
   const production = { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) };
+  const development = { LIAISON_DEVELOPMENT: '1' };
   const keyring = (env: Record<string, string>) => MasterKeyring.fromConfig(loadConfig(env).personalData);
 
   it('reads LIAISON_MASTER_KEY and the previous keys of a rotation, by id', () => {
@@ -22,13 +23,22 @@ describe('master keyring from the environment', () => {
 
   it('refuses to start in production without a master key, and anywhere with one that is not 32 bytes', () => {
     expect(() => keyring(production)).toThrow('LIAISON_MASTER_KEY must be set');
-    expect(() => loadConfig({ LIAISON_MASTER_KEY: randomBytes(16).toString('base64') })).toThrow('32 bytes');
-    expect(() => loadConfig({ LIAISON_PREVIOUS_MASTER_KEY: 'short' })).toThrow('LIAISON_PREVIOUS_MASTER_KEY');
+    expect(() => keyring({ JWT_SECRET: 'x'.repeat(32) })).toThrow('LIAISON_MASTER_KEY must be set');
+    expect(() => loadConfig({ ...development, LIAISON_MASTER_KEY: randomBytes(16).toString('base64') })).toThrow(
+      '32 bytes',
+    );
+    expect(() => loadConfig({ ...development, LIAISON_PREVIOUS_MASTER_KEY: 'short' })).toThrow(
+      'LIAISON_PREVIOUS_MASTER_KEY',
+    );
   });
 
-  it('falls back to a fixed development key outside production, and keeps identities 10 years by default', () => {
-    expect(keyring({}).current.id).toBe(keyring({ NODE_ENV: 'test' }).current.id);
-    expect(loadConfig({}).personalData.retentionYears).toBe(10);
-    expect(loadConfig({ PERSON_RETENTION_YEARS: '0' }).personalData.retentionYears).toBe(0);
+  it('falls back to a fixed development key under the development setting only, and keeps identities 10 years', () => {
+    const fixed = keyring(development).current;
+    expect(fixed.id).toBe(keyring({ ...development, NODE_ENV: 'test' }).current.id);
+    expect(() => keyring({ ...production, LIAISON_MASTER_KEY: fixed.key.toString('base64') })).toThrow(
+      'LIAISON_MASTER_KEY is a known development value',
+    );
+    expect(loadConfig(development).personalData.retentionYears).toBe(10);
+    expect(loadConfig({ ...development, PERSON_RETENTION_YEARS: '0' }).personalData.retentionYears).toBe(0);
   });
 });

@@ -22,9 +22,11 @@ export class MasterKeyring {
     this.byId = new Map(keys.reverse().map((key) => [key.id, key]));
   }
 
-  /** Refuses to go on without a master key: every person's identity depends on it (required in production). */
+  /** Refuses to go on without a master key: every person's identity depends on it (required outside development). */
   static fromConfig(config: LiaisonConfig['personalData']): MasterKeyring {
-    if (!config.masterKey) throw new Error('LIAISON_MASTER_KEY must be set (32 random bytes, base64) in production');
+    if (!config.masterKey) {
+      throw new Error('LIAISON_MASTER_KEY must be set (32 random bytes, base64) outside development');
+    }
     return new MasterKeyring(config.masterKey, config.previousMasterKeys);
   }
 
