@@ -83,6 +83,14 @@ describe('docker-compose.yml', () => {
     expect(read('infra/docker/Dockerfile')).toMatch(/^EXPOSE 3000$/m);
   });
 
+  it('publishes no metrics port: Prometheus scrapes over the compose network', () => {
+    const published = Object.values(services).flatMap((service) =>
+      (service.ports ?? []).map((p) => (typeof p === 'object' ? p.target : Number(String(p).split(':').pop()))),
+    );
+    expect(published).not.toContain(Number(CONFIG_SCHEMA.METRICS_PORT.default));
+    expect(env('api').METRICS_PORT ?? String(CONFIG_SCHEMA.METRICS_PORT.default)).not.toBe(env('api').PORT);
+  });
+
   it('builds every app service from a Dockerfile that exists', () => {
     const built = Object.values(services).filter((s) => s.build);
     expect(built.length).toBeGreaterThanOrEqual(3);

@@ -73,7 +73,7 @@ async function main(): Promise<void> {
   apps.push(startApp('api', env), startApp('worker', env));
   for (const app of apps) app.once('exit', (code) => !stopping && void shutdown(`an app exited (code ${code})`, 1));
   await waitUntilHealthy(config.port);
-  banner(config.port, logins, password, (Date.now() - started) / 1000, mailInfo(env), webConsole);
+  banner(config, logins, password, (Date.now() - started) / 1000, mailInfo(env), webConsole);
 }
 
 /**
@@ -119,7 +119,7 @@ function mailInfo(env: NodeJS.ProcessEnv): string {
 }
 
 function banner(
-  port: number,
+  { port, metrics }: LiaisonConfig,
   logins: DemoLogin[],
   password: string,
   seconds: number,
@@ -136,6 +136,7 @@ function banner(
       `  API      http://localhost:${port}/v1`,
       `  OpenAPI  http://localhost:${port}/docs`,
       `  Health   http://localhost:${port}/health`,
+      `  Metrics  ${metrics.port ? `http://${metrics.host}:${metrics.port}/metrics` : 'not served (METRICS_PORT=0)'}`,
       `  Mail     ${mail}`,
       '',
       `Demo accounts (password: ${password}):`,

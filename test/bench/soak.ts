@@ -110,6 +110,7 @@ function environment(owner: string, port: string, tmp: string): Record<string, s
   return {
     NODE_ENV: 'test',
     LIAISON_DEVELOPMENT: '1', // a benchmark on a developer's machine: the development shortcuts
+    METRICS_PORT: '0', // not measured here, and 9464 may be taken by `npm start`
     LOG_LEVEL: 'warn',
     LOG_PRETTY: '0',
     PORT: port,

@@ -1,6 +1,7 @@
 import { AuditEventSchema, InboxItemSchema, OutboxMessageSchema, WebhookDeliverySchema } from '@liaison/data';
 import { OutboxRelay, verifyWebhookSignature } from '@liaison/notifications';
 import { eventually } from '@liaison/testing';
+import { freePort } from '../fault/support/free-port';
 import { startApi, type ApiHarness } from './support/api-harness';
 import { createCast, createMlaUnderReview, transition, type Cast } from './support/notification-cast';
 import { startNotificationsWorker, type WorkerHarness } from './support/notifications-worker';
@@ -18,11 +19,14 @@ describe('notifications of a transition (e2e, real worker, SMTP and HTTP receive
   let receiver: WebhookReceiver;
   let cast: Cast;
   let nepalSecret: string;
+  let metricsPort: number;
 
   beforeAll(async () => {
     smtp = await startSmtpCapture();
     receiver = await startWebhookReceiver();
+    metricsPort = await freePort();
     api = await startApi({
+      METRICS_PORT: String(metricsPort),
       SMTP_HOST: '127.0.0.1',
       SMTP_PORT: String(smtp.port),
       SMTP_FROM: 'Liaison <no-reply@liaison.test>',
@@ -305,10 +309,12 @@ describe('notifications of a transition (e2e, real worker, SMTP and HTTP receive
     });
 
     it('exposes queue depth, failures and the outbox backlog in /metrics', async () => {
-      const metrics = await api.http().get('/metrics').expect(200);
-      expect(metrics.text).toMatch(/liaison_queue_jobs\{queue="webhooks",state="completed"\} \d+/);
-      expect(metrics.text).toMatch(/liaison_queue_jobs\{queue="email",state="failed"\} 0/);
-      expect(metrics.text).toMatch(/liaison_outbox_unpublished \d+/);
+      const metrics = await fetch(`http://127.0.0.1:${metricsPort}/metrics`);
+      expect(metrics.status).toBe(200);
+      const text = await metrics.text();
+      expect(text).toMatch(/liaison_queue_jobs\{queue="webhooks",state="completed"\} \d+/);
+      expect(text).toMatch(/liaison_queue_jobs\{queue="email",state="failed"\} 0/);
+      expect(text).toMatch(/liaison_outbox_unpublished \d+/);
     });
   });
 });

@@ -1,10 +1,14 @@
+import { createAgency, createUser } from '@liaison/testing';
+import { freePort } from '../fault/support/free-port';
 import { startApi, type ApiHarness } from './support/api-harness';
 
 describe('platform endpoints (e2e)', () => {
   let api: ApiHarness;
+  let metricsPort: number;
 
   beforeAll(async () => {
-    api = await startApi({ CORS_ORIGINS: 'https://console.liaison.example' });
+    metricsPort = await freePort();
+    api = await startApi({ CORS_ORIGINS: 'https://console.liaison.example', METRICS_PORT: String(metricsPort) });
   });
 
   afterAll(() => api.close());
@@ -29,14 +33,35 @@ describe('platform endpoints (e2e)', () => {
     expect(page.text).toContain('swagger-ui');
   });
 
-  it('exposes Prometheus metrics, including request durations by route', async () => {
+  it('exposes Prometheus metrics on a port of their own, including request durations by route', async () => {
     await api.http().get('/health').expect(200);
-    const metrics = await api.http().get('/metrics').expect(200);
-    expect(metrics.headers['content-type']).toMatch(/^text\/plain/);
-    expect(metrics.text).toContain('process_cpu_user_seconds_total');
-    expect(metrics.text).toMatch(
+    const metrics = await fetch(`http://127.0.0.1:${metricsPort}/metrics`);
+    expect(metrics.status).toBe(200);
+    expect(metrics.headers.get('content-type')).toMatch(/^text\/plain/);
+    const text = await metrics.text();
+    expect(text).toContain('process_cpu_user_seconds_total');
+    expect(text).toMatch(
       /liaison_http_request_duration_seconds_count\{method="GET",route="\/health",status="200"\} \d+/,
     );
+    expect((await fetch(`http://127.0.0.1:${metricsPort}/v1/me`)).status).toBe(404);
+  });
+
+  it('answers 404 for /metrics on the API port', async () => {
+    const response = await api.http().get('/metrics').expect(404);
+    expect(response.text).not.toContain('process_cpu_user_seconds_total');
+  });
+
+  it('lets no cache keep an API answer, whether it succeeds or fails', async () => {
+    const agency = await createAgency(api.em(), { name: 'Nepal Police', country: 'NP' });
+    const token = await api.login((await createUser(api.em(), agency, { roles: ['OFFICER'] })).email);
+    const me = await api.http().get('/v1/me').auth(token, { type: 'bearer' }).expect(200);
+    expect(me.headers['cache-control']).toBe('no-store');
+    const search = await api.http().get('/v1/requests?limit=5').auth(token, { type: 'bearer' }).expect(200);
+    expect(search.headers['cache-control']).toBe('no-store');
+    const refused = await api.http().get('/v1/requests').expect(401);
+    expect(refused.headers['cache-control']).toBe('no-store');
+    const missing = await api.http().get('/v1/nothing-here').expect(404);
+    expect(missing.headers['cache-control']).toBe('no-store');
   });
 
   it('echoes a sane request id and makes one otherwise', async () => {

@@ -10,7 +10,7 @@ module.exports = async () => {
   if (process.env.LIAISON_TEST_TEMPLATE) return; // jest calls global set-ups once per project
   const run = `${Date.now().toString(36)}_${process.pid}`;
   const template = templateName(run);
-  useTestSecrets();
+  useRunEnvironment();
   execFileSync(process.execPath, ['-r', '@swc-node/register', 'infra/scripts/build-apps.ts'], {
     cwd: resolve(__dirname, '../..'),
     stdio: ['ignore', 'ignore', 'inherit'],
@@ -31,10 +31,12 @@ module.exports = async () => {
  * own, inherited by the workers and every app they start (libs/testing adds a signing key per worker). Webhook
  * receivers in the tests are local http servers.
  */
-function useTestSecrets() {
+function useRunEnvironment() {
   process.env.JWT_SECRET ||= randomBytes(48).toString('base64url');
   process.env.LIAISON_MASTER_KEY ||= randomBytes(32).toString('base64');
   process.env.WEBHOOK_ALLOW_HTTP ||= '1';
+  // Many apis run at once: none serves /metrics unless its suite gives it a port of its own.
+  process.env.METRICS_PORT ||= '0';
 }
 
 /**

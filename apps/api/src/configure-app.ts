@@ -1,6 +1,7 @@
 import { RequestMethod } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { LIAISON_CONFIG, LiaisonValidationPipe, type LiaisonConfig } from '@liaison/platform';
@@ -13,12 +14,12 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
   app.setGlobalPrefix('v1', {
     exclude: [
       { path: 'health', method: RequestMethod.GET },
-      { path: 'metrics', method: RequestMethod.GET },
       { path: 'admin/queues', method: RequestMethod.ALL },
       { path: 'admin/queues/*path', method: RequestMethod.ALL },
     ],
   });
   app.use(helmet());
+  app.use('/v1', noStore);
   serveWebConsole(app);
   app.useBodyParser('json', { limit: config.http.bodyLimit, reviver: refuseNulCharacters });
   app.enableCors({ origin: config.http.corsOrigins.length ? config.http.corsOrigins : false, credentials: false });
@@ -41,6 +42,15 @@ function openApiConfig() {
     .setVersion('1')
     .addBearerAuth()
     .build();
+}
+
+/**
+ * Every API answer is the caller's own (what a token may see) and many carry personal data: no browser, proxy or
+ * shared cache keeps any of them. `If-Match` works on the ETag alone.
+ */
+function noStore(_request: Request, response: Response, next: NextFunction): void {
+  response.setHeader('Cache-Control', 'no-store');
+  next();
 }
 
 /** PostgreSQL cannot store U+0000 in text or jsonb: refuse it while parsing, as the malformed input it is. */

@@ -21,6 +21,8 @@ export interface LiaisonConfig {
   jwt: { secret: string; accessTtlSeconds: number; refreshTtlSeconds: number; issuer: string };
   login: { maxFailures: number; lockoutSeconds: number; slowdownAfter: number; slowdownStepMs: number };
   http: { corsOrigins: string[]; bodyLimit: string; rateLimitPerMinute: number };
+  /** The api's `/metrics`, on a port of its own (0: not served), listening on `host`. */
+  metrics: { port: number; host: string };
   audit: AuditConfig;
   personalData: PersonalDataConfig;
   logLevel: string;
@@ -56,7 +58,10 @@ export interface PersonalDataConfig {
  * check, MasterKeyring, AuditSigner); scripts such as migrations that never touch persons run without them.
  */
 export function loadConfig(env?: Env): LiaisonConfig {
-  const settings = readSettings(['general', 'database', 'redis', 'http', 'sign-in', 'audit', 'personal-data'], env);
+  const settings = readSettings(
+    ['general', 'database', 'redis', 'http', 'metrics', 'sign-in', 'audit', 'personal-data'],
+    env,
+  );
   return {
     nodeEnv: settings.NODE_ENV,
     development: settings.LIAISON_DEVELOPMENT,
@@ -83,6 +88,7 @@ export function loadConfig(env?: Env): LiaisonConfig {
       bodyLimit: settings.BODY_LIMIT,
       rateLimitPerMinute: settings.RATE_LIMIT_PER_MINUTE,
     },
+    metrics: { port: settings.METRICS_PORT, host: settings.METRICS_HOST },
     audit: {
       signingKey: settings.AUDIT_SIGNING_KEY ?? null,
       checkpointIntervalSeconds: settings.AUDIT_CHECKPOINT_INTERVAL_SECONDS,

@@ -124,6 +124,7 @@ function childEnvironment(owner: string): Record<string, string> {
   return {
     NODE_ENV: 'test',
     LIAISON_DEVELOPMENT: '1', // a benchmark on a developer's machine: the development shortcuts
+    METRICS_PORT: '0', // not measured here, and 9464 may be taken by `npm start`
     LOG_LEVEL: 'warn',
     DATABASE_URL: asApplicationRole(owner),
     MIGRATION_DATABASE_URL: owner,

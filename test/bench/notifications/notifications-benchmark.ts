@@ -116,6 +116,7 @@ async function measure(options: NotificationsBenchmarkOptions): Promise<Notifica
   const env = {
     NODE_ENV: 'test',
     LIAISON_DEVELOPMENT: '1', // a benchmark on a developer's machine: the development shortcuts
+    METRICS_PORT: '0', // not measured here, and 9464 may be taken by `npm start`
     DATABASE_URL: asApplicationRole(databaseUrl),
     MIGRATION_DATABASE_URL: databaseUrl,
     REDIS_URL,

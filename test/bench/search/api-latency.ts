@@ -61,6 +61,7 @@ export async function runSearchBenchmark(options: SearchOptions): Promise<Search
     api = await startApp('api', {
       NODE_ENV: 'test',
       LIAISON_DEVELOPMENT: '1', // a benchmark on a developer's machine: the development shortcuts
+      METRICS_PORT: '0', // not measured here, and 9464 may be taken by `npm start`
       LOG_LEVEL: 'warn',
       LOG_PRETTY: '0',
       PORT: port,

@@ -183,6 +183,7 @@ function childEnvironment(plan: Plan, owner: string, port: number): Record<strin
   return {
     NODE_ENV: 'test',
     LIAISON_DEVELOPMENT: '1', // a benchmark on a developer's machine: the development shortcuts
+    METRICS_PORT: '0', // not measured here, and 9464 may be taken by `npm start`
     LOG_LEVEL: 'warn',
     LOG_PRETTY: '0',
     PORT: String(port),

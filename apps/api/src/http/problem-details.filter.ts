@@ -4,6 +4,7 @@ import { ConnectionException, NotFoundError, UniqueConstraintViolationException 
 import type { Request, Response } from 'express';
 import { AccountLockedException } from '@liaison/auth';
 import { InvalidInputException, ProblemException } from '@liaison/platform';
+import { errorForLog } from '../observability/log-redaction';
 import { requestId } from '../observability/logger.module';
 import { PROBLEM_CONTENT_TYPE, problem, type ProblemDetails } from './problem-details';
 
@@ -15,7 +16,10 @@ interface BodyParserError {
   message: string;
 }
 
-/** Answers every error as RFC 9457 problem+json; only genuinely unexpected ones are 500 (and logged). */
+/**
+ * Answers every error as RFC 9457 problem+json; only genuinely unexpected ones are 500, logged with the request id
+ * and what names the error (never its message, which may quote the request).
+ */
 @Catch()
 export class ProblemDetailsFilter implements ExceptionFilter {
   private readonly logger = new Logger('ProblemDetails');
@@ -26,7 +30,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const response = http.getResponse<Response>();
     const id = request.id ?? requestId(request, response);
     const body = { ...this.toProblem(exception), instance: request.originalUrl, requestId: String(id) };
-    if (body.status === 500) this.logger.error({ err: exception, requestId: request.id }, 'unexpected error');
+    if (body.status === 500) {
+      this.logger.error({ error: errorForLog(exception), requestId: String(id) }, 'unexpected error');
+    }
     if (exception instanceof AccountLockedException) {
       response.setHeader('Retry-After', String(exception.retryAfterSeconds));
     }

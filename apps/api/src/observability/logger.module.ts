@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
+import type { Options } from 'pino-http';
 import { LIAISON_CONFIG, pinoOptions, type LiaisonConfig } from '@liaison/platform';
+import { redactedUrl } from './log-redaction';
 
 export const REQUEST_ID_HEADER = 'X-Request-Id';
 const ACCEPTABLE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -15,35 +17,38 @@ export function requestId(request: IncomingMessage, response: ServerResponse): s
   return id;
 }
 
-/** Structured JSON logs (pino), one line per request, secrets and credentials redacted. */
+/**
+ * One line per request: what identifies the exchange and nothing a caller sent. No headers (tokens, cookies), no
+ * bodies, and the query's values redacted (search terms, names); the request id ties the line to the answer.
+ */
+export function requestLogOptions(config: LiaisonConfig): Options {
+  return {
+    ...pinoOptions(config),
+    genReqId: requestId,
+    serializers: {
+      req: (request: { id?: string; method?: string; url?: string }) => ({
+        id: request.id,
+        method: request.method,
+        url: redactedUrl(request.url ?? ''),
+      }),
+      res: (response: { statusCode?: number }) => ({ statusCode: response.statusCode }),
+    },
+    redact: {
+      paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+      censor: '[redacted]',
+    },
+    autoLogging: { ignore: (request: IncomingMessage) => request.url === '/health' },
+    customLogLevel: (_request: IncomingMessage, response: ServerResponse, error?: Error) =>
+      error || response.statusCode >= 500 ? 'error' : response.statusCode >= 400 ? 'warn' : 'info',
+  };
+}
+
+/** Structured JSON logs (pino), one line per request, secrets, credentials and input left out. */
 @Module({
   imports: [
     LoggerModule.forRootAsync({
       inject: [LIAISON_CONFIG],
-      useFactory: (config: LiaisonConfig) => ({
-        pinoHttp: {
-          ...pinoOptions(config),
-          genReqId: requestId,
-          // Only what identifies the exchange: no headers or bodies (they can hold tokens or personal data).
-          serializers: {
-            req: (request: IncomingMessage & { id?: string }) => ({
-              id: request.id,
-              method: request.method,
-              url: request.url,
-            }),
-            res: (response: ServerResponse) => ({ statusCode: response.statusCode }),
-          },
-          redact: {
-            paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
-            censor: '[redacted]',
-          },
-          autoLogging: {
-            ignore: (request: IncomingMessage) => request.url === '/health' || request.url === '/metrics',
-          },
-          customLogLevel: (_request: IncomingMessage, response: ServerResponse, error?: Error) =>
-            error || response.statusCode >= 500 ? 'error' : response.statusCode >= 400 ? 'warn' : 'info',
-        },
-      }),
+      useFactory: (config: LiaisonConfig) => ({ pinoHttp: requestLogOptions(config) }),
     }),
   ],
 })

@@ -1,12 +1,13 @@
 import { Module, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
-import { makeHistogramProvider, PrometheusModule } from '@willsoto/nestjs-prometheus';
+import { makeHistogramProvider } from '@willsoto/nestjs-prometheus';
+import { collectDefaultMetrics } from 'prom-client';
+import { ApiMetricsServer } from './api-metrics-server';
 import { HTTP_REQUEST_DURATION, HttpMetricsMiddleware } from './http-metrics.middleware';
-import { MetricsController } from './metrics.controller';
+
+// The process's CPU, memory and event-loop metrics: once, when the module is loaded.
+collectDefaultMetrics();
 
 @Module({
-  imports: [
-    PrometheusModule.register({ controller: MetricsController, path: '/metrics', defaultMetrics: { enabled: true } }),
-  ],
   providers: [
     makeHistogramProvider({
       name: HTTP_REQUEST_DURATION,
@@ -15,6 +16,7 @@ import { MetricsController } from './metrics.controller';
       buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
     }),
     HttpMetricsMiddleware,
+    ApiMetricsServer,
   ],
 })
 export class ObservabilityModule implements NestModule {

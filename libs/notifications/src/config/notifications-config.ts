@@ -20,14 +20,14 @@ export interface NotificationsConfig {
   deadlines: { reconcileMs: number };
   /** Links in e-mails point here. */
   publicUrl: string;
-  /** The worker serves its Prometheus metrics on this port (0: not served). */
-  workerMetricsPort: number;
+  /** The worker serves its Prometheus metrics on this port (0: not served), listening on `host`. */
+  metrics: { port: number; host: string };
 }
 
 export const NOTIFICATIONS_CONFIG = Symbol('NOTIFICATIONS_CONFIG');
 
 export function loadNotificationsConfig(env?: Env): NotificationsConfig {
-  const settings = readSettings(['general', 'notifications', 'email', 'webhooks'], env);
+  const settings = readSettings(['general', 'notifications', 'email', 'webhooks', 'metrics'], env);
   return {
     nodeEnv: settings.NODE_ENV,
     relay: {
@@ -55,6 +55,6 @@ export function loadNotificationsConfig(env?: Env): NotificationsConfig {
     },
     deadlines: { reconcileMs: settings.DEADLINE_RECONCILE_MS },
     publicUrl: settings.PUBLIC_URL.replace(/\/$/, ''),
-    workerMetricsPort: settings.WORKER_METRICS_PORT,
+    metrics: { port: settings.WORKER_METRICS_PORT, host: settings.METRICS_HOST },
   };
 }

@@ -1,6 +1,6 @@
-import { createServer, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { register } from 'prom-client';
+import { closeServer, serveMetrics } from '@liaison/platform';
 import { NOTIFICATIONS_CONFIG, type NotificationsConfig } from '../config/notifications-config';
 
 /** The worker has no HTTP API: when `WORKER_METRICS_PORT` is set, it serves `/metrics` there for Prometheus. */
@@ -10,17 +10,12 @@ export class WorkerMetricsServer implements OnApplicationBootstrap, OnApplicatio
 
   constructor(@Inject(NOTIFICATIONS_CONFIG) private readonly config: NotificationsConfig) {}
 
-  onApplicationBootstrap(): void {
-    if (!this.config.workerMetricsPort) return;
-    this.server = createServer((request, response) => {
-      if (request.url !== '/metrics') return void response.writeHead(404).end();
-      void register
-        .metrics()
-        .then((body) => response.writeHead(200, { 'content-type': register.contentType }).end(body));
-    }).listen(this.config.workerMetricsPort);
+  async onApplicationBootstrap(): Promise<void> {
+    const { port, host } = this.config.metrics;
+    if (port) this.server = await serveMetrics(port, host);
   }
 
-  onApplicationShutdown(): void {
-    this.server?.close();
+  onApplicationShutdown(): Promise<void> {
+    return closeServer(this.server);
   }
 }

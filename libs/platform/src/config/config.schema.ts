@@ -22,6 +22,7 @@ export const CONFIG_AREAS = {
   database: 'PostgreSQL',
   redis: 'Redis',
   http: 'HTTP',
+  metrics: 'Metrics (for the internal network only)',
   'sign-in': 'Sign-in and tokens',
   audit: 'Audit trail',
   'personal-data': "Victims' personal data",
@@ -189,6 +190,29 @@ export const CONFIG_SCHEMA = {
     secret: false,
     processes: ['api'],
     description: 'requests per client IP per minute (login: 30)',
+  }),
+
+  METRICS_PORT: variable(integer({ min: 0, max: 65535 }), {
+    area: 'metrics',
+    default: 9464,
+    secret: false,
+    processes: ['api', 'launcher'],
+    description: "the api's Prometheus `/metrics` port, apart from PORT, which answers 404 for it (0: not served)",
+  }),
+  WORKER_METRICS_PORT: variable(integer({ min: 0, max: 65535 }), {
+    area: 'metrics',
+    default: 0,
+    secret: false,
+    processes: ['worker'],
+    description: "the worker's Prometheus `/metrics` port (0: not served)",
+  }),
+  METRICS_HOST: variable(text(), {
+    area: 'metrics',
+    default: '127.0.0.1',
+    secret: false,
+    processes: ['api', 'worker', 'launcher'],
+    description:
+      'address the `/metrics` ports listen on: `0.0.0.0` lets a Prometheus elsewhere scrape them, so keep them off the public network',
   }),
 
   JWT_SECRET: variable(text(), {
@@ -376,13 +400,6 @@ export const CONFIG_SCHEMA = {
     secret: false,
     processes: ['worker'],
     description: 'how often pending deadlines are re-armed (0: only at start)',
-  }),
-  WORKER_METRICS_PORT: variable(integer({ min: 0, max: 65535 }), {
-    area: 'notifications',
-    default: 0,
-    secret: false,
-    processes: ['worker'],
-    description: "the worker's Prometheus `/metrics` port (0: not served)",
   }),
 
   SMTP_HOST: variable(text(), {
