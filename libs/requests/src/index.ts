@@ -1,5 +1,6 @@
 export { RequestsModule } from './requests.module';
-export { inLinkedTaskForceSql, RequestAccess, type VisibleRequest } from './access/request-access';
+export { RequestAccess, type VisibleRequest } from './access/request-access';
+export { inLinkedTaskForceSql, sentOutSql } from './access/request-access.sql';
 export { ATTACHMENT_STORE, type AttachmentStore } from './attachments/attachment-store';
 export { PersonIdentityStore } from './persons/person-identity-store';
 export type { PersonIdentity } from './persons/person-identity';
@@ -13,7 +14,7 @@ export {
   type SearchPage,
   type SearchRow,
   type SearchScope,
-} from './search/search-sql';
+} from './search/search.sql';
 export { decodeSearchCursor, encodeSearchCursor, type SearchCursor, type SearchSort } from './search/search-cursor';
 export { RequestPresenter } from './view/request-presenter';
 export { PartyView, RequestView, TimerView, toRequestView, type PresentableRequest } from './view/request-view';
