@@ -5,4 +5,4 @@ export { UserDto } from './dto/user.dto';
 export { AgencyUsersService } from './users/agency-users.service';
 export { TaskForcesService, taskForceStream } from './task-forces';
 // the board's SQL, for its benchmark (test/bench/search/explain-board.ts)
-export { boardSql, type BoardStatement } from './task-forces';
+export { boardSql } from './task-forces';

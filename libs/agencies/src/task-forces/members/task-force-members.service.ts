@@ -2,7 +2,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { uuidv7 } from 'uuidv7';
 import { AuditTrail, requestStream } from '@liaison/audit';
-import { TaskForceMemberSchema, UserSchema, type Request, type TaskForce, type User } from '@liaison/data';
+import { runSql, TaskForceMemberSchema, UserSchema, type Request, type TaskForce, type User } from '@liaison/data';
 import { decideOnwardSharing, mayManageTaskForceMembers, memberIsReadOnly, type Actor } from '@liaison/domain';
 import { ProblemException } from '@liaison/platform';
 import type { AddMemberDto } from '../dto/add-member.dto';
@@ -10,6 +10,7 @@ import { TaskForceMemberDto } from '../dto/task-force-member.dto';
 import { handlingOf, handlingPermissionRequired, viewingAgencyIds } from '../onward-sharing';
 import { findVisibleTaskForce, type VisibleTaskForce } from '../task-force-standing';
 import { taskForceStream } from '../task-force-stream';
+import { linkedRequestsSql } from '../task-forces.sql';
 
 /** Linked requests a new member's agency would see for the first time, restricted by their handling code. */
 type NewlyExposed = Pick<Request, 'id' | 'reference' | 'handlingCode'>[];
@@ -108,13 +109,7 @@ export class TaskForceMembersService {
     confirmed: boolean,
   ): Promise<NewlyExposed> {
     if ((await viewingAgencyIds(tx, taskForce)).includes(user.agency.id)) return [];
-    const linked = await tx.execute<LinkedRow[]>(
-      `select r.id, r.reference, r.handling_code, r.handling_restriction, r.requesting_agency_id, r.requested_agency_id
-         from task_force_request l join request r on r.id = l.request_id
-        where l.task_force_id = ?
-        order by r.reference`,
-      [taskForce.id],
-    );
+    const linked = await runSql<LinkedRow>(tx, linkedRequestsSql(taskForce.id));
     const restricted = linked.filter(
       (row) =>
         !decideOnwardSharing({
