@@ -22,8 +22,7 @@ export {
 } from './queues/queue-names';
 export { Outbox, outboxRows, type OutboxEntry, type OutboxRow } from './outbox/outbox';
 export { OutboxModule } from './outbox/outbox.module';
-export { insertOutboxSql } from './outbox/outbox.sql';
-export { OUTBOX_CHANNEL } from './relay/outbox-listener';
+export { insertOutboxSql, OUTBOX_CHANNEL } from './outbox/outbox.sql';
 export { OutboxRelay } from './relay/outbox-relay';
 export { WebhooksModule } from './webhooks/webhooks.module';
 export {

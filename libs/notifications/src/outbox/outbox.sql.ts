@@ -1,4 +1,4 @@
-import { join, sql, type Sql } from '@liaison/data';
+import { join, raw, sql, type Sql } from '@liaison/data';
 import type { OutboxRow } from './outbox';
 
 /** Outbox rows in one multi-row insert, unpublished. */
@@ -18,3 +18,9 @@ export function claimOutboxBatchSql(limit: number): Sql {
 
 /** How many committed rows wait for the relay, and the age of the oldest in seconds (null: none). */
 export const OUTBOX_BACKLOG_SQL: Sql = sql`select count(*) as count, extract(epoch from now() - min(created_at)) as oldest from outbox_message where published_at is null`;
+
+/** The channel the outbox trigger notifies on every committed insert (see the notifications migration). */
+export const OUTBOX_CHANNEL = 'outbox_message';
+
+/** The relay's listening connection: woken on every committed insert. */
+export const LISTEN_OUTBOX_SQL: Sql = sql`listen ${raw(OUTBOX_CHANNEL)}`;
