@@ -8,8 +8,11 @@ export interface SqlExample {
   name: string;
   /** A statement, or the statements of one multi-statement message in order. */
   statement: Sql | readonly Sql[];
-  /** The real-database test plans it (EXPLAIN) instead of running it. */
-  explainOnly?: boolean;
+  /**
+   * How the real-database test checks it: runs it in a transaction it rolls back (the default), plans it only
+   * (EXPLAIN), or leaves it out (a statement that cannot run in a transaction).
+   */
+  check?: 'run' | 'explain' | 'none';
 }
 
 /** The fixed ids the examples use; the real-database test creates rows with them. */
