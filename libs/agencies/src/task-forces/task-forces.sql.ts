@@ -1,4 +1,4 @@
-import { sql, type Sql } from '@liaison/data';
+import { empty, sql, type Sql } from '@liaison/data';
 
 /** The agencies of a task force's members (each once). */
 export function memberAgenciesSql(taskForceId: string): Sql {
@@ -23,7 +23,7 @@ export function taskForceSummariesSql(
   viewer: { userId: string; agencyId: string },
   page: { cursor?: string; limit: number },
 ): Sql {
-  const after = page.cursor ? sql` and tf.id > ${page.cursor}` : sql``;
+  const after = page.cursor ? sql` and tf.id > ${page.cursor}` : empty;
   return sql`select tf.id, tf.name, tf.description, tf.created_at,
               a.id as lead_id, a.name as lead_name, a.country as lead_country, a.type as lead_type,
               mine.read_only,

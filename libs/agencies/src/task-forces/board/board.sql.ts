@@ -1,4 +1,4 @@
-import { list, raw, sql, type Sql } from '@liaison/data';
+import { empty, list, raw, sql, type Sql } from '@liaison/data';
 import type { BoardCursor } from './board-cursor';
 
 /** Whose board and as of when: the task force, its optional member-agency filter, the time overdue is judged at. */
@@ -30,7 +30,7 @@ const ISO_US = raw(`'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'`);
 function linked(scope: BoardScope): Sql {
   const agency = scope.agencyId
     ? sql` and ${scope.agencyId} in (r.requesting_agency_id, r.requested_agency_id)`
-    : sql``;
+    : empty;
   return sql`with r as materialized (
             select r.id, r.reference, r.kind, r.state, r.handling_code, r.created_at, r.last_activity_at,
                    r.requesting_agency_id, r.requested_agency_id, ${overdue(scope.now)} as overdue
@@ -52,10 +52,10 @@ export interface BoardPage {
  * `page.state`, the other states' rows carry their counts only (no card: null columns).
  */
 export function boardSql(scope: BoardScope, page: BoardPage): Sql {
-  const column = page.state === undefined ? sql`` : sql` and c.state = ${page.state}`;
+  const column = page.state === undefined ? empty : sql` and c.state = ${page.state}`;
   const keyset = page.after
     ? sql` and (r.last_activity_at, r.id) < (${page.after.key}::timestamptz, ${page.after.id}::uuid)`
-    : sql``;
+    : empty;
   return sql`${linked(scope)},
           c as (select r.state, count(*)::int as count, count(*) filter (where r.overdue)::int as overdue
                   from r group by r.state)
