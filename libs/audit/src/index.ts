@@ -9,6 +9,7 @@ export {
   type ChainedEntry,
   type StreamHead,
 } from './audit-trail';
+export { insertAuditEventSql, streamHeadSql } from './audit-trail.sql';
 export { AuditModule } from './audit.module';
 export { AuditCheckpointsModule } from './checkpoints/audit-checkpoints.module';
 export { CheckpointBuilder } from './checkpoints/checkpoint-builder';

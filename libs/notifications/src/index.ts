@@ -10,5 +10,6 @@ export { NotificationScheduler } from './queues/notification-scheduler';
 export { DEADLINES_QUEUE, NOTIFICATIONS_QUEUE, WEBHOOKS_QUEUE } from './queues/queue-names';
 export { outboxRows, type OutboxEntry, type OutboxRow } from './outbox/outbox';
 export { OutboxModule } from './outbox/outbox.module';
+export { insertOutboxSql, OUTBOX_CHANNEL } from './outbox/outbox.sql';
 export { OutboxRelay } from './relay/outbox-relay';
 export { verifyWebhookSignature } from './webhooks/webhook-signature';

@@ -23,10 +23,16 @@ import { applyPosition, requestFacts, toSnapshot } from '@liaison/requests';
 import { toLockedRequest, type AgencyParty, type LockedRequest, type LockedRequestRow } from './locked-request';
 import { outboxEntriesFor } from './outbox-entries';
 import { PooledTransaction } from './pooled-transaction';
-import { literal } from './sql-literal';
 import type { TransitionCommand } from './transition-command';
 import { TransitionRefusedException } from './transition-refused.exception';
-import { acceptTransitionSql, OPEN_RESULTS, openTransitionSql, refuseTransitionSql } from './transition-sql';
+import {
+  acceptTransitionSql,
+  agencyPartySql,
+  attachmentCountSql,
+  OPEN_RESULTS,
+  openTransitionSql,
+  refuseTransitionSql,
+} from './transition.sql';
 import { mayNotAct, requestBusy, versionChanged } from './workflow-problems';
 
 /** The command with who sent it. */
@@ -239,10 +245,7 @@ async function checkAttachments(tx: PooledTransaction, request: LockedRequest, p
 }
 
 async function countAttachments(tx: PooledTransaction, requestId: string, ids: string[]): Promise<number> {
-  const [result] = await tx.send<{ found: number }>(
-    `select count(*)::int as found from attachment
-    where request_id = ${literal(requestId)} and id in (${ids.map((id) => literal(id)).join(', ')})`,
-  );
+  const [result] = await tx.send<{ found: number }>([attachmentCountSql(requestId, ids)]);
   return result?.rows[0]?.found ?? 0;
 }
 
@@ -259,9 +262,7 @@ async function reassign(tx: PooledTransaction, request: LockedRequest, decision:
 }
 
 async function findAgency(tx: PooledTransaction, id: string): Promise<AgencyParty | undefined> {
-  const [result] = await tx.send<AgencyParty>(
-    `select id, name, country, accepted_languages as "acceptedLanguages" from agency where id = ${literal(id)}`,
-  );
+  const [result] = await tx.send<AgencyParty>([agencyPartySql(id)]);
   return result?.rows[0];
 }
 

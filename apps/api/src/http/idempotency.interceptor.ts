@@ -3,9 +3,10 @@ import { Injectable, type CallHandler, type ExecutionContext, type NestIntercept
 import type { Request, Response } from 'express';
 import { from, lastValueFrom, type Observable } from 'rxjs';
 import { uuidv7 } from 'uuidv7';
-import { IdempotencyRecordSchema } from '@liaison/data';
+import { IdempotencyRecordSchema, runSql } from '@liaison/data';
 import type { Actor } from '@liaison/domain';
 import { fieldError, InvalidInputException, ProblemException, sha256Hex } from '@liaison/platform';
+import { claimKeySql } from './idempotency.sql';
 
 const KEY_PATTERN = /^[A-Za-z0-9._:-]{1,200}$/;
 /** No call runs this long (body limits, statement and HTTP timeouts): an older unanswered claim was abandoned. */
@@ -59,18 +60,8 @@ export class IdempotencyInterceptor implements NestInterceptor {
    * database went away before the key could be released); returns its id, or undefined when the key is taken.
    */
   private async claim(userId: string, key: string, fingerprint: string): Promise<string | undefined> {
-    const id = uuidv7();
-    const rows = await this.em
-      .fork()
-      .getConnection()
-      .execute<{ id: string }[]>(
-        `insert into idempotency_record (id, user_id, key, fingerprint, created_at) values (?, ?, ?, ?, now())
-         on conflict (user_id, key) do update set id = excluded.id, created_at = excluded.created_at
-         where idempotency_record.response_status is null and idempotency_record.fingerprint = excluded.fingerprint
-           and idempotency_record.created_at < now() - make_interval(secs => ?)
-         returning id`,
-        [id, userId, key, fingerprint, ABANDONED_CLAIM_SECONDS],
-      );
+    const claim = { id: uuidv7(), userId, key, fingerprint };
+    const rows = await runSql<{ id: string }>(this.em.fork(), claimKeySql(claim, ABANDONED_CLAIM_SECONDS));
     return rows[0]?.id;
   }
 

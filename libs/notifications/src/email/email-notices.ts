@@ -1,7 +1,9 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Inject, Injectable } from '@nestjs/common';
+import { runSql } from '@liaison/data';
 import { NOTIFICATIONS_CONFIG, type NotificationsConfig } from '../config/notifications-config';
 import { noticeKind, noticeLink, noticeText } from '../dispatch/notice-text';
+import { emailRecipientSql } from '../dispatch/recipients.sql';
 import type { ChannelJobData } from '../queues/queue-names';
 import { MailTransport } from './mail-transport';
 
@@ -16,12 +18,10 @@ export class EmailNotices {
 
   async send({ userId, notice }: ChannelJobData): Promise<boolean> {
     if (!this.mail.enabled) return false;
-    const [user] = await this.em
-      .getConnection()
-      .execute<{ email: string; language: string; active: boolean }[]>(
-        'select email, language, active from app_user where id = ?',
-        [userId],
-      );
+    const [user] = await runSql<{ email: string; language: string; active: boolean }>(
+      this.em,
+      emailRecipientSql(userId),
+    );
     if (!user?.active) return false;
     const text = noticeText(notice, user.language);
     const link = `${this.config.publicUrl}${noticeLink(notice)}`;

@@ -1,11 +1,12 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Job } from 'bullmq';
-import type { WebhookAttempt, WebhookDeliveryStatus } from '@liaison/data';
+import { runSql, type Sql, type WebhookAttempt, type WebhookDeliveryStatus } from '@liaison/data';
 import { NOTIFICATIONS_CONFIG, type NotificationsConfig } from '../config/notifications-config';
 import { WorkerMetrics } from '../metrics/worker-metrics';
 import type { WebhookJobData } from '../queues/queue-names';
 import { EVENT_ID_HEADER, SIGNATURE_HEADER, signWebhook, TIMESTAMP_HEADER } from './webhook-signature';
+import { cancelDeliverySql, deliverySql, recordAttemptSql, upsertDeliverySql } from './webhooks.sql';
 
 /** The partner did not take the delivery: BullMQ retries it with backoff. */
 export class WebhookRejectedError extends Error {
@@ -28,25 +29,6 @@ interface DeliveryToSend {
   deleted_at: Date | null;
 }
 
-const COLUMNS = 'd.id, d.status, d.event_id, d.occurred_at, d.body, e.url, e.secret, e.active, e.deleted_at';
-/** The delivery row of an event and endpoint, written if it is not there yet, in one round trip. */
-const UPSERT = `with inserted as (
-    insert into webhook_delivery (id, created_at, updated_at, endpoint_id, event_id, event_type, occurred_at, body,
-      status, attempts, delivered_at, replays)
-    values (?, now(), now(), ?, ?, ?, ?, ?::jsonb, 'pending', '[]'::jsonb, null, 0)
-    on conflict (endpoint_id, event_id) do nothing
-    returning id, status, event_id, occurred_at, body, endpoint_id),
-  d as (
-    select * from inserted
-    union all
-    select id, status, event_id, occurred_at, body, endpoint_id from webhook_delivery
-    where endpoint_id = ? and event_id = ? and not exists (select 1 from inserted))
-  select ${COLUMNS} from d join webhook_endpoint e on e.id = d.endpoint_id`;
-const BY_ID = `select ${COLUMNS} from webhook_delivery d join webhook_endpoint e on e.id = d.endpoint_id where d.id = ?`;
-const CANCEL = `update webhook_delivery set status = 'cancelled', updated_at = now() where id = ?`;
-const APPEND_ATTEMPT = `update webhook_delivery set attempts = attempts || ?::jsonb, status = ?, delivered_at = ?,
-  updated_at = now() where id = ?`;
-
 /**
  * POSTs one delivery's stored body, signed afresh, and logs the attempt. 2xx is success; anything else, a
  * redirect or a timeout is a failed attempt, retried until the job's attempts run out, when the delivery is
@@ -67,7 +49,7 @@ export class WebhookSender {
     const first = job.data.event !== undefined || job.id === delivery.id; // a replay has a job id of its own
     if (delivery.status === 'delivered' && first) return; // done before a crash, or queued a second time
     if (!delivery.active || delivery.deleted_at) {
-      await this.execute(CANCEL, [delivery.id]);
+      await this.execute(cancelDeliverySql(delivery.id));
       return;
     }
     const attempt = await this.post(delivery);
@@ -80,9 +62,8 @@ export class WebhookSender {
   }
 
   private async load({ deliveryId, endpointId, event }: WebhookJobData): Promise<DeliveryToSend | undefined> {
-    if (!event || !endpointId) return (await this.execute(BY_ID, [deliveryId]))[0];
-    const values = [deliveryId, endpointId, event.id, event.type, event.occurredAt, JSON.stringify(event)];
-    return (await this.execute(UPSERT, [...values, endpointId, event.id]))[0];
+    if (!event || !endpointId) return (await this.execute(deliverySql(deliveryId)))[0];
+    return (await this.execute(upsertDeliverySql(deliveryId, endpointId, event)))[0];
   }
 
   private async post(delivery: DeliveryToSend): Promise<WebhookAttempt> {
@@ -113,11 +94,11 @@ export class WebhookSender {
 
   private async record(id: string, attempt: WebhookAttempt, status: WebhookDeliveryStatus) {
     const deliveredAt = status === 'delivered' ? new Date() : null;
-    await this.execute(APPEND_ATTEMPT, [JSON.stringify([attempt]), status, deliveredAt, id]);
+    await this.execute(recordAttemptSql(id, attempt, status, deliveredAt));
   }
 
-  private execute(sql: string, params: unknown[]): Promise<DeliveryToSend[]> {
-    return this.em.getConnection().execute<DeliveryToSend[]>(sql, params, 'all');
+  private execute(statement: Sql): Promise<DeliveryToSend[]> {
+    return runSql<DeliveryToSend>(this.em, statement);
   }
 }
 

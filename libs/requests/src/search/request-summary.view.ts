@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { REQUEST_KINDS, type RequestKind } from '@liaison/domain';
 import { PartyView } from '../view/request.view';
-import type { SearchRow } from './search-sql';
+import type { SearchRow } from './search.sql';
 
 /** A request as a line of a list: no content, no persons. */
 export class RequestSummaryView {

@@ -1,6 +1,7 @@
 import { IsolationLevel } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Inject, Injectable } from '@nestjs/common';
+import { runSql } from '@liaison/data';
 import {
   ageBandOf,
   GENDERS,
@@ -23,9 +24,8 @@ import {
   type CountRow,
   type DeadlineRow,
   type StatisticsFilters,
-  type StatisticsSql,
   type TimeInStateRow,
-} from './statistics-sql';
+} from './statistics.sql';
 import type { StatisticsQuery } from './statistics.query';
 import type {
   OverdueRate,
@@ -87,12 +87,10 @@ export class StatisticsService {
     const generatedAt = new Date().toISOString();
     return this.em.fork().transactional(
       async (tx) => {
-        const run = <T>({ sql, params }: StatisticsSql) =>
-          tx.getConnection().execute<T[]>(sql, params, 'all', tx.getTransactionContext());
-        const requestRows = await run<CountRow>(requestCountsSql(scope, filters));
-        const stayRows = await run<TimeInStateRow>(timeInStateSql(scope, filters));
-        const deadlineRows = await run<DeadlineRow>(deadlineRunsSql(scope, filters));
-        const victimRows = await run<CountRow>(victimCountsSql(scope, filters));
+        const requestRows = await runSql<CountRow>(tx, requestCountsSql(scope, filters));
+        const stayRows = await runSql<TimeInStateRow>(tx, timeInStateSql(scope, filters));
+        const deadlineRows = await runSql<DeadlineRow>(tx, deadlineRunsSql(scope, filters));
+        const victimRows = await runSql<CountRow>(tx, victimCountsSql(scope, filters));
         return {
           scope: scope.kind,
           filters: {

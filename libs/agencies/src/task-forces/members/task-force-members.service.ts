@@ -2,7 +2,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { uuidv7 } from 'uuidv7';
 import { AuditTrail, requestStream } from '@liaison/audit';
-import { TaskForceMemberSchema, UserSchema, type Request, type TaskForce, type User } from '@liaison/data';
+import { runSql, TaskForceMemberSchema, UserSchema, type Request, type TaskForce, type User } from '@liaison/data';
 import {
   decideOnwardSharing,
   mayManageTaskForceMembers,
@@ -16,6 +16,7 @@ import { TaskForceMemberView } from '../dto/task-force-member.view';
 import { handlingOf, viewingAgencyIds } from '../task-force-onward-sharing';
 import { findVisibleTaskForce, type VisibleTaskForce } from '../task-force-standing';
 import { taskForceStream } from '../task-force-stream';
+import { linkedRequestsSql } from '../task-forces.sql';
 
 /** Linked requests a new member's agency would see for the first time, restricted by their handling code. */
 type NewlyExposed = Pick<Request, 'id' | 'reference' | 'handlingCode'>[];
@@ -114,13 +115,7 @@ export class TaskForceMembersService {
     confirmed: boolean,
   ): Promise<NewlyExposed> {
     if ((await viewingAgencyIds(tx, taskForce)).includes(user.agency.id)) return [];
-    const linked = await tx.execute<LinkedRow[]>(
-      `select r.id, r.reference, r.handling_code, r.handling_restriction, r.requesting_agency_id, r.requested_agency_id
-         from task_force_request l join request r on r.id = l.request_id
-        where l.task_force_id = ?
-        order by r.reference`,
-      [taskForce.id],
-    );
+    const linked = await runSql<LinkedRow>(tx, linkedRequestsSql(taskForce.id));
     const restricted = linked.filter(
       (row) =>
         !decideOnwardSharing({

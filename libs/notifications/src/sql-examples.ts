@@ -1,0 +1,58 @@
+import { EXAMPLE_IDS, EXAMPLE_TIME, type SqlExample } from '@liaison/data';
+import { deadlineSyncLockSql, requestClockSql } from './deadlines/deadlines.sql';
+import { emailRecipientSql, filerUsersSql, partyUsersSql, taskForceUsersSql } from './dispatch/recipients.sql';
+import { claimOutboxBatchSql, insertOutboxSql, OUTBOX_BACKLOG_SQL } from './outbox/outbox.sql';
+import {
+  cancelDeliverySql,
+  deliverySql,
+  recordAttemptSql,
+  subscribedEndpointsSql,
+  upsertDeliverySql,
+} from './webhooks/webhooks.sql';
+
+const { agency, counterpart, user, request, webhookEndpoint, fresh } = EXAMPLE_IDS;
+const event = {
+  id: fresh,
+  type: 'request.submit',
+  occurredAt: EXAMPLE_TIME.toISOString(),
+  data: { requestId: request, reference: 'MLA-2026-000001' },
+};
+const outboxRow = (id: string, topic: string) => ({
+  id,
+  topic,
+  requestId: request,
+  payload: { requestId: request, event: 'submit' },
+  createdAt: EXAMPLE_TIME,
+  publishedAt: null,
+});
+
+export const SQL_EXAMPLES: SqlExample[] = [
+  {
+    name: 'insert-outbox',
+    statement: insertOutboxSql([
+      outboxRow(fresh, 'notify'),
+      outboxRow('00000000-0000-7000-8000-0000000000fe', 'start_timer'),
+    ]),
+  },
+  { name: 'claim-outbox-batch', statement: claimOutboxBatchSql(100) },
+  { name: 'outbox-backlog', statement: OUTBOX_BACKLOG_SQL },
+  { name: 'deadline-sync-lock', statement: deadlineSyncLockSql(request) },
+  { name: 'request-clock', statement: requestClockSql(request) },
+  { name: 'party-users', statement: partyUsersSql([agency, counterpart]) },
+  { name: 'task-force-users', statement: taskForceUsersSql([request]) },
+  { name: 'filer-users', statement: filerUsersSql([request]) },
+  { name: 'email-recipient', statement: emailRecipientSql(user) },
+  { name: 'subscribed-endpoints', statement: subscribedEndpointsSql([agency, counterpart]) },
+  { name: 'upsert-delivery', statement: upsertDeliverySql(fresh, webhookEndpoint, event) },
+  { name: 'delivery', statement: deliverySql(fresh) },
+  { name: 'cancel-delivery', statement: cancelDeliverySql(fresh) },
+  {
+    name: 'record-attempt',
+    statement: recordAttemptSql(
+      fresh,
+      { at: EXAMPLE_TIME.toISOString(), status: 200, error: null, durationMs: 12 },
+      'delivered',
+      EXAMPLE_TIME,
+    ),
+  },
+];
