@@ -3,7 +3,7 @@ export { LIAISON_CONFIG, LiaisonConfigModule } from './config.module';
 export { etagOf, parseIfMatch } from './http/if-match';
 export { ProblemException } from './http/problem.exception';
 export { ClientRequestId } from './http/client-request-id.decorator';
-export { CursorPageQuery, toCursorPage, type CursorPage } from './http/cursor-page';
+export { CursorPageQuery, cursorPageView, toCursorPage, type CursorPage } from './http/cursor-page';
 export { fieldError, toFieldErrors, type FieldError, type InputLocation } from './http/field-error';
 export { InvalidInputException } from './http/invalid-input.exception';
 export { LiaisonValidationPipe, parseUuid, validateBody } from './http/validation';

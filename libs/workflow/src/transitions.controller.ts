@@ -6,6 +6,7 @@ import {
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiPreconditionFailedResponse,
+  ApiProperty,
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
@@ -18,6 +19,10 @@ import { TransitionDto } from './transition.dto';
 import { WorkflowService } from './workflow.service';
 
 export class TransitionResultView extends RequestView {
+  @ApiProperty({
+    type: [String],
+    description: 'Accepted, but noted (a language the requested agency does not accept).',
+  })
   warnings!: string[];
 }
 

@@ -9,7 +9,7 @@ import {
 } from '@nestjs/swagger';
 import { CurrentActor } from '@liaison/auth';
 import type { Actor } from '@liaison/domain';
-import { ClientRequestId, CursorPageQuery, parseUuid, type CursorPage } from '@liaison/platform';
+import { ClientRequestId, CursorPageQuery, cursorPageView, parseUuid, type CursorPage } from '@liaison/platform';
 import { CreateTaskForceDto } from './dto/create-task-force.dto';
 import { TaskForceDto } from './dto/task-force.dto';
 import { TaskForceSummaryDto } from './dto/task-force-summary.dto';
@@ -36,7 +36,10 @@ export class TaskForcesController {
   }
 
   @Get()
-  @ApiOkResponse({ description: 'A page of the task forces the caller is a member of or their agency leads.' })
+  @ApiOkResponse({
+    type: cursorPageView(TaskForceSummaryDto, 'TaskForceSummaryPage'),
+    description: 'A page of the task forces the caller is a member of or their agency leads.',
+  })
   list(@CurrentActor() actor: Actor, @Query() page: CursorPageQuery): Promise<CursorPage<TaskForceSummaryDto>> {
     return this.taskForces.list(actor, page);
   }

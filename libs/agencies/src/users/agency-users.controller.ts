@@ -2,7 +2,7 @@ import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common
 import { ApiBearerAuth, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentActor } from '@liaison/auth';
 import type { Actor } from '@liaison/domain';
-import { ClientRequestId, CursorPageQuery, parseUuid, type CursorPage } from '@liaison/platform';
+import { ClientRequestId, CursorPageQuery, cursorPageView, parseUuid, type CursorPage } from '@liaison/platform';
 import { CreateUserDto } from '../dto/create-user.dto';
 import { UpdateUserDto } from '../dto/update-user.dto';
 import { UserDto } from '../dto/user.dto';
@@ -16,7 +16,10 @@ export class AgencyUsersController {
   constructor(private readonly users: AgencyUsersService) {}
 
   @Get()
-  @ApiOkResponse({ description: 'A page of the agency users, oldest first.' })
+  @ApiOkResponse({
+    type: cursorPageView(UserDto, 'UserPage'),
+    description: 'A page of the agency users, oldest first.',
+  })
   list(
     @CurrentActor() actor: Actor,
     @Param('agencyId', parseUuid('agencyId')) agencyId: string,

@@ -12,6 +12,7 @@ import { AuditCheckpointSchema } from '@liaison/data';
 import type { Actor } from '@liaison/domain';
 import {
   ClientRequestId,
+  cursorPageView,
   LIAISON_CONFIG,
   parseUuid,
   toCursorPage,
@@ -48,7 +49,10 @@ export class AuditController {
   ) {}
 
   @Get('entries')
-  @ApiOkResponse({ description: 'A page of entries in the reader scope, oldest first.' })
+  @ApiOkResponse({
+    type: cursorPageView(AuditEntryDto, 'AuditEntryPage'),
+    description: 'A page of entries in the reader scope, oldest first.',
+  })
   list(@AuditReader() actor: Actor, @Query() filters: ListAuditEntriesQuery): Promise<CursorPage<AuditEntryDto>> {
     return this.entries.list(auditScopeOf(actor, this.config), filters);
   }
@@ -64,7 +68,10 @@ export class AuditController {
   }
 
   @Get('checkpoints')
-  @ApiOkResponse({ description: 'A page of signed checkpoints, oldest first (latest first with order=desc).' })
+  @ApiOkResponse({
+    type: cursorPageView(CheckpointDto, 'CheckpointPage'),
+    description: 'A page of signed checkpoints, oldest first (latest first with order=desc).',
+  })
   async checkpoints(
     @AuditReader() actor: Actor,
     @Query() page: ListCheckpointsQuery,

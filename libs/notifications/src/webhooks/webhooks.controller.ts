@@ -10,7 +10,7 @@ import {
 } from '@nestjs/swagger';
 import { CurrentActor, Roles } from '@liaison/auth';
 import type { Actor } from '@liaison/domain';
-import { CursorPageQuery, parseUuid, type CursorPage } from '@liaison/platform';
+import { CursorPageQuery, cursorPageView, parseUuid, type CursorPage } from '@liaison/platform';
 import {
   CreatedWebhookView,
   CreateWebhookDto,
@@ -35,7 +35,10 @@ export class WebhooksController {
   }
 
   @Get()
-  @ApiOkResponse({ description: 'A page of the agency’s endpoints, oldest first.' })
+  @ApiOkResponse({
+    type: cursorPageView(WebhookView, 'WebhookPage'),
+    description: 'A page of the agency’s endpoints, oldest first.',
+  })
   list(@CurrentActor() actor: Actor, @Query() page: CursorPageQuery): Promise<CursorPage<WebhookView>> {
     return this.webhooks.list(actor, page);
   }
@@ -64,7 +67,10 @@ export class WebhooksController {
   }
 
   @Get(':id/deliveries')
-  @ApiOkResponse({ description: 'The endpoint’s delivery log, newest first, with every attempt.' })
+  @ApiOkResponse({
+    type: cursorPageView(WebhookDeliveryView, 'WebhookDeliveryPage'),
+    description: 'The endpoint’s delivery log, newest first, with every attempt.',
+  })
   deliveries(
     @CurrentActor() actor: Actor,
     @Param('id', parseUuid('id')) id: string,

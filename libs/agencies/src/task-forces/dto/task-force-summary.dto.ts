@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty } from '@nestjs/swagger';
 import { AgencyRefDto } from './agency-ref.dto';
 import { MembershipDto } from './task-force.dto';
 
@@ -6,11 +6,11 @@ import { MembershipDto } from './task-force.dto';
 export class TaskForceSummaryDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() name!: string;
-  @ApiPropertyOptional({ type: String, nullable: true }) description!: string | null;
+  @ApiProperty({ type: String, nullable: true }) description!: string | null;
   @ApiProperty({ type: AgencyRefDto }) leadAgency!: AgencyRefDto;
   @ApiProperty() memberCount!: number;
   @ApiProperty() linkedRequestCount!: number;
-  @ApiPropertyOptional({ type: MembershipDto, nullable: true, description: 'Null: seen as a user of the lead agency.' })
+  @ApiProperty({ type: MembershipDto, nullable: true, description: 'Null: seen as a user of the lead agency.' })
   myMembership!: MembershipDto | null;
   @ApiProperty() createdAt!: string;
 }

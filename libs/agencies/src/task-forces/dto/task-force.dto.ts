@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty } from '@nestjs/swagger';
 import type { TaskForce, TaskForceMember } from '@liaison/data';
 import { AgencyRefDto } from './agency-ref.dto';
 import { TaskForceMemberDto } from './task-force-member.dto';
@@ -11,12 +11,12 @@ export class MembershipDto {
 export class TaskForceDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() name!: string;
-  @ApiPropertyOptional({ type: String, nullable: true }) description!: string | null;
+  @ApiProperty({ type: String, nullable: true }) description!: string | null;
   @ApiProperty({ type: AgencyRefDto }) leadAgency!: AgencyRefDto;
   @ApiProperty({ format: 'uuid' }) createdBy!: string;
   @ApiProperty({ type: [TaskForceMemberDto] }) members!: TaskForceMemberDto[];
   @ApiProperty() linkedRequestCount!: number;
-  @ApiPropertyOptional({ type: MembershipDto, nullable: true, description: 'The caller’s own membership.' })
+  @ApiProperty({ type: MembershipDto, nullable: true, description: 'The caller’s own membership.' })
   myMembership!: MembershipDto | null;
   @ApiProperty() createdAt!: string;
   @ApiProperty() updatedAt!: string;

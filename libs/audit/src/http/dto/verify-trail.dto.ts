@@ -46,8 +46,8 @@ export class VerificationDto {
   @ApiProperty() ok!: boolean;
   @ApiProperty() entriesChecked!: number;
   @ApiProperty() checkpointsChecked!: number;
-  @ApiPropertyOptional({ type: BrokenLinkDto, nullable: true, description: 'the first, in the trail order (txid, id)' })
+  @ApiProperty({ type: BrokenLinkDto, nullable: true, description: 'the first, in the trail order (txid, id)' })
   firstBrokenLink!: BrokenLinkDto | null;
-  @ApiPropertyOptional({ type: BadCheckpointDto, nullable: true })
+  @ApiProperty({ type: BadCheckpointDto, nullable: true })
   firstBadCheckpoint!: BadCheckpointDto | null;
 }
