@@ -34,6 +34,7 @@ export {
   type Payload,
   type PayloadField,
 } from './payload';
+export { contentWithPersonFacts, personFacts, type PersonFact } from './person-facts';
 export { formatReference, parseReference, type RequestReference } from './reference';
 export { renderMermaid } from './render-mermaid';
 export { renderWorkflowDocument, WORKFLOW_DOCUMENTS_DIRECTORY, workflowDocumentPath } from './render-workflow-document';
