@@ -24,6 +24,8 @@ module.exports = {
     lib('requests'),
     lib('workflow'),
     project('api', ['<rootDir>/apps/api/src/**/*.spec.ts']),
+    // the console's pure helpers (draft values, time left, filters, workflow layout), without a browser
+    project('web', ['<rootDir>/apps/web/src/**/*.spec.ts']),
     project('worker', ['<rootDir>/apps/worker/src/**/*.spec.ts']),
     project('infra', ['<rootDir>/infra/**/*.spec.ts']),
     project('e2e', ['<rootDir>/test/e2e/**/*.e2e-spec.ts']),
