@@ -12,6 +12,7 @@ export {
 export { AuditModule } from './audit.module';
 export { AuditCheckpointsModule } from './checkpoints/audit-checkpoints.module';
 export { CheckpointBuilder } from './checkpoints/checkpoint-builder';
+export { AuditSigner } from './signing/audit-signer';
 export { CheckpointScheduler } from './checkpoints/checkpoint-scheduler';
 export { EXPORT_FORMAT } from './export/export-format';
 export { MerkleTree, verifyInclusion, leafHash, nodeHash } from './merkle/merkle-tree';

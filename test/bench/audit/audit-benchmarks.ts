@@ -1,9 +1,9 @@
 /**
  * The audit rows of the benchmark table, for the orchestrator: offline verification of a synthetic export by the
  * CLI (`verify-export.ts`), and the build of one signed checkpoint over 100,000 entries in a scratch database
- * (`libs/audit/src/testing/checkpoint-benchmark.ts`).
+ * (`checkpoint-benchmark.ts`).
  */
-import { resolve } from 'node:path';
+import { benchmarkCheckpointBuild } from './checkpoint-benchmark';
 import { benchmarkVerification, type VerificationOptions } from './verify-export';
 
 export interface BenchRow {
@@ -19,14 +19,8 @@ export interface AuditBenchmarkOptions {
   log?: (line: string) => void;
 }
 
-/** The checkpoint builder is loaded by path: it is a testing helper of the audit lib, not part of its entry point. */
-const CHECKPOINT_BENCHMARK = resolve(__dirname, '../../../libs/audit/src/testing/checkpoint-benchmark.ts');
-
 export async function runAuditBenchmarks(options: AuditBenchmarkOptions = {}): Promise<BenchRow[]> {
   const verification = await benchmarkVerification({ log: options.log, ...options.verification });
-  const { benchmarkCheckpointBuild } = (await import(CHECKPOINT_BENCHMARK)) as {
-    benchmarkCheckpointBuild: (entries: number) => Promise<{ entries: number; checkpoints: number; seconds: number }>;
-  };
   const checkpoint = await benchmarkCheckpointBuild(options.checkpointEntries ?? 100_000);
   const rates = verification.runs.map((run) => Math.round(run.entries / run.seconds)).sort((a, b) => a - b);
   const cpu = verification.runs
