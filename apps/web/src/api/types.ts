@@ -26,6 +26,7 @@ export type TransitionResult = Schemas['TransitionResultView'];
 export type RequestSummary = Schemas['RequestSummaryView'];
 export type RequestSummaryPage = Schemas['RequestSummaryPage'];
 export type HistoryEntry = Schemas['HistoryEntryView'];
+export type PersonIdentity = Schemas['PersonIdentityView'];
 export type Person = Schemas['PersonView'];
 export type Attachment = Schemas['AttachmentView'];
 
