@@ -21,6 +21,13 @@ const depConstraints = [
   },
 ];
 
+/** A feature lib's medium specs boot it with libs/testing's harness. */
+const mediumSpecConstraints = depConstraints.map((constraint) =>
+  constraint.sourceTag === 'type:feature'
+    ? { ...constraint, onlyDependOnLibsWithTags: [...constraint.onlyDependOnLibsWithTags, 'type:testing'] }
+    : constraint,
+);
+
 export default tseslint.config(
   { ignores: ['**/node_modules/**', '**/dist/**', '.nx/**', '.data/**', 'coverage/**', 'tmp/**'] },
   js.configs.recommended,
@@ -60,6 +67,20 @@ export default tseslint.config(
             '/infra/build/[a-z-]+$',
           ],
           depConstraints,
+          banTransitiveDependencies: false,
+        },
+      ],
+    },
+  },
+  {
+    files: ['libs/**/*.medium-spec.ts'],
+    rules: {
+      '@nx/enforce-module-boundaries': [
+        'error',
+        {
+          enforceBuildableLibDependency: false,
+          allow: [],
+          depConstraints: mediumSpecConstraints,
           banTransitiveDependencies: false,
         },
       ],

@@ -23,6 +23,8 @@ module.exports = {
     lib('audit'),
     lib('requests'),
     lib('workflow'),
+    // one feature module booted without HTTP on the worker's database and Redis prefix (libs/testing's mediumTest)
+    project('medium', ['<rootDir>/libs/**/*.medium-spec.ts']),
     project('api', ['<rootDir>/apps/api/src/**/*.spec.ts']),
     // the console's pure helpers (draft values, time left, filters, workflow layout), without a browser
     project('web', ['<rootDir>/apps/web/src/**/*.spec.ts']),
@@ -31,11 +33,11 @@ module.exports = {
     project('e2e', ['<rootDir>/test/e2e/**/*.e2e-spec.ts']),
     // real processes killed, Redis stopped and restarted, a partner failing: about a minute, run with the rest
     project('fault', ['<rootDir>/test/fault/**/*.fault-spec.ts']),
-    // two apis and two workers on one machine, thousands of transitions with webhooks (issue 6)
+    // two apis and two workers on one machine, thousands of transitions with webhooks
     project('scale', ['<rootDir>/test/scale/**/*.scale-spec.ts']),
-    // the access matrix from the OpenAPI document, generated malformed input, token tampering (issue 6)
+    // the access matrix from the OpenAPI document, generated malformed input, token tampering
     project('attack', ['<rootDir>/test/attack/**/*.attack-spec.ts']),
-    // the web console in Debian's Chromium through playwright-core, against api + worker processes (issue 7)
+    // the web console in Debian's Chromium through playwright-core, against api + worker processes
     project('e2e-web', ['<rootDir>/test/e2e-web/**/*.web-spec.ts']),
   ],
 };

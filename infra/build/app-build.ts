@@ -21,9 +21,9 @@ export function appEntry(app: AppName): string {
 
 /**
  * Compiles the api, the worker and the libraries to JavaScript (dist/node) when there is no build or a source is
- * newer: the apps then run on plain Node, without the TypeScript runner's compiler in every process (about 100 MB
- * of resident memory each). The same swc settings as `-r @swc-node/register`, derived from tsconfig.json, so the
- * compiled code is what the tests and scripts run.
+ * newer: the apps then run on plain Node, without the TypeScript runner's compiler resident in every process
+ * (test/bench/transitions/README.md has the memory this saves). The same swc settings as `-r @swc-node/register`,
+ * derived from tsconfig.json, so the compiled code is what the tests and scripts run.
  */
 export async function ensureAppsBuilt(log: (message: string) => void = () => undefined): Promise<'fresh' | 'built'> {
   return buildOnce(LOCK, appsAreFresh, async () => {

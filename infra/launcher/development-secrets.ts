@@ -2,9 +2,6 @@ import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-/** The demo accounts' password unless LIAISON_DEMO_PASSWORD says otherwise. For development only. */
-export const DEMO_PASSWORD_DEFAULT = 'liaison-demo-2026';
-
 export interface DevelopmentSecrets {
   jwtSecret: string;
   /** Ed25519 private key signing audit checkpoints, base64 PKCS#8 DER (AUDIT_SIGNING_KEY). */

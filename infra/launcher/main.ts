@@ -1,12 +1,19 @@
 import type { ChildProcess } from 'node:child_process';
 import { join, relative, resolve } from 'node:path';
 import { ensureDatabase, migrateDatabase } from '@liaison/data';
-import { loadConfig } from '@liaison/platform';
+import {
+  exitOnInvalidEnvironment,
+  isSet,
+  loadConfig,
+  readSettings,
+  withDefaults,
+  type LiaisonConfig,
+} from '@liaison/platform';
 import { ensureAppsBuilt } from '../build/app-build';
 import { startApp, stopChild } from './app-process';
 import { applicationRoleUrl, enableApplicationRole } from './application-role';
 import { seedDemo, type DemoLogin } from './demo-seed';
-import { DEMO_PASSWORD_DEFAULT, developmentSecrets } from './development-secrets';
+import { developmentSecrets } from './development-secrets';
 import { startEmbeddedDatabase } from './embedded-database';
 import { findOrStartRedis } from './redis-server';
 import { ensureWebConsoleBuilt } from './web-console-build';
@@ -24,26 +31,27 @@ let stopping = false;
 
 async function main(): Promise<void> {
   const started = Date.now();
+  const secrets = developmentSecrets(dataRoot);
+  const env: NodeJS.ProcessEnv = withDefaults(process.env, {
+    NODE_ENV: 'development',
+    LOG_PRETTY: '1',
+    JWT_SECRET: secrets.jwtSecret,
+    AUDIT_SIGNING_KEY: secrets.auditSigningKey,
+    LIAISON_MASTER_KEY: secrets.masterKey,
+    // Without SMTP_HOST the worker writes each e-mail as an .eml file here (open it with any mail client).
+    MAIL_DIR: join(dataRoot, 'mail'),
+  });
+  exitOnInvalidEnvironment('launcher', env);
   const consoleBuilt = buildWebConsole(); // meanwhile: it needs neither database nor Redis
   const appsBuilt = ensureAppsBuilt(step);
-  const secrets = developmentSecrets(dataRoot);
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    NODE_ENV: process.env['NODE_ENV'] ?? 'development',
-    LOG_PRETTY: process.env['LOG_PRETTY'] ?? '1',
-    JWT_SECRET: process.env['JWT_SECRET'] ?? secrets.jwtSecret,
-    AUDIT_SIGNING_KEY: process.env['AUDIT_SIGNING_KEY'] ?? secrets.auditSigningKey,
-    LIAISON_MASTER_KEY: process.env['LIAISON_MASTER_KEY'] ?? secrets.masterKey,
-    // Without SMTP_HOST the worker writes each e-mail as an .eml file here (open it with any mail client).
-    MAIL_DIR: process.env['MAIL_DIR'] ?? join(dataRoot, 'mail'),
-  };
-  if (!env['DATABASE_URL']) {
+  const { EMBEDDED_POSTGRES_PORT, LIAISON_DEMO_PASSWORD: password } = readSettings(['launcher'], env);
+  if (!isSet(env, 'DATABASE_URL')) {
     step('starting embedded PostgreSQL (data in .data/postgres)');
-    const database = await startEmbeddedDatabase(dataRoot, Number(process.env['EMBEDDED_POSTGRES_PORT'] ?? 54329));
+    const database = await startEmbeddedDatabase(dataRoot, EMBEDDED_POSTGRES_PORT);
     cleanups.push(database.stop);
     env['DATABASE_URL'] = database.url;
   }
-  if (!env['REDIS_URL']) {
+  if (!isSet(env, 'REDIS_URL')) {
     const redis = await findOrStartRedis(dataRoot);
     if (redis.process) cleanups.push(() => stopChild(redis.process as ChildProcess));
     step(redis.process ? `started redis-server at ${redis.url}` : `using Redis at ${redis.url}`);
@@ -55,9 +63,8 @@ async function main(): Promise<void> {
   await ensureDatabase(ownerUrl);
   const applied = await migrateDatabase(ownerUrl);
   step(applied.length ? `applied ${applied.length} migration(s)` : 'schema up to date');
-  const password = process.env['LIAISON_DEMO_PASSWORD'] ?? DEMO_PASSWORD_DEFAULT;
   const logins = await seedDemo(ownerUrl, password);
-  await runAppsAsApplicationRole(env, ownerUrl, secrets.databaseAppPassword);
+  await runAppsAsApplicationRole(env, config, secrets.databaseAppPassword);
   const webConsole = await consoleBuilt;
   await appsBuilt;
 
@@ -71,9 +78,10 @@ async function main(): Promise<void> {
  * The apps connect as `liaison_app` (no UPDATE/DELETE on the audit trail), migrations and seed as the owner. When
  * both MIGRATION_DATABASE_URL and DATABASE_URL are given, they are used as they are.
  */
-async function runAppsAsApplicationRole(env: NodeJS.ProcessEnv, ownerUrl: string, developmentPassword: string) {
-  if (process.env['MIGRATION_DATABASE_URL'] && process.env['DATABASE_URL']) return;
-  const appPassword = process.env['DATABASE_APP_PASSWORD'] ?? developmentPassword;
+async function runAppsAsApplicationRole(env: NodeJS.ProcessEnv, config: LiaisonConfig, developmentPassword: string) {
+  if (isSet(process.env, 'MIGRATION_DATABASE_URL') && isSet(process.env, 'DATABASE_URL')) return;
+  const ownerUrl = config.migrationDatabaseUrl;
+  const appPassword = config.databaseAppPassword ?? developmentPassword;
   await enableApplicationRole(ownerUrl, appPassword);
   env['MIGRATION_DATABASE_URL'] = ownerUrl;
   env['DATABASE_URL'] = applicationRoleUrl(ownerUrl, appPassword);
@@ -103,8 +111,9 @@ async function waitUntilHealthy(port: number): Promise<void> {
 
 /** Where development e-mail goes: the SMTP server given, or the folder of .eml files. */
 function mailInfo(env: NodeJS.ProcessEnv): string {
-  if (env['SMTP_HOST']) return `smtp://${env['SMTP_HOST']}:${env['SMTP_PORT'] ?? 587}`;
-  return `${relative(root, env['MAIL_DIR'] ?? '') || '.'} (one .eml file per message)`;
+  const { SMTP_HOST, SMTP_PORT, MAIL_DIR } = readSettings(['email'], env);
+  if (SMTP_HOST) return `smtp://${SMTP_HOST}:${SMTP_PORT}`;
+  return `${relative(root, MAIL_DIR) || '.'} (one .eml file per message)`;
 }
 
 function banner(

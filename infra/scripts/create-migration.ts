@@ -2,7 +2,7 @@ import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { Client } from 'pg';
-import { loadConfig } from '@liaison/platform';
+import { exitOnInvalidEnvironment, loadConfig } from '@liaison/platform';
 import { MIGRATIONS_PATH, migrateDatabase, ormConfig, quoteIdentifier } from '@liaison/data';
 
 /**
@@ -10,6 +10,7 @@ import { MIGRATIONS_PATH, migrateDatabase, ormConfig, quoteIdentifier } from '@l
  * current history, writes the new migration, and regenerates the migrations index.
  */
 async function main(): Promise<void> {
+  exitOnInvalidEnvironment('cli');
   const name = process.argv[2];
   const scratchUrl = new URL(loadConfig().databaseUrl);
   const scratch = `liaison_migration_scratch_${process.pid}`;

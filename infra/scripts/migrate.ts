@@ -1,8 +1,9 @@
 import { ensureDatabase, migrateDatabase } from '@liaison/data';
-import { loadConfig } from '@liaison/platform';
+import { exitOnInvalidEnvironment, loadConfig } from '@liaison/platform';
 
 /** `npm run db:migrate`: creates the database if needed and applies pending migrations. */
 async function main(): Promise<void> {
+  exitOnInvalidEnvironment('cli');
   // Migrations run as the owner of the tables; the apps connect as the restricted application role.
   const databaseUrl = loadConfig().migrationDatabaseUrl;
   await ensureDatabase(databaseUrl);

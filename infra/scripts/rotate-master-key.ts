@@ -1,7 +1,7 @@
 import { MikroORM } from '@mikro-orm/postgresql';
 import { AuditTrail } from '@liaison/audit';
 import { ormConfig } from '@liaison/data';
-import { loadConfig } from '@liaison/platform';
+import { exitOnInvalidEnvironment, loadConfig } from '@liaison/platform';
 import { MasterKeyring, rotateMasterKey } from '@liaison/requests';
 
 /**
@@ -10,6 +10,7 @@ import { MasterKeyring, rotateMasterKey } from '@liaison/requests';
  * hold both keys; once it reports nothing remaining, drop LIAISON_PREVIOUS_MASTER_KEY everywhere.
  */
 async function main(): Promise<void> {
+  exitOnInvalidEnvironment('cli');
   const config = loadConfig();
   const keyring = MasterKeyring.fromConfig(config.personalData);
   if (keyring.previousIds.length === 0) {

@@ -1,13 +1,10 @@
-import { loadConfig } from '@liaison/platform';
-import { DEMO_PASSWORD_DEFAULT } from '../launcher/development-secrets';
+import { exitOnInvalidEnvironment, loadConfig, readSettings } from '@liaison/platform';
 import { seedDemo } from '../launcher/demo-seed';
 
 /** `npm run db:seed`: the demo agencies and users (idempotent). */
 async function main(): Promise<void> {
-  const logins = await seedDemo(
-    loadConfig().migrationDatabaseUrl,
-    process.env['LIAISON_DEMO_PASSWORD'] ?? DEMO_PASSWORD_DEFAULT,
-  );
+  exitOnInvalidEnvironment('cli');
+  const logins = await seedDemo(loadConfig().migrationDatabaseUrl, readSettings(['launcher']).LIAISON_DEMO_PASSWORD);
   console.log(`demo accounts: ${logins.length}`);
 }
 

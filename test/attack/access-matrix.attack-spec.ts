@@ -18,7 +18,7 @@ import { isProblem, listen, rawClient, type RawClient, type RawResponse } from '
 
 jest.setTimeout(120_000);
 
-/** Supersedes test/e2e/access-matrix.e2e-spec.ts: every route of the OpenAPI document, not a hand-picked list. */
+/** Every route of the OpenAPI document, not a hand-picked list. */
 describe('access matrix from the OpenAPI document (attack)', () => {
   let api: ApiHarness;
   let client: RawClient;

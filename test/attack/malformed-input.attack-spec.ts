@@ -15,8 +15,8 @@ const SEED = 20_260_601;
 const BUDGET = { body: 330, query: 150, path: 30, header: 40, multipart: 330, stray: 40 };
 
 /**
- * Supersedes test/e2e/fuzz-bad-input.e2e-spec.ts: every route of the OpenAPI document gets generated malformed
- * bodies, query strings, path ids and headers, as a caller who gets past every guard. Zero 5xx; every 4xx is
+ * Every route of the OpenAPI document gets generated malformed bodies, query strings, path ids and headers, as a
+ * caller who gets past every guard. Zero 5xx; every 4xx is
  * problem+json; input wrong for certain by the schema is refused.
  */
 describe('generated malformed input on every route (attack)', () => {

@@ -4,7 +4,7 @@ import { actAndExpect, choose, expectState, requestIdFromUrl, textbox, waitVisib
 import { expectNoSeriousAxeViolations, screenshot, signIn, startWebStack, type WebStack } from './support';
 
 /**
- * Issue 7's acceptance walk-through in a real browser: an officer of the CBI (India) files an MLA request to the
+ * An MLA request walked through the console in a real browser: an officer of the CBI (India) files it to the
  * Nepal Police, first without its purpose (the console names what is missing in the words of UNTOC Art. 18(15)),
  * then complete; her supervisor approves it; a Nepal Police officer finds it in the inbox and acknowledges it; the
  * task force's board shows it move; an auditor verifies the trail.

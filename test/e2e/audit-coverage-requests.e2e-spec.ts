@@ -8,7 +8,7 @@ import { COMPLETE_MLA_CONTENT } from './support/mla-draft';
 const VICTIM_NAME = 'Vera Coverage-Example';
 
 /**
- * Issue 5, point 2: every write of the request aggregate, task forces and webhooks, every decryption of a person's
+ * Every write of the request aggregate, task forces and webhooks, every decryption of a person's
  * identity, every export, and sign-ins leave their audit entry. One pass through the API performs each listed
  * action; then each is looked up in the trail, and no entry carries the victim's name.
  */

@@ -3,9 +3,8 @@ import type { Queue } from 'bullmq';
 import { AuditEventSchema, DeadlineSchema, InboxItemSchema, RequestSchema, type Deadline } from '@liaison/data';
 import { DEADLINES_QUEUE, DeadlineReconciler, ManualClock } from '@liaison/notifications';
 import { eventually } from '@liaison/testing';
-import type { ApiHarness } from './support/api-harness';
+import { startApi, type ApiHarness } from './support/api-harness';
 import { createCast, createMlaUnderReview, transition, type Cast } from './support/notification-cast';
-import { startNotificationsApi } from './support/notifications-api';
 import { startNotificationsWorker, type WorkerHarness } from './support/notifications-worker';
 import { startWebhookReceiver, type WebhookReceiver } from './support/webhook-receiver';
 
@@ -23,7 +22,7 @@ describe('deadlines (e2e, real worker, controllable clock)', () => {
 
   beforeAll(async () => {
     receiver = await startWebhookReceiver();
-    api = await startNotificationsApi({ OUTBOX_POLL_MS: '500', DEADLINE_RECONCILE_MS: '0' });
+    api = await startApi({ OUTBOX_POLL_MS: '500', DEADLINE_RECONCILE_MS: '0' });
     worker = await startNotificationsWorker();
     cast = await createCast(api);
     await api

@@ -1,9 +1,8 @@
 import { AuditEventSchema, InboxItemSchema, OutboxMessageSchema, WebhookDeliverySchema } from '@liaison/data';
 import { OutboxRelay, verifyWebhookSignature } from '@liaison/notifications';
 import { eventually } from '@liaison/testing';
-import type { ApiHarness } from './support/api-harness';
+import { startApi, type ApiHarness } from './support/api-harness';
 import { createCast, createMlaUnderReview, transition, type Cast } from './support/notification-cast';
-import { startNotificationsApi } from './support/notifications-api';
 import { startNotificationsWorker, type WorkerHarness } from './support/notifications-worker';
 import { startSmtpCapture, type SmtpCapture } from './support/smtp-capture';
 import { startWebhookReceiver, type WebhookReceiver } from './support/webhook-receiver';
@@ -23,7 +22,7 @@ describe('notifications of a transition (e2e, real worker, SMTP and HTTP receive
   beforeAll(async () => {
     smtp = await startSmtpCapture();
     receiver = await startWebhookReceiver();
-    api = await startNotificationsApi({
+    api = await startApi({
       SMTP_HOST: '127.0.0.1',
       SMTP_PORT: String(smtp.port),
       SMTP_FROM: 'Liaison <no-reply@liaison.test>',

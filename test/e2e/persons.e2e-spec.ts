@@ -1,37 +1,24 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { rmSync } from 'node:fs';
-import { EntityManager } from '@mikro-orm/postgresql';
-import type { NestExpressApplication } from '@nestjs/platform-express';
-import { Test } from '@nestjs/testing';
 import request from 'supertest';
 import { uuidv7 } from 'uuidv7';
 import { auditHash, AuditTrail, GENESIS_HASH } from '@liaison/audit';
 import {
   AuditEventSchema,
-  DatabaseModule,
   RequestHistorySchema,
   RequestSchema,
   type Agency,
   type AuditEvent,
   type User,
 } from '@liaison/data';
-import { LiaisonConfigModule } from '@liaison/platform';
-import {
-  MasterKeyring,
-  PersonRetentionModule,
-  PersonRetentionService,
-  RequestsModule,
-  rotateMasterKey,
-} from '@liaison/requests';
-import { createAgency, createUser } from '@liaison/testing';
-import { AppModule } from '@liaison/api/app.module';
-import { configureApp } from '@liaison/api/configure-app';
-import { bearer, createTaskForce, PROBLEM, startRequestsApi, type RequestsApi } from './requests-support';
+import { MasterKeyring, PersonRetentionModule, PersonRetentionService, rotateMasterKey } from '@liaison/requests';
+import { createAgency, createUser, mediumTest } from '@liaison/testing';
+import { bearer, PROBLEM, startApi, UNTHROTTLED, type ApiHarness } from './support/api-harness';
+import { createTaskForce } from './support/task-force';
 
 /** Persons' identifying data: encrypted at rest, decrypted for the two agencies only (audited), purged, rotated. */
 describe('persons: personal data protection (e2e)', () => {
   const oldMasterKey = randomBytes(32);
-  let api: RequestsApi;
+  let api: ApiHarness;
   let http: () => ReturnType<typeof request>;
   let nepal: Agency;
   let thailand: Agency;
@@ -64,7 +51,8 @@ describe('persons: personal data protection (e2e)', () => {
   ];
 
   beforeAll(async () => {
-    api = await startRequestsApi({
+    api = await startApi({
+      ...UNTHROTTLED,
       LIAISON_MASTER_KEY: oldMasterKey.toString('base64'),
       LIAISON_PREVIOUS_MASTER_KEY: '',
       PERSON_RETENTION_YEARS: '10',
@@ -342,10 +330,7 @@ describe('persons: personal data protection (e2e)', () => {
       const recent = await closedRequestWithPerson('closed', recently);
       const open = await closedRequestWithPerson('transmitted', longAgo);
 
-      const worker = await Test.createTestingModule({
-        imports: [LiaisonConfigModule, DatabaseModule, PersonRetentionModule],
-      }).compile();
-      await worker.init();
+      const worker = await mediumTest({ imports: [PersonRetentionModule], environment: api.environment });
       try {
         expect(await worker.get(PersonRetentionService).purgeExpired()).toBe(2);
         expect(await worker.get(PersonRetentionService).purgeExpired()).toBe(0);
@@ -430,19 +415,10 @@ describe('persons: personal data protection (e2e)', () => {
       });
 
       // The api restarted with the new key alone.
-      await api.app.close();
-      Object.assign(process.env, {
+      await api.restart({
         LIAISON_MASTER_KEY: newMasterKey.toString('base64'),
         LIAISON_PREVIOUS_MASTER_KEY: '',
       });
-      const restarted = await bootApi();
-      http = () => request(restarted.getHttpServer());
-      api.app = restarted;
-      api.em = () => restarted.get(EntityManager).fork();
-      api.close = async () => {
-        await restarted.close();
-        rmSync(api.attachmentsDir, { recursive: true, force: true });
-      };
       const { body } = await persons(tokens['thOfficer']).expect(200);
       expect(body.items.find((item: { id: string }) => item.id === rotated.id)).toMatchObject({
         identityDisclosure: 'clear',
@@ -458,13 +434,6 @@ describe('persons: personal data protection (e2e)', () => {
 
   async function updateRaw(sql: string, params: unknown[]): Promise<void> {
     await api.em().getConnection().execute(sql, params);
-  }
-
-  async function bootApi(): Promise<NestExpressApplication> {
-    const moduleRef = await Test.createTestingModule({ imports: [AppModule, RequestsModule] }).compile();
-    const app = configureApp(moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false }));
-    await app.init();
-    return app;
   }
 });
 

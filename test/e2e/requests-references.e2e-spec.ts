@@ -1,15 +1,15 @@
 import { AuditEventSchema, type Agency } from '@liaison/data';
 import { createAgency, createUser } from '@liaison/testing';
-import { bearer, startRequestsApi, type RequestsApi } from './requests-support';
+import { bearer, startApi, UNTHROTTLED, type ApiHarness } from './support/api-harness';
 
 /** References are unique per kind and year and without gaps, however many drafts are filed at once. */
 describe('request references under concurrency (e2e)', () => {
-  let api: RequestsApi;
+  let api: ApiHarness;
   let requested: Agency;
   let token: string;
 
   beforeAll(async () => {
-    api = await startRequestsApi();
+    api = await startApi(UNTHROTTLED);
     const nepal = await createAgency(api.em(), { country: 'NP' });
     requested = await createAgency(api.em(), { country: 'TH' });
     token = await api.login((await createUser(api.em(), nepal, { roles: ['OFFICER'] })).email);

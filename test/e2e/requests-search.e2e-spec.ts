@@ -2,7 +2,8 @@ import { uuidv7 } from 'uuidv7';
 import { DeadlineSchema, RequestSchema, type Agency, type DeadlineStatus, type User } from '@liaison/data';
 import { formatReference, type RequestKind } from '@liaison/domain';
 import { createAgency, createUser } from '@liaison/testing';
-import { bearer, createTaskForce, startRequestsApi, type RequestsApi } from './requests-support';
+import { bearer, startApi, UNTHROTTLED, type ApiHarness } from './support/api-harness';
+import { createTaskForce } from './support/task-force';
 
 interface Seed {
   kind?: RequestKind;
@@ -17,7 +18,7 @@ interface Seed {
 
 /** GET /v1/requests: scope, every filter, keyset pages. */
 describe('request search (e2e)', () => {
-  let api: RequestsApi;
+  let api: ApiHarness;
   let nepal: Agency;
   let thailand: Agency;
   let myanmar: Agency;
@@ -54,7 +55,7 @@ describe('request search (e2e)', () => {
   }
 
   beforeAll(async () => {
-    api = await startRequestsApi();
+    api = await startApi(UNTHROTTLED);
     const em = api.em();
     nepal = await createAgency(em, { country: 'NP' });
     thailand = await createAgency(em, { country: 'TH' });

@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
 import { AuditEventSchema, RequestHistorySchema, RequestSchema, type Agency, type User } from '@liaison/data';
 import { createAgency, createUser } from '@liaison/testing';
-import { bearer, createTaskForce, PROBLEM, startRequestsApi, type RequestsApi } from './requests-support';
+import { bearer, PROBLEM, startApi, UNTHROTTLED, type ApiHarness } from './support/api-harness';
+import { createTaskForce } from './support/task-force';
 
 /** Drafts, their content, persons, attachments, notes and links through HTTP, with their audit entries. */
 describe('requests API (e2e)', () => {
-  let api: RequestsApi;
+  let api: ApiHarness;
   let nepal: Agency;
   let thailand: Agency;
   let india: Agency;
@@ -14,7 +15,7 @@ describe('requests API (e2e)', () => {
   const tokens: Record<string, string> = {};
 
   beforeAll(async () => {
-    api = await startRequestsApi({ ATTACHMENT_MAX_BYTES: '65536' });
+    api = await startApi({ ...UNTHROTTLED, ATTACHMENT_MAX_BYTES: '65536' });
     const em = api.em();
     nepal = await createAgency(em, { name: 'Nepal Police', country: 'NP' });
     nepalOther = await createAgency(em, { name: 'Office of the Attorney General', country: 'NP' });

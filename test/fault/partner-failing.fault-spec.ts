@@ -3,9 +3,8 @@ import type { Queue } from 'bullmq';
 import { WebhookDeliverySchema } from '@liaison/data';
 import { WEBHOOKS_QUEUE } from '@liaison/notifications';
 import { eventually } from '@liaison/testing';
-import type { ApiHarness } from '../e2e/support/api-harness';
+import { startApi, type ApiHarness } from '../e2e/support/api-harness';
 import { createCast, type Cast } from '../e2e/support/notification-cast';
-import { startNotificationsApi } from '../e2e/support/notifications-api';
 import { startNotificationsWorker, type WorkerHarness } from '../e2e/support/notifications-worker';
 import { startWebhookReceiver, type WebhookReceiver } from '../e2e/support/webhook-receiver';
 import { approveAll, registerWebhook, requestsUnderReview } from './support/fault-setup';
@@ -22,7 +21,7 @@ describe('partner endpoint failing (fault)', () => {
   beforeAll(async () => {
     flaky = await startWebhookReceiver();
     down = await startWebhookReceiver();
-    api = await startNotificationsApi({ OUTBOX_POLL_MS: '500', WEBHOOK_BACKOFF_MS: '200', WEBHOOK_ATTEMPTS: '4' });
+    api = await startApi({ OUTBOX_POLL_MS: '500', WEBHOOK_BACKOFF_MS: '200', WEBHOOK_ATTEMPTS: '4' });
     worker = await startNotificationsWorker();
     cast = await createCast(api);
     await registerWebhook(api, cast, flaky.url);

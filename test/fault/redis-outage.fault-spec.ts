@@ -1,9 +1,8 @@
 import { readdirSync } from 'node:fs';
 import { InboxItemSchema, OutboxMessageSchema } from '@liaison/data';
 import { eventually } from '@liaison/testing';
-import type { ApiHarness } from '../e2e/support/api-harness';
+import { startApi, type ApiHarness } from '../e2e/support/api-harness';
 import { createCast, type Cast } from '../e2e/support/notification-cast';
-import { startNotificationsApi } from '../e2e/support/notifications-api';
 import { startWebhookReceiver, type WebhookReceiver } from '../e2e/support/webhook-receiver';
 import { approveAll, registerWebhook, requestsUnderReview, workerEnv } from './support/fault-setup';
 import { startPrivateRedis, type PrivateRedis } from './support/private-redis';
@@ -23,7 +22,7 @@ describe('Redis outage (fault)', () => {
   beforeAll(async () => {
     redis = await startPrivateRedis();
     receiver = await startWebhookReceiver();
-    api = await startNotificationsApi({ REDIS_URL: redis.url, TEST_REDIS_URL: redis.url });
+    api = await startApi({ REDIS_URL: redis.url, TEST_REDIS_URL: redis.url });
     cast = await createCast(api);
     await registerWebhook(api, cast, receiver.url);
   }, 120_000);

@@ -1,8 +1,7 @@
 import { WebhookDeliverySchema } from '@liaison/data';
 import { eventually } from '@liaison/testing';
-import type { ApiHarness } from '../e2e/support/api-harness';
+import { startApi, type ApiHarness } from '../e2e/support/api-harness';
 import { createCast, type Cast } from '../e2e/support/notification-cast';
-import { startNotificationsApi } from '../e2e/support/notifications-api';
 import { startWebhookReceiver, type WebhookReceiver } from '../e2e/support/webhook-receiver';
 import { approveAll, registerWebhook, requestsUnderReview, workerEnv } from './support/fault-setup';
 import { spawnWorker, type WorkerProcess } from './support/worker-process';
@@ -18,7 +17,7 @@ describe('worker killed mid-delivery (fault)', () => {
 
   beforeAll(async () => {
     receiver = await startWebhookReceiver();
-    api = await startNotificationsApi();
+    api = await startApi();
     cast = await createCast(api);
     await registerWebhook(api, cast, receiver.url);
   }, 120_000);

@@ -1,11 +1,12 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { LIAISON_CONFIG, type LiaisonConfig } from '@liaison/platform';
+import { exitOnInvalidEnvironment, LIAISON_CONFIG, type LiaisonConfig } from '@liaison/platform';
 import { AppModule } from './app.module';
 import { configureApp } from './configure-app';
 
 async function bootstrap(): Promise<void> {
+  exitOnInvalidEnvironment('api');
   const app = configureApp(
     await NestFactory.create<NestExpressApplication>(AppModule, { bodyParser: false, bufferLogs: true }),
   );

@@ -1,10 +1,9 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { CurrentActor } from '@liaison/auth';
-import type { Actor } from '@liaison/domain';
-import { ClientRequestId, parseUuid } from '@liaison/platform';
+import type { CallerContext } from '@liaison/domain';
+import { Caller, parseUuid } from '@liaison/platform';
 import { AgenciesService } from './agencies.service';
-import { AgencyDto } from './dto/agency.dto';
+import { AgencyView } from './dto/agency.view';
 import { CreateAgencyDto } from './dto/create-agency.dto';
 import { ListAgenciesQuery } from './dto/list-agencies.query';
 
@@ -16,24 +15,20 @@ export class AgenciesController {
 
   @Get()
   @ApiQuery({ name: 'country', required: false })
-  @ApiOkResponse({ type: [AgencyDto], description: 'The directory of agencies, to address requests.' })
-  async list(@Query() query: ListAgenciesQuery): Promise<AgencyDto[]> {
-    return (await this.agencies.list(query.country)).map(AgencyDto.from);
+  @ApiOkResponse({ type: [AgencyView], description: 'The directory of agencies, to address requests.' })
+  async list(@Query() query: ListAgenciesQuery): Promise<AgencyView[]> {
+    return (await this.agencies.list(query.country)).map(AgencyView.from);
   }
 
   @Get(':agencyId')
-  @ApiOkResponse({ type: AgencyDto })
-  async get(@Param('agencyId', parseUuid('agencyId')) id: string): Promise<AgencyDto> {
-    return AgencyDto.from(await this.agencies.get(id));
+  @ApiOkResponse({ type: AgencyView })
+  async get(@Param('agencyId', parseUuid('agencyId')) id: string): Promise<AgencyView> {
+    return AgencyView.from(await this.agencies.get(id));
   }
 
   @Post()
-  @ApiCreatedResponse({ type: AgencyDto, description: 'Platform administrators only.' })
-  async create(
-    @CurrentActor() actor: Actor,
-    @Body() body: CreateAgencyDto,
-    @ClientRequestId() clientRequestId: string | null,
-  ): Promise<AgencyDto> {
-    return AgencyDto.from(await this.agencies.create(actor, body, clientRequestId));
+  @ApiCreatedResponse({ type: AgencyView, description: 'Platform administrators only.' })
+  async create(@Caller() caller: CallerContext, @Body() body: CreateAgencyDto): Promise<AgencyView> {
+    return AgencyView.from(await this.agencies.create(caller, body));
   }
 }

@@ -2,7 +2,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { agencyStream, AuditTrail } from '@liaison/audit';
 import { AgencySchema, type Agency } from '@liaison/data';
-import { mayCreateAgencies, type Actor } from '@liaison/domain';
+import { mayCreateAgencies, type CallerContext } from '@liaison/domain';
 import type { CreateAgencyDto } from './dto/create-agency.dto';
 
 /** The directory of agencies: every signed-in user can read it (to address requests); operators extend it. */
@@ -23,7 +23,7 @@ export class AgenciesService {
     return agency;
   }
 
-  async create(actor: Actor, input: CreateAgencyDto, clientRequestId: string | null = null): Promise<Agency> {
+  async create({ actor, clientRequestId }: CallerContext, input: CreateAgencyDto): Promise<Agency> {
     if (!mayCreateAgencies(actor)) throw new ForbiddenException('Only platform administrators create agencies');
     return this.em.fork().transactional(async (em) => {
       const agency = em.create(AgencySchema, {

@@ -6,7 +6,7 @@ import { ClientRequestId } from '@liaison/platform';
 import { Public } from './decorators/public.decorator';
 import { LoginDto } from './dto/login.dto';
 import { RefreshTokenDto } from './dto/refresh-token.dto';
-import { TokenPairDto } from './dto/token-pair.dto';
+import { TokenPairView } from './dto/token-pair.view';
 import { LocalAuthGuard } from './guards/local-auth.guard';
 import { SignedInUser } from './decorators/signed-in-user.decorator';
 import { TokenService } from './tokens/token.service';
@@ -22,17 +22,17 @@ export class AuthController {
   @UseGuards(LocalAuthGuard)
   @Throttle({ default: { limit: 30, ttl: 60_000 } })
   @ApiBody({ type: LoginDto })
-  @ApiOkResponse({ type: TokenPairDto })
+  @ApiOkResponse({ type: TokenPairView })
   @ApiUnauthorizedResponse({ description: 'Wrong e-mail or password (the same answer for unknown accounts).' })
   @ApiTooManyRequestsResponse({ description: 'Locked for a while after repeated failures; see Retry-After.' })
-  login(@SignedInUser() user: User, @ClientRequestId() clientRequestId: string | null): Promise<TokenPairDto> {
+  login(@SignedInUser() user: User, @ClientRequestId() clientRequestId: string | null): Promise<TokenPairView> {
     return this.tokens.issue(user, clientRequestId);
   }
 
   @Post('refresh')
   @HttpCode(200)
-  @ApiOkResponse({ type: TokenPairDto, description: 'A new pair; the presented refresh token is spent.' })
-  refresh(@Body() body: RefreshTokenDto, @ClientRequestId() clientRequestId: string | null): Promise<TokenPairDto> {
+  @ApiOkResponse({ type: TokenPairView, description: 'A new pair; the presented refresh token is spent.' })
+  refresh(@Body() body: RefreshTokenDto, @ClientRequestId() clientRequestId: string | null): Promise<TokenPairView> {
     return this.tokens.rotate(body.refreshToken, clientRequestId);
   }
 

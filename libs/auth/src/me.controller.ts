@@ -4,7 +4,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { UserSchema } from '@liaison/data';
 import type { Actor } from '@liaison/domain';
 import { CurrentActor } from './decorators/current-actor.decorator';
-import { MeDto } from './dto/me.dto';
+import { MeView } from './dto/me.view';
 
 @ApiTags('auth')
 @ApiBearerAuth()
@@ -13,8 +13,8 @@ export class MeController {
   constructor(private readonly em: EntityManager) {}
 
   @Get()
-  @ApiOkResponse({ type: MeDto, description: 'The caller, their agency and roles.' })
-  async me(@CurrentActor() actor: Actor): Promise<MeDto> {
+  @ApiOkResponse({ type: MeView, description: 'The caller, their agency and roles.' })
+  async me(@CurrentActor() actor: Actor): Promise<MeView> {
     const user = await this.em.fork().findOneOrFail(UserSchema, actor.userId, { populate: ['agency'] });
     const { agency } = user;
     return {

@@ -1,5 +1,6 @@
 export { hasRole, type Actor } from './access/actor';
-export { ROLES, isRole, type Role } from './access/role';
+export type { CallerContext } from './access/caller-context';
+export { ROLES, type Role } from './access/role';
 export { mayAdministerUsersOf, mayCreateAgencies } from './access/user-administration';
 export { AGENCY_TYPES, type AgencyType } from './agencies/agency-type';
 export * from './workflows';
@@ -8,24 +9,15 @@ export {
   AGE_BANDS,
   SUPPRESSION_THRESHOLD,
   ageBandOf,
-  isSmallCount,
   statisticsScopeOf,
   suppressCells,
   suppressCount,
   suppressNestedCells,
   type AgeBand,
-  type PublishedCell,
-  type PublishedCount,
   type StatisticsScope,
 } from './statistics';
 export { mayAddToRequest, mayEditDraft, mayFileRequests } from './access/request-editing';
-export {
-  actingSide,
-  mayView,
-  relationToRequest,
-  type RequestParties,
-  type RequestRelation,
-} from './access/request-access';
+export { actingSide, mayView, relationToRequest, type RequestRelation } from './access/request-relation';
 export {
   mayCreateTaskForce,
   mayManageTaskForceMembers,
@@ -33,10 +25,4 @@ export {
   memberIsReadOnly,
   type TaskForceStanding,
 } from './access/task-force-access';
-export {
-  decideOnwardSharing,
-  taskForceLinkRefusal,
-  type OnwardSharing,
-  type OnwardSharingDecision,
-  type TaskForceLinkRefusal,
-} from './access/task-force-linking';
+export { decideOnwardSharing, taskForceLinkRefusal, type TaskForceLinkRefusal } from './access/task-force-linking';

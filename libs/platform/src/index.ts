@@ -1,10 +1,44 @@
 export { APP_NODE_FLAGS } from './app-node-flags';
+export {
+  CONFIG_AREAS,
+  CONFIG_SCHEMA,
+  type ConfigArea,
+  type ConfigProcess,
+  type NodeEnvironment,
+  type VariableName,
+} from './config/config.schema';
+export {
+  CONFIGURATION_REFERENCE_COMMAND,
+  CONFIGURATION_REFERENCE_PATH,
+  renderConfigurationReference,
+} from './config/config-reference';
+export {
+  assertValidEnvironment,
+  checkEnvironment,
+  ConfigError,
+  exitOnInvalidEnvironment,
+  isSet,
+  readSettings,
+  VARIABLE_NAMES,
+  withDefaults,
+  type ConfigProblem,
+  type Env,
+} from './config/read-config';
 export { LIAISON_CONFIG, LiaisonConfigModule } from './config.module';
-export { etagOf, parseIfMatch } from './http/if-match';
+export { assertCurrentVersion, checkIfMatch, etagOf, parseIfMatch, type StaleVersionDetail } from './http/if-match';
+export { conflict, forbidden, PLATFORM_PROBLEMS, preconditionFailed, unavailable } from './http/platform-problems';
 export { ProblemException } from './http/problem.exception';
-export { ClientRequestId } from './http/client-request-id.decorator';
-export { CursorPageQuery, cursorPageView, toCursorPage, type CursorPage } from './http/cursor-page';
-export { fieldError, toFieldErrors, type FieldError, type InputLocation } from './http/field-error';
+export { Caller, ClientRequestId } from './http/caller.decorator';
+export { cursorPageView, toCursorPage, type CursorPage } from './http/cursor-page';
+export {
+  cursorParts,
+  keysetCursor,
+  type CursorPart,
+  type KeysetCursorCodec,
+  type KeysetCursorFormat,
+} from './http/keyset-cursor';
+export { IdPageQuery, KeysetCursorParam, PAGE_LIMIT, PageLimit, PageQuery } from './http/page.query';
+export { fieldError, type FieldError } from './http/field-error';
 export { InvalidInputException } from './http/invalid-input.exception';
 export { LiaisonValidationPipe, parseUuid, validateBody } from './http/validation';
 export { DEVELOPMENT_JWT_SECRET, loadConfig, type LiaisonConfig } from './liaison-config';

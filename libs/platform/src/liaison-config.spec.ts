@@ -24,3 +24,26 @@ describe('loadConfig', () => {
     expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) }).jwt.secret).toBe('x'.repeat(32));
   });
 });
+
+describe('loadConfig reading the schema', () => {
+  it('names every wrong variable of its areas in one error', () => {
+    expect(() =>
+      loadConfig({ PORT: 'eighty', JWT_ACCESS_TTL_SECONDS: '0', DATABASE_URL: 'localhost/liaison' }),
+    ).toThrow(
+      /3 variables[\s\S]*DATABASE_URL must be a postgresql:\/\/ or postgres:\/\/ URL[\s\S]*PORT must be[\s\S]*JWT_ACCESS_TTL_SECONDS must be a positive integer, got "0"/,
+    );
+  });
+
+  it('keeps the owner URL apart from the application role only when given', () => {
+    const databaseUrl = 'postgresql://liaison_app:pw@db:5432/liaison';
+    expect(loadConfig({ DATABASE_URL: databaseUrl }).migrationDatabaseUrl).toBe(databaseUrl);
+    const owner = 'postgresql://liaison@db:5432/liaison';
+    expect(loadConfig({ DATABASE_URL: databaseUrl, MIGRATION_DATABASE_URL: owner }).migrationDatabaseUrl).toBe(owner);
+  });
+
+  it('is quiet under test and human-readable only when asked', () => {
+    expect(loadConfig({ NODE_ENV: 'test' }).logLevel).toBe('silent');
+    expect(loadConfig({}).logLevel).toBe('info');
+    expect(loadConfig({ LOG_PRETTY: '1' }).logPretty).toBe(true);
+  });
+});

@@ -1,8 +1,11 @@
-import { createHash, createPrivateKey } from 'node:crypto';
+import type { NodeEnvironment } from './config/config.schema';
+import { readSettings, type Env } from './config/read-config';
 
-/** Every setting of the platform, read once from the environment. Defaults suit a developer's machine. */
+export { DEVELOPMENT_JWT_SECRET } from './config/config.schema';
+
+/** The platform's settings, from the configuration schema (config/config.schema.ts). Defaults suit a developer's machine. */
 export interface LiaisonConfig {
-  nodeEnv: string;
+  nodeEnv: NodeEnvironment;
   port: number;
   /** What the apps connect as: the restricted application role (no UPDATE/DELETE on the audit trail). */
   databaseUrl: string;
@@ -45,114 +48,51 @@ export interface PersonalDataConfig {
   retentionCheckIntervalSeconds: number;
 }
 
-export const DEVELOPMENT_JWT_SECRET = 'liaison-development-secret-change-me';
-
-type Env = Record<string, string | undefined>;
-
-export function loadConfig(env: Env = process.env): LiaisonConfig {
-  const nodeEnv = env['NODE_ENV'] ?? 'development';
-  const databaseUrl = env['DATABASE_URL'] ?? 'postgresql://postgres@127.0.0.1:5432/liaison';
+/**
+ * Production refuses to start without a real JWT secret (the launcher supplies a development one). An unset master
+ * key or signing key is null in production, and the apps refuse to start (the start check, MasterKeyring,
+ * AuditSigner); scripts such as migrations that never touch persons run without them.
+ */
+export function loadConfig(env?: Env): LiaisonConfig {
+  const settings = readSettings(['general', 'database', 'redis', 'http', 'sign-in', 'audit', 'personal-data'], env);
   return {
-    nodeEnv,
-    port: int(env, 'PORT', 3000),
-    databaseUrl,
-    migrationDatabaseUrl: env['MIGRATION_DATABASE_URL'] || databaseUrl,
-    databaseAppPassword: env['DATABASE_APP_PASSWORD'] || null,
-    redisUrl: env['REDIS_URL'] ?? 'redis://127.0.0.1:6379',
-    queuePrefix: env['QUEUE_PREFIX'] ?? 'liaison',
+    nodeEnv: settings.NODE_ENV,
+    port: settings.PORT,
+    databaseUrl: settings.DATABASE_URL,
+    migrationDatabaseUrl: settings.MIGRATION_DATABASE_URL ?? settings.DATABASE_URL,
+    databaseAppPassword: settings.DATABASE_APP_PASSWORD ?? null,
+    redisUrl: settings.REDIS_URL,
+    queuePrefix: settings.QUEUE_PREFIX,
     jwt: {
-      secret: jwtSecret(env, nodeEnv),
-      accessTtlSeconds: int(env, 'JWT_ACCESS_TTL_SECONDS', 900),
-      refreshTtlSeconds: int(env, 'JWT_REFRESH_TTL_SECONDS', 8 * 3600),
-      issuer: env['JWT_ISSUER'] ?? 'liaison',
+      secret: settings.JWT_SECRET,
+      accessTtlSeconds: settings.JWT_ACCESS_TTL_SECONDS,
+      refreshTtlSeconds: settings.JWT_REFRESH_TTL_SECONDS,
+      issuer: settings.JWT_ISSUER,
     },
     login: {
-      maxFailures: int(env, 'LOGIN_MAX_FAILURES', 5),
-      lockoutSeconds: int(env, 'LOGIN_LOCKOUT_SECONDS', 900),
-      slowdownAfter: int(env, 'LOGIN_SLOWDOWN_AFTER', 2),
-      slowdownStepMs: int(env, 'LOGIN_SLOWDOWN_STEP_MS', 250),
+      maxFailures: settings.LOGIN_MAX_FAILURES,
+      lockoutSeconds: settings.LOGIN_LOCKOUT_SECONDS,
+      slowdownAfter: settings.LOGIN_SLOWDOWN_AFTER,
+      slowdownStepMs: settings.LOGIN_SLOWDOWN_STEP_MS,
     },
     http: {
-      corsOrigins: list(env['CORS_ORIGINS']),
-      bodyLimit: env['BODY_LIMIT'] ?? '1mb',
-      rateLimitPerMinute: int(env, 'RATE_LIMIT_PER_MINUTE', 600),
+      corsOrigins: [...settings.CORS_ORIGINS],
+      bodyLimit: settings.BODY_LIMIT,
+      rateLimitPerMinute: settings.RATE_LIMIT_PER_MINUTE,
     },
     audit: {
-      signingKey: auditSigningKey(env),
-      checkpointIntervalSeconds: int(env, 'AUDIT_CHECKPOINT_INTERVAL_SECONDS', 60),
-      checkpointMaxEntries: int(env, 'AUDIT_CHECKPOINT_MAX_ENTRIES', 250_000),
-      oversightAgencyIds: list(env['AUDIT_OVERSIGHT_AGENCY_IDS']),
+      signingKey: settings.AUDIT_SIGNING_KEY ?? null,
+      checkpointIntervalSeconds: settings.AUDIT_CHECKPOINT_INTERVAL_SECONDS,
+      checkpointMaxEntries: settings.AUDIT_CHECKPOINT_MAX_ENTRIES,
+      oversightAgencyIds: [...settings.AUDIT_OVERSIGHT_AGENCY_IDS],
     },
     personalData: {
-      masterKey: masterKey(env, nodeEnv),
-      previousMasterKeys: list(env['LIAISON_PREVIOUS_MASTER_KEY']).map((raw) =>
-        decodeMasterKey(raw, 'LIAISON_PREVIOUS_MASTER_KEY'),
-      ),
-      retentionYears: int(env, 'PERSON_RETENTION_YEARS', 10),
-      retentionCheckIntervalSeconds: int(env, 'PERSON_RETENTION_CHECK_INTERVAL_SECONDS', 3600),
+      masterKey: settings.LIAISON_MASTER_KEY ? Buffer.from(settings.LIAISON_MASTER_KEY) : null,
+      previousMasterKeys: [...settings.LIAISON_PREVIOUS_MASTER_KEY],
+      retentionYears: settings.PERSON_RETENTION_YEARS,
+      retentionCheckIntervalSeconds: settings.PERSON_RETENTION_CHECK_INTERVAL_SECONDS,
     },
-    logLevel: env['LOG_LEVEL'] ?? (nodeEnv === 'test' ? 'silent' : 'info'),
-    logPretty: env['LOG_PRETTY'] === '1',
+    logLevel: settings.LOG_LEVEL ?? (settings.NODE_ENV === 'test' ? 'silent' : 'info'),
+    logPretty: settings.LOG_PRETTY,
   };
-}
-
-/** Production refuses to start without a real secret; the launcher supplies a development one. */
-function jwtSecret(env: Env, nodeEnv: string): string {
-  const secret = env['JWT_SECRET'];
-  if (secret && secret.length >= 32) return secret;
-  if (nodeEnv === 'production') throw new Error('JWT_SECRET must be set to at least 32 characters in production');
-  return secret ?? DEVELOPMENT_JWT_SECRET;
-}
-
-/** Checked here so a wrong key stops the start, not the first checkpoint an hour later. */
-function auditSigningKey(env: Env): string | null {
-  const raw = env['AUDIT_SIGNING_KEY']?.trim();
-  if (!raw) return null; // production refuses to start without one: see AuditSigner
-  let type: string | undefined;
-  try {
-    const key = raw.includes('-----BEGIN')
-      ? createPrivateKey(raw)
-      : createPrivateKey({ key: Buffer.from(raw, 'base64'), format: 'der', type: 'pkcs8' });
-    type = key.asymmetricKeyType;
-  } catch {
-    type = undefined;
-  }
-  if (type !== 'ed25519')
-    throw new Error('AUDIT_SIGNING_KEY must be an Ed25519 private key (PEM, or base64 PKCS#8 DER)');
-  return raw;
-}
-
-/**
- * Development and tests fall back to a fixed, public key (the launcher generates a real one). In production an unset
- * key is null, and the apps refuse to start (see the requests lib's MasterKeyring); scripts such as migrations that
- * never touch persons run without it.
- */
-function masterKey(env: Env, nodeEnv: string): Buffer | null {
-  const raw = env['LIAISON_MASTER_KEY']?.trim();
-  if (raw) return decodeMasterKey(raw, 'LIAISON_MASTER_KEY');
-  if (nodeEnv === 'production') return null;
-  return createHash('sha256').update(DEVELOPMENT_MASTER_KEY_SEED).digest();
-}
-
-const DEVELOPMENT_MASTER_KEY_SEED = 'liaison-development-master-key-change-me';
-
-function decodeMasterKey(raw: string, name: string): Buffer {
-  const key = Buffer.from(raw, 'base64'); // also accepts the URL-safe alphabet
-  if (key.length !== 32) throw new Error(`${name} must be 32 bytes in base64 (e.g. openssl rand -base64 32)`);
-  return key;
-}
-
-function list(raw: string | undefined): string[] {
-  return (raw ?? '')
-    .split(',')
-    .map((item) => item.trim())
-    .filter(Boolean);
-}
-
-function int(env: Env, name: string, fallback: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a non-negative integer, got "${raw}"`);
-  return value;
 }

@@ -1,10 +1,9 @@
 export { RequestsModule } from './requests.module';
-export { inLinkedTaskForceSql, RequestAccess, type VisibleRequest } from './access/request-access';
+export { inLinkedTaskForceSql, RequestAccess } from './access/request-access';
 export { ATTACHMENT_STORE, type AttachmentStore } from './attachments/attachment-store';
 export { PersonIdentityStore } from './persons/person-identity-store';
-export type { PersonIdentity } from './persons/person-identity';
 export { MasterKeyring } from './persons/encryption/master-keyring';
-export { rotateMasterKey, type MasterKeyRotation } from './persons/encryption/master-key-rotation';
+export { rotateMasterKey } from './persons/encryption/master-key-rotation';
 export { PersonRetentionModule } from './persons/retention/person-retention.module';
 export { PersonRetentionService } from './persons/retention/person-retention.service';
 export {
@@ -14,14 +13,6 @@ export {
   type SearchRow,
   type SearchScope,
 } from './search/search-sql';
-export { decodeSearchCursor, encodeSearchCursor, type SearchCursor, type SearchSort } from './search/search-cursor';
-export { RequestPresenter } from './view/request-presenter';
-export { PartyView, RequestView, TimerView, toRequestView, type PresentableRequest } from './view/request-view';
-export { loadRequestFacts, requestFacts, type PersonFact } from './workflow-state/request-facts';
-export {
-  applyPosition,
-  fromStoredTimer,
-  toSnapshot,
-  toStoredTimer,
-  type PositionedRequest,
-} from './workflow-state/request-snapshot';
+export { RequestView, toRequestView, type PresentableRequest } from './view/request.view';
+export { requestFacts, type PersonFact } from './workflow-state/request-facts-loader';
+export { applyPosition, toSnapshot, type PositionedRequest } from './workflow-state/request-snapshot';

@@ -12,18 +12,18 @@ import {
 } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentActor } from '@liaison/auth';
-import type { Actor } from '@liaison/domain';
-import { ClientRequestId, etagOf, parseUuid } from '@liaison/platform';
+import type { Actor, CallerContext } from '@liaison/domain';
+import { Caller, etagOf, parseUuid } from '@liaison/platform';
 import { CreateRequestDto } from './drafts/create-request.dto';
 import { DraftsService } from './drafts/drafts.service';
 import { UpdateRequestDto } from './drafts/update-request.dto';
 import { HistoryView } from './history/history-entry.view';
 import { RequestHistoryService } from './history/request-history.service';
 import { RequestSearchService } from './search/request-search.service';
-import { RequestSummaryPage } from './search/request-summary.view';
+import { RequestSummaryPageView } from './search/request-summary.view';
 import { SearchRequestsQuery } from './search/search-requests.query';
 import { RequestReader } from './view/request-reader';
-import { RequestView } from './view/request-view';
+import { RequestView } from './view/request.view';
 
 @ApiTags('requests')
 @ApiBearerAuth()
@@ -43,17 +43,16 @@ export class RequestsController {
     description: 'Unknown requested agency, same country, or a legal basis not for the kind.',
   })
   async create(
-    @CurrentActor() actor: Actor,
-    @ClientRequestId() clientRequestId: string | null,
+    @Caller() caller: CallerContext,
     @Body() body: CreateRequestDto,
     @Res({ passthrough: true }) response: Response,
   ): Promise<RequestView> {
-    return withEtag(response, await this.drafts.create({ actor, clientRequestId }, body));
+    return withEtag(response, await this.drafts.create(caller, body));
   }
 
   @Get()
-  @ApiOkResponse({ type: RequestSummaryPage, description: 'Requests the caller may see, newest first.' })
-  search(@CurrentActor() actor: Actor, @Query() query: SearchRequestsQuery): Promise<RequestSummaryPage> {
+  @ApiOkResponse({ type: RequestSummaryPageView, description: 'Requests the caller may see, newest first.' })
+  search(@CurrentActor() actor: Actor, @Query() query: SearchRequestsQuery): Promise<RequestSummaryPageView> {
     return this.searcher.search(actor, query);
   }
 
@@ -74,14 +73,13 @@ export class RequestsController {
   @ApiConflictResponse({ description: 'Only drafts can be edited.' })
   @ApiPreconditionFailedResponse({ description: 'If-Match names an older version.' })
   async update(
-    @CurrentActor() actor: Actor,
-    @ClientRequestId() clientRequestId: string | null,
+    @Caller() caller: CallerContext,
     @Param('id', parseUuid('id')) id: string,
     @Headers('if-match') ifMatch: string | undefined,
     @Body() body: UpdateRequestDto,
     @Res({ passthrough: true }) response: Response,
   ): Promise<RequestView> {
-    return withEtag(response, await this.drafts.update({ actor, clientRequestId }, id, ifMatch, body));
+    return withEtag(response, await this.drafts.update(caller, id, ifMatch, body));
   }
 
   @Get(':id/history')

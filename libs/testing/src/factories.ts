@@ -14,7 +14,14 @@ import {
   type TaskForce,
   type User,
 } from '@liaison/data';
-import { formatReference, type AgencyType, type HandlingCode, type RequestKind, type Role } from '@liaison/domain';
+import {
+  formatReference,
+  type AgencyType,
+  type HandlingCode,
+  type RequestContent,
+  type RequestKind,
+  type Role,
+} from '@liaison/domain';
 
 export const TEST_PASSWORD = 'correct-horse-battery-staple';
 
@@ -72,6 +79,7 @@ export interface RequestOptions {
   handlingRestriction?: string;
   title?: string;
   legalBasis?: string;
+  content?: RequestContent;
   timers?: StoredTimer[];
   overdue?: boolean;
   createdAt?: Date;
@@ -96,7 +104,7 @@ export async function createRequest(em: EntityManager, options: RequestOptions):
     handlingCode: options.handlingCode ?? 'H0',
     handlingRestriction: options.handlingRestriction ?? null,
     title: options.title ?? `Test request ${sequence}`,
-    content: {},
+    content: options.content ?? {},
     state: options.state ?? 'draft',
     timers: options.timers ?? [],
     overdue: options.overdue ?? false,

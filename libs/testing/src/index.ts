@@ -7,6 +7,7 @@ export {
   createUser,
   type RequestOptions,
 } from './factories';
+export { mediumTest, type MediumFactory, type MediumTest, type MediumTestOptions } from './medium-test';
 export { createScratchDatabase, dropRedisKeys, dropScratchDatabase } from './scratch-database';
 export { prepareTestEnvironment, type TestEnvironment } from './test-environment';
 export { APP_DATABASE_ROLE, asApplicationRole, ownerDatabaseUrl, withAdminClient } from './test-servers';

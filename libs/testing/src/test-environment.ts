@@ -33,6 +33,12 @@ export async function prepareTestEnvironment(): Promise<TestEnvironment> {
     redisUrl: process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379',
     queuePrefix: `liaison-test-${run}-w${worker}-${Date.now().toString(36)}`,
   };
+  pointAt(environment);
+  return environment;
+}
+
+/** Points the platform's configuration (read from the environment) at a test environment's database and Redis. */
+export function pointAt(environment: TestEnvironment): void {
   Object.assign(process.env, {
     NODE_ENV: 'test',
     LOG_LEVEL: process.env['TEST_LOG_LEVEL'] ?? 'silent',
@@ -42,7 +48,6 @@ export async function prepareTestEnvironment(): Promise<TestEnvironment> {
     REDIS_URL: environment.redisUrl,
     QUEUE_PREFIX: environment.queuePrefix,
   });
-  return environment;
 }
 
 /** One Ed25519 key per jest worker process, unless the environment brings its own. */

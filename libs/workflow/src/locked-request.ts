@@ -55,7 +55,7 @@ const agencyJson = (alias: string) =>
 
 /**
  * The select list over `request r`, `agency requesting`, `agency requested`: times as JSON (ISO 8601 strings), the
- * persons' facts (never their identities) and the task-force links as subqueries. `?` is the caller's user id.
+ * persons' facts (never their identities) and whether the request is linked to a task force, as subqueries.
  */
 export const LOCKED_REQUEST_COLUMNS = `r.id, r.reference, r.kind, r.legal_basis as "legalBasis", r.urgency, r.language,
   r.handling_code as "handlingCode", r.handling_restriction as "handlingRestriction", r.title, r.content,

@@ -6,25 +6,16 @@ import {
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiPreconditionFailedResponse,
-  ApiProperty,
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { CurrentActor } from '@liaison/auth';
-import { actingSide, allowedEvents, type Actor } from '@liaison/domain';
-import { ClientRequestId, etagOf, parseIfMatch, parseUuid } from '@liaison/platform';
-import { RequestView, toRequestView, toSnapshot } from '@liaison/requests';
+import { actingSide, allowedEvents, type CallerContext } from '@liaison/domain';
+import { Caller, etagOf, parseIfMatch, parseUuid } from '@liaison/platform';
+import { toRequestView, toSnapshot } from '@liaison/requests';
+import { TransitionResultView } from './transition-result.view';
 import { TransitionDto } from './transition.dto';
 import { WorkflowService } from './workflow.service';
-
-export class TransitionResultView extends RequestView {
-  @ApiProperty({
-    type: [String],
-    description: 'Accepted, but noted (a language the requested agency does not accept).',
-  })
-  warnings!: string[];
-}
 
 @ApiTags('workflow')
 @ApiBearerAuth()
@@ -46,21 +37,19 @@ export class TransitionsController {
   @ApiPreconditionFailedResponse({ description: 'If-Match names an older version.' })
   @ApiUnprocessableEntityResponse({ description: 'Refused by the workflow rules (reason, fields, missing items).' })
   async transition(
-    @CurrentActor() actor: Actor,
+    @Caller() caller: CallerContext,
     @Param('requestId', parseUuid('requestId')) requestId: string,
     @Body() body: TransitionDto,
     @Headers('if-match') ifMatch: string | undefined,
-    @ClientRequestId() clientRequestId: string | null,
     @Res({ passthrough: true }) response: Response,
   ): Promise<TransitionResultView> {
-    const applied = await this.workflow.apply({
+    const applied = await this.workflow.apply(caller, {
       requestId,
       event: body.event,
       payload: body.payload ?? {},
-      actor,
       ifMatch: parseIfMatch(ifMatch),
-      clientRequestId,
     });
+    const { actor } = caller;
     const { request, relation, facts, now } = applied;
     // as RequestPresenter shows it, from what the transition read: the events the caller may send next
     const side = actingSide(actor, relation);

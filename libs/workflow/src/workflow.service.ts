@@ -11,13 +11,14 @@ import {
   mayView,
   relationToRequest,
   type Actor,
+  type CallerContext,
   type RequestFacts,
   type RequestRelation,
   type TransitionAcceptance,
   type TransitionRefusal,
 } from '@liaison/domain';
 import { outboxRows } from '@liaison/notifications';
-import { ProblemException, sha256Hex } from '@liaison/platform';
+import { assertCurrentVersion, sha256Hex } from '@liaison/platform';
 import { applyPosition, requestFacts, toSnapshot } from '@liaison/requests';
 import { toLockedRequest, type AgencyParty, type LockedRequest, type LockedRequestRow } from './locked-request';
 import { outboxEntriesFor } from './outbox-entries';
@@ -26,6 +27,10 @@ import { literal } from './sql-literal';
 import type { TransitionCommand } from './transition-command';
 import { TransitionRefusedException } from './transition-refused.exception';
 import { acceptTransitionSql, OPEN_RESULTS, openTransitionSql, refuseTransitionSql } from './transition-sql';
+import { mayNotAct, requestBusy, versionChanged } from './workflow-problems';
+
+/** The command with who sent it. */
+type SentCommand = TransitionCommand & CallerContext;
 
 export interface AppliedTransition {
   request: LockedRequest;
@@ -45,32 +50,34 @@ interface Opened {
 }
 
 /**
- * The one write path for state changes (DESIGN.md): in one transaction, lock the request, ask the domain, and
- * write the new state and version, a history row, the audit entry and one outbox row per effect. A refused event
+ * The one write path for state changes (docs/architecture.md): in one transaction, lock the request, ask the domain,
+ * and write the new state and version, a history row, the audit entry and one outbox row per effect. A refused event
  * changes nothing but is itself audited (the refusal's audit entry is committed, then the caller gets the 4xx).
  *
- * It is the hottest path of the api, so it bypasses the ORM: two multi-statement round trips on a pooled
- * connection (lock and read; write and commit) instead of some fifteen statements, no hydration, no flush.
+ * It is the hottest path of the api, so it bypasses the ORM (docs/decisions/0003-write-path-off-the-orm.md): two
+ * multi-statement round trips on a pooled connection (lock and read; write and commit) instead of one per
+ * statement, no hydration, no flush.
  */
 @Injectable()
 export class WorkflowService {
   constructor(private readonly em: EntityManager) {}
 
-  async apply(command: TransitionCommand): Promise<AppliedTransition> {
+  async apply(caller: CallerContext, command: TransitionCommand): Promise<AppliedTransition> {
     const pool = await (this.em.getConnection() as PostgreSqlConnection).getNativeClient();
-    const outcome = await PooledTransaction.run(pool, (tx) => this.decideAndWrite(tx, command)).catch(
-      (error: unknown) => this.translate(error),
+    const sent: SentCommand = { ...command, ...caller };
+    const outcome = await PooledTransaction.run(pool, (tx) => this.decideAndWrite(tx, sent)).catch((error: unknown) =>
+      this.translate(error),
     );
     if (outcome.accepted) return outcome;
-    if (outcome.status === 403) throw new ProblemException(403, 'forbidden', outcome.refusal.message);
+    if (outcome.status === 403) throw mayNotAct(outcome.refusal);
     throw new TransitionRefusedException(command.event, outcome.refusal);
   }
 
-  private async decideAndWrite(tx: PooledTransaction, command: TransitionCommand): Promise<Outcome> {
+  private async decideAndWrite(tx: PooledTransaction, command: SentCommand): Promise<Outcome> {
     const { actor } = command;
     const { request, head } = await open(tx, command);
     const relation = relationOf(actor, request);
-    assertVersion(request, command.ifMatch);
+    assertCurrentVersion(command.ifMatch, request.version, versionChanged);
     const side = actingSide(actor, relation);
     if (!side) return this.refuse(tx, request, head, command, notAParty(relation), 403);
     const now = new Date();
@@ -93,7 +100,7 @@ export class WorkflowService {
     tx: PooledTransaction,
     request: LockedRequest,
     head: StreamHead | undefined,
-    command: TransitionCommand,
+    command: SentCommand,
     refusal: TransitionRefusal,
     status: 403 | 422,
   ): Promise<Outcome> {
@@ -114,24 +121,20 @@ export class WorkflowService {
   }
 
   /**
-   * Another transaction holds the request (FOR UPDATE NOWAIT) or a deadlock was broken: the caller lost a race.
+   * Another transaction holds the request (FOR NO KEY UPDATE NOWAIT) or a deadlock was broken: the caller lost a race.
    * Other errors of the driver are converted as the ORM converts its own (an unreachable database is then a 503).
    */
   private translate(error: unknown): never {
     const code = String((error as { code?: unknown } | null)?.code);
     if (code === '55P03' || code === '40P01') {
-      throw new ProblemException(
-        409,
-        'conflict',
-        'Another change to this request is in progress. Reload it and try again.',
-      );
+      throw requestBusy();
     }
     if (error instanceof Error && !(error instanceof HttpException)) throw this.em.getDriver().convertException(error);
     throw error;
   }
 }
 
-async function open(tx: PooledTransaction, command: TransitionCommand): Promise<Opened> {
+async function open(tx: PooledTransaction, command: SentCommand): Promise<Opened> {
   const stream = requestStream(command.requestId);
   const results = await tx.send(openTransitionSql(command.requestId, stream, command.actor.userId));
   const row = results[OPEN_RESULTS.request]?.rows[0] as unknown as LockedRequestRow | undefined;
@@ -161,7 +164,7 @@ async function write(
   tx: PooledTransaction,
   request: LockedRequest,
   head: StreamHead | undefined,
-  command: TransitionCommand,
+  command: SentCommand,
   decision: TransitionAcceptance,
   now: Date,
 ): Promise<void> {
@@ -260,16 +263,6 @@ async function findAgency(tx: PooledTransaction, id: string): Promise<AgencyPart
     `select id, name, country, accepted_languages as "acceptedLanguages" from agency where id = ${literal(id)}`,
   );
   return result?.rows[0];
-}
-
-function assertVersion(request: LockedRequest, ifMatch: number | undefined): void {
-  if (ifMatch === undefined || ifMatch === request.version) return;
-  throw new ProblemException(
-    412,
-    'precondition-failed',
-    `The request is at version ${request.version}, not ${ifMatch}: someone changed it since you loaded it. Reload it.`,
-    { currentVersion: request.version },
-  );
 }
 
 /** The payload in the trail: which fields were sent and a digest of their values (they may name people). */

@@ -1,5 +1,5 @@
 /**
- * Benchmark: HTTP transitions against the same SQL run by pgbench, in one run (issue 6, point 1, first bullet).
+ * Benchmark: HTTP transitions against the same SQL run by pgbench, in one run.
  *
  *   npm run bench:transitions          (alone)     npm run bench   (with the other benchmarks, test/bench/run-all.ts)
  *

@@ -694,7 +694,7 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
-    AuditEntryDto: {
+    AuditEntryView: {
       /** Format: uuid */
       id: string;
       /** @example request:0190a0c4-… */
@@ -721,12 +721,12 @@ export interface components {
       /** @description the checkpoint that covers it; null until one does */
       checkpoint: number | null;
     };
-    AuditEntryPage: {
-      items: components['schemas']['AuditEntryDto'][];
+    AuditEntryPageView: {
+      items: components['schemas']['AuditEntryView'][];
       /** @description Pass as cursor for the next page; null on the last. */
       nextCursor: string | null;
     };
-    CheckpointDto: {
+    CheckpointView: {
       /** @enum {string} */
       format: 'liaison-audit-checkpoint/1';
       seq: number;
@@ -744,7 +744,7 @@ export interface components {
       /** @description Ed25519, base64 */
       signature: string;
     };
-    InclusionProofDto: {
+    InclusionProofView: {
       /** Format: uuid */
       entryId: string;
       entryHash: string;
@@ -754,14 +754,14 @@ export interface components {
       treeSize: number;
       /** @description RFC 6962 audit path, hex, from the leaf sibling up */
       auditPath: string[];
-      checkpoint: components['schemas']['CheckpointDto'];
+      checkpoint: components['schemas']['CheckpointView'];
     };
-    CheckpointPage: {
-      items: components['schemas']['CheckpointDto'][];
+    CheckpointPageView: {
+      items: components['schemas']['CheckpointView'][];
       /** @description Pass as cursor for the next page; null on the last. */
       nextCursor: string | null;
     };
-    PublicKeyDto: {
+    PublicKeyView: {
       /** @enum {string} */
       algorithm: 'Ed25519';
       /** @description SHA-256 of the SPKI DER encoding, hex */
@@ -773,7 +773,7 @@ export interface components {
       toCheckpoint?: number;
       stream?: string;
     };
-    BrokenLinkDto: {
+    BrokenLinkView: {
       /**
        * @description hash: the entry does not match its hash (altered); link: it does not point at the previous entry of its stream; gap: the previous entry is missing
        * @enum {string}
@@ -784,19 +784,19 @@ export interface components {
       stream: string;
       seq: number;
     };
-    BadCheckpointDto: {
+    BadCheckpointView: {
       /** @enum {string} */
       problem: 'root' | 'size' | 'signature' | 'link' | 'missing';
       seq: number;
       detail: string;
     };
-    VerificationDto: {
+    VerificationView: {
       ok: boolean;
       entriesChecked: number;
       checkpointsChecked: number;
       /** @description the first, in the trail order (txid, id) */
-      firstBrokenLink: components['schemas']['BrokenLinkDto'] | null;
-      firstBadCheckpoint: components['schemas']['BadCheckpointDto'] | null;
+      firstBrokenLink: components['schemas']['BrokenLinkView'] | null;
+      firstBadCheckpoint: components['schemas']['BadCheckpointView'] | null;
     };
     LoginDto: {
       /** @example officer@in-cbi.example */
@@ -807,7 +807,7 @@ export interface components {
        */
       password: string;
     };
-    TokenPairDto: {
+    TokenPairView: {
       /** @description Short-lived JWT for the Authorization: Bearer header. */
       accessToken: string;
       /** @enum {string} */
@@ -826,7 +826,7 @@ export interface components {
       /** @description The refresh token returned by login or the previous refresh. */
       refreshToken: string;
     };
-    MyAgencyDto: {
+    MyAgencyView: {
       /** Format: uuid */
       id: string;
       name: string;
@@ -839,7 +839,7 @@ export interface components {
       type: 'POLICE' | 'PROSECUTION' | 'MINISTRY_OF_JUSTICE' | 'IMMIGRATION' | 'SOCIAL_SERVICES' | 'NGO';
       centralAuthority: boolean;
     };
-    MeDto: {
+    MeView: {
       /** Format: uuid */
       id: string;
       email: string;
@@ -847,9 +847,9 @@ export interface components {
       roles: ('OFFICER' | 'SUPERVISOR' | 'AUDITOR' | 'ADMIN')[];
       platformAdmin: boolean;
       language: string;
-      agency: components['schemas']['MyAgencyDto'];
+      agency: components['schemas']['MyAgencyView'];
     };
-    AgencyDto: {
+    AgencyView: {
       /** Format: uuid */
       id: string;
       /** @example Central Bureau of Investigation */
@@ -893,7 +893,7 @@ export interface components {
        */
       acceptedLanguages: string[];
     };
-    UserDto: {
+    UserView: {
       /** Format: uuid */
       id: string;
       /** Format: uuid */
@@ -906,8 +906,8 @@ export interface components {
       createdAt: string;
       updatedAt: string;
     };
-    UserPage: {
-      items: components['schemas']['UserDto'][];
+    UserPageView: {
+      items: components['schemas']['UserView'][];
       /** @description Pass as cursor for the next page; null on the last. */
       nextCursor: string | null;
     };
@@ -946,7 +946,7 @@ export interface components {
       /** @description What the task force works on. No personal data. */
       description?: string;
     };
-    AgencyRefDto: {
+    AgencyRefView: {
       /** Format: uuid */
       id: string;
       /** @example Royal Thai Police */
@@ -956,47 +956,47 @@ export interface components {
       /** @enum {string} */
       type: 'POLICE' | 'PROSECUTION' | 'MINISTRY_OF_JUSTICE' | 'IMMIGRATION' | 'SOCIAL_SERVICES' | 'NGO';
     };
-    TaskForceMemberDto: {
+    TaskForceMemberView: {
       /** Format: uuid */
       userId: string;
       displayName: string;
-      agency: components['schemas']['AgencyRefDto'];
+      agency: components['schemas']['AgencyRefView'];
       /** @description Follows the board but changes nothing (always so for NGO members). */
       readOnly: boolean;
       addedAt: string;
     };
-    MembershipDto: {
+    MembershipView: {
       readOnly: boolean;
     };
-    TaskForceDto: {
+    TaskForceView: {
       /** Format: uuid */
       id: string;
       name: string;
       description: string | null;
-      leadAgency: components['schemas']['AgencyRefDto'];
+      leadAgency: components['schemas']['AgencyRefView'];
       /** Format: uuid */
       createdBy: string;
-      members: components['schemas']['TaskForceMemberDto'][];
+      members: components['schemas']['TaskForceMemberView'][];
       linkedRequestCount: number;
       /** @description The caller’s own membership. */
-      myMembership: components['schemas']['MembershipDto'] | null;
+      myMembership: components['schemas']['MembershipView'] | null;
       createdAt: string;
       updatedAt: string;
     };
-    TaskForceSummaryDto: {
+    TaskForceSummaryView: {
       /** Format: uuid */
       id: string;
       name: string;
       description: string | null;
-      leadAgency: components['schemas']['AgencyRefDto'];
+      leadAgency: components['schemas']['AgencyRefView'];
       memberCount: number;
       linkedRequestCount: number;
       /** @description Null: seen as a user of the lead agency. */
-      myMembership: components['schemas']['MembershipDto'] | null;
+      myMembership: components['schemas']['MembershipView'] | null;
       createdAt: string;
     };
-    TaskForceSummaryPage: {
-      items: components['schemas']['TaskForceSummaryDto'][];
+    TaskForceSummaryPageView: {
+      items: components['schemas']['TaskForceSummaryView'][];
       /** @description Pass as cursor for the next page; null on the last. */
       nextCursor: string | null;
     };
@@ -1026,7 +1026,7 @@ export interface components {
        */
       handlingPermissionConfirmed: boolean;
     };
-    LinkedRequestDto: {
+    TaskForceRequestView: {
       /** Format: uuid */
       taskForceId: string;
       /** Format: uuid */
@@ -1042,18 +1042,18 @@ export interface components {
       handlingPermission: 'not_needed' | 'confirmed';
       linkedAt: string;
     };
-    BoardPartyDto: {
+    BoardPartyView: {
       /** Format: uuid */
       id: string;
       name: string;
       /** @example NP */
       country: string;
     };
-    BoardPartiesDto: {
-      requesting: components['schemas']['BoardPartyDto'];
-      requested: components['schemas']['BoardPartyDto'];
+    BoardPartiesView: {
+      requesting: components['schemas']['BoardPartyView'];
+      requested: components['schemas']['BoardPartyView'];
     };
-    BoardCardDto: {
+    BoardCardView: {
       /** Format: uuid */
       id: string;
       /** @example MLA-2026-000123 */
@@ -1070,9 +1070,9 @@ export interface components {
        */
       viewerSide: 'requesting' | 'requested' | null;
       /** @description The other party; null for a third agency. */
-      counterpart: components['schemas']['BoardPartyDto'] | null;
+      counterpart: components['schemas']['BoardPartyView'] | null;
       /** @description Both parties, shown to viewers of a third agency. */
-      parties?: components['schemas']['BoardPartiesDto'];
+      parties?: components['schemas']['BoardPartiesView'];
       /** @description Whole days since the request was created. */
       ageDays: number;
       createdAt: string;
@@ -1080,7 +1080,7 @@ export interface components {
       /** @description Marked overdue, or a running clock is past its due time. */
       overdue: boolean;
     };
-    BoardColumnDto: {
+    BoardColumnView: {
       /** @example in_execution */
       state: string;
       /** @description Requests in the column (all of them, not just this page). */
@@ -1088,18 +1088,18 @@ export interface components {
       /** @description Overdue requests in the column (all of them). */
       overdue: number;
       /** @description At most perColumn cards, most recent activity first. */
-      cards: components['schemas']['BoardCardDto'][];
+      cards: components['schemas']['BoardCardView'][];
       /** @description More cards follow: pass it as `after`, with this column’s `state`; null on the last page. */
       nextCursor: string | null;
     };
-    BoardDto: {
+    BoardView: {
       /** Format: uuid */
       taskForceId: string;
       /** Format: uuid */
       agencyId: string | null;
       total: number;
       overdue: number;
-      columns: components['schemas']['BoardColumnDto'][];
+      columns: components['schemas']['BoardColumnView'][];
     };
     PendingProceedingsDto: {
       exist?: boolean;
@@ -1266,7 +1266,7 @@ export interface components {
       createdAt: string;
       lastActivityAt: string;
     };
-    RequestSummaryPage: {
+    RequestSummaryPageView: {
       items: components['schemas']['RequestSummaryView'][];
       /** @description Pass as cursor for the next page. */
       nextCursor: string | null;
@@ -1765,7 +1765,7 @@ export interface components {
       active: boolean;
       createdAt: string;
     };
-    WebhookPage: {
+    WebhookPageView: {
       items: components['schemas']['WebhookView'][];
       /** @description Pass as cursor for the next page; null on the last. */
       nextCursor: string | null;
@@ -1807,7 +1807,7 @@ export interface components {
         [key: string]: unknown;
       };
     };
-    WebhookDeliveryPage: {
+    WebhookDeliveryPageView: {
       items: components['schemas']['WebhookDeliveryView'][];
       /** @description Pass as cursor for the next page; null on the last. */
       nextCursor: string | null;
@@ -2000,7 +2000,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['AuditEntryPage'];
+          'application/json': components['schemas']['AuditEntryPageView'];
         };
       };
       /** @description Not an auditor. */
@@ -2028,7 +2028,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['InclusionProofDto'];
+          'application/json': components['schemas']['InclusionProofView'];
         };
       };
       /** @description Not an auditor. */
@@ -2066,7 +2066,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['CheckpointPage'];
+          'application/json': components['schemas']['CheckpointPageView'];
         };
       };
       /** @description Not an auditor. */
@@ -2093,7 +2093,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['PublicKeyDto'];
+          'application/json': components['schemas']['PublicKeyView'];
         };
       };
       /** @description Not an auditor. */
@@ -2123,7 +2123,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['VerificationDto'];
+          'application/json': components['schemas']['VerificationView'];
         };
       };
       /** @description Not an auditor. */
@@ -2177,7 +2177,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['AuditEntryDto'][];
+          'application/json': components['schemas']['AuditEntryView'][];
         };
       };
       /** @description Unknown request, or one the auditor may not see. */
@@ -2207,7 +2207,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['TokenPairDto'];
+          'application/json': components['schemas']['TokenPairView'];
         };
       };
       /** @description Wrong e-mail or password (the same answer for unknown accounts). */
@@ -2245,7 +2245,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['TokenPairDto'];
+          'application/json': components['schemas']['TokenPairView'];
         };
       };
     };
@@ -2287,7 +2287,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['MeDto'];
+          'application/json': components['schemas']['MeView'];
         };
       };
     };
@@ -2309,7 +2309,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['AgencyDto'][];
+          'application/json': components['schemas']['AgencyView'][];
         };
       };
     };
@@ -2333,7 +2333,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['AgencyDto'];
+          'application/json': components['schemas']['AgencyView'];
         };
       };
     };
@@ -2354,7 +2354,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['AgencyDto'];
+          'application/json': components['schemas']['AgencyView'];
         };
       };
     };
@@ -2379,7 +2379,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['UserPage'];
+          'application/json': components['schemas']['UserPageView'];
         };
       };
       /** @description Unknown agency or user, or one of another agency. */
@@ -2411,7 +2411,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['UserDto'];
+          'application/json': components['schemas']['UserView'];
         };
       };
       /** @description Unknown agency or user, or one of another agency. */
@@ -2440,7 +2440,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['UserDto'];
+          'application/json': components['schemas']['UserView'];
         };
       };
       /** @description Unknown agency or user, or one of another agency. */
@@ -2473,7 +2473,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['UserDto'];
+          'application/json': components['schemas']['UserView'];
         };
       };
       /** @description Unknown agency or user, or one of another agency. */
@@ -2503,7 +2503,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['TaskForceSummaryPage'];
+          'application/json': components['schemas']['TaskForceSummaryPageView'];
         };
       };
     };
@@ -2527,7 +2527,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['TaskForceDto'];
+          'application/json': components['schemas']['TaskForceView'];
         };
       };
       /** @description Only a SUPERVISOR sets up a task force. */
@@ -2555,7 +2555,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['TaskForceDto'];
+          'application/json': components['schemas']['TaskForceView'];
         };
       };
       /** @description Unknown, or the caller is neither a member nor of the lead agency. */
@@ -2588,7 +2588,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['TaskForceMemberDto'];
+          'application/json': components['schemas']['TaskForceMemberView'];
         };
       };
       /** @description Only a SUPERVISOR of the lead agency manages the members. */
@@ -2677,7 +2677,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['LinkedRequestDto'];
+          'application/json': components['schemas']['TaskForceRequestView'];
         };
       };
       /** @description Only a SUPERVISOR of a party who is a writing member links requests. */
@@ -2771,7 +2771,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['BoardDto'];
+          'application/json': components['schemas']['BoardView'];
         };
       };
       /** @description Unknown task force, or the caller is neither a member nor of the lead agency. */
@@ -2816,7 +2816,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['RequestSummaryPage'];
+          'application/json': components['schemas']['RequestSummaryPageView'];
         };
       };
       /** @description No such request, or not one the caller may see. */
@@ -3612,7 +3612,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['WebhookPage'];
+          'application/json': components['schemas']['WebhookPageView'];
         };
       };
       /** @description No such endpoint in the caller’s agency. */
@@ -3761,7 +3761,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['WebhookDeliveryPage'];
+          'application/json': components['schemas']['WebhookDeliveryPageView'];
         };
       };
       /** @description No such endpoint in the caller’s agency. */

@@ -15,16 +15,16 @@ export type {
  */
 type Schemas = components['schemas'];
 
-export type TokenPair = Schemas['TokenPairDto'];
-export type Me = Schemas['MeDto'];
-export type Agency = Schemas['AgencyDto'];
+export type TokenPair = Schemas['TokenPairView'];
+export type Me = Schemas['MeView'];
+export type Agency = Schemas['AgencyView'];
 
 export type Party = Schemas['PartyView'];
 export type Timer = Schemas['TimerView'];
 export type RequestView = Schemas['RequestView'];
 export type TransitionResult = Schemas['TransitionResultView'];
 export type RequestSummary = Schemas['RequestSummaryView'];
-export type RequestSummaryPage = Schemas['RequestSummaryPage'];
+export type RequestSummaryPage = Schemas['RequestSummaryPageView'];
 export type HistoryEntry = Schemas['HistoryEntryView'];
 export type PersonIdentity = Schemas['PersonIdentityView'];
 export type Person = Schemas['PersonView'];
@@ -33,25 +33,25 @@ export type Attachment = Schemas['AttachmentView'];
 export type InboxItem = Schemas['InboxItemView'];
 export type InboxPage = Schemas['InboxPageView'];
 
-export type TaskForceSummaryPage = Schemas['TaskForceSummaryPage'];
-export type TaskForceDetail = Schemas['TaskForceDto'];
-export type Board = Schemas['BoardDto'];
-export type BoardColumn = Schemas['BoardColumnDto'];
-export type BoardCard = Schemas['BoardCardDto'];
+export type TaskForceSummaryPage = Schemas['TaskForceSummaryPageView'];
+export type TaskForceDetail = Schemas['TaskForceView'];
+export type Board = Schemas['BoardView'];
+export type BoardColumn = Schemas['BoardColumnView'];
+export type BoardCard = Schemas['BoardCardView'];
 
-export type AgencyUser = Schemas['UserDto'];
-export type AgencyUserPage = Schemas['UserPage'];
+export type AgencyUser = Schemas['UserView'];
+export type AgencyUserPage = Schemas['UserPageView'];
 export type WebhookEndpoint = Schemas['WebhookView'];
-export type WebhookEndpointPage = Schemas['WebhookPage'];
+export type WebhookEndpointPage = Schemas['WebhookPageView'];
 export type CreatedWebhookEndpoint = Schemas['CreatedWebhookView'];
 export type WebhookDelivery = Schemas['WebhookDeliveryView'];
-export type WebhookDeliveryPage = Schemas['WebhookDeliveryPage'];
+export type WebhookDeliveryPage = Schemas['WebhookDeliveryPageView'];
 
-export type AuditEntry = Schemas['AuditEntryDto'];
-export type AuditEntryPage = Schemas['AuditEntryPage'];
-export type Verification = Schemas['VerificationDto'];
-export type Checkpoint = Schemas['CheckpointDto'];
-export type CheckpointPage = Schemas['CheckpointPage'];
+export type AuditEntry = Schemas['AuditEntryView'];
+export type AuditEntryPage = Schemas['AuditEntryPageView'];
+export type Verification = Schemas['VerificationView'];
+export type Checkpoint = Schemas['CheckpointView'];
+export type CheckpointPage = Schemas['CheckpointPageView'];
 
 export type StatisticsView = Schemas['StatisticsView'];
 export type CountCell = Schemas['CountCell'];

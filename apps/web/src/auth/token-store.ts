@@ -1,6 +1,7 @@
 /**
  * The session's tokens: in memory, mirrored to sessionStorage so that a reload keeps the tab signed in.
- * Nothing else is stored in the browser: no user, agency or request data (DESIGN.md, victims' data).
+ * Nothing else is stored in the browser: no user, agency or request data (docs/architecture.md,
+ * Trust boundaries).
  */
 export interface Tokens {
   accessToken: string;

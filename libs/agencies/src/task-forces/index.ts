@@ -7,4 +7,3 @@ export { TaskForceRequestsController } from './requests/task-force-requests.cont
 export { TaskForceRequestsService } from './requests/task-force-requests.service';
 export { TaskForcesController } from './task-forces.controller';
 export { TaskForcesService } from './task-forces.service';
-export { taskForceStream } from './task-force-stream';

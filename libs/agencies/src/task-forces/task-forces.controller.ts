@@ -8,11 +8,11 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { CurrentActor } from '@liaison/auth';
-import type { Actor } from '@liaison/domain';
-import { ClientRequestId, CursorPageQuery, cursorPageView, parseUuid, type CursorPage } from '@liaison/platform';
+import type { Actor, CallerContext } from '@liaison/domain';
+import { Caller, cursorPageView, IdPageQuery, parseUuid, type CursorPage } from '@liaison/platform';
 import { CreateTaskForceDto } from './dto/create-task-force.dto';
-import { TaskForceDto } from './dto/task-force.dto';
-import { TaskForceSummaryDto } from './dto/task-force-summary.dto';
+import { TaskForceView } from './dto/task-force.view';
+import { TaskForceSummaryView } from './dto/task-force-summary.view';
 import { TaskForcesService } from './task-forces.service';
 
 @ApiTags('task forces')
@@ -23,34 +23,30 @@ export class TaskForcesController {
 
   @Post()
   @ApiCreatedResponse({
-    type: TaskForceDto,
+    type: TaskForceView,
     description: 'Led by the caller’s agency; the caller is its first member.',
   })
   @ApiForbiddenResponse({ description: 'Only a SUPERVISOR sets up a task force.' })
-  create(
-    @CurrentActor() actor: Actor,
-    @Body() body: CreateTaskForceDto,
-    @ClientRequestId() clientRequestId: string | null,
-  ): Promise<TaskForceDto> {
-    return this.taskForces.create(actor, body, clientRequestId);
+  create(@Caller() caller: CallerContext, @Body() body: CreateTaskForceDto): Promise<TaskForceView> {
+    return this.taskForces.create(caller, body);
   }
 
   @Get()
   @ApiOkResponse({
-    type: cursorPageView(TaskForceSummaryDto, 'TaskForceSummaryPage'),
+    type: cursorPageView(TaskForceSummaryView, 'TaskForceSummaryPageView'),
     description: 'A page of the task forces the caller is a member of or their agency leads.',
   })
-  list(@CurrentActor() actor: Actor, @Query() page: CursorPageQuery): Promise<CursorPage<TaskForceSummaryDto>> {
+  list(@CurrentActor() actor: Actor, @Query() page: IdPageQuery): Promise<CursorPage<TaskForceSummaryView>> {
     return this.taskForces.list(actor, page);
   }
 
   @Get(':taskForceId')
-  @ApiOkResponse({ type: TaskForceDto })
+  @ApiOkResponse({ type: TaskForceView })
   @ApiNotFoundResponse({ description: 'Unknown, or the caller is neither a member nor of the lead agency.' })
   get(
     @CurrentActor() actor: Actor,
     @Param('taskForceId', parseUuid('taskForceId')) taskForceId: string,
-  ): Promise<TaskForceDto> {
+  ): Promise<TaskForceView> {
     return this.taskForces.get(actor, taskForceId);
   }
 }

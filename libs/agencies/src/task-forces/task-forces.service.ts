@@ -9,11 +9,11 @@ import {
   TaskForceSchema,
   type TaskForce,
 } from '@liaison/data';
-import { mayCreateTaskForce, memberIsReadOnly, type Actor } from '@liaison/domain';
-import type { CursorPage, CursorPageQuery } from '@liaison/platform';
+import { mayCreateTaskForce, memberIsReadOnly, type Actor, type CallerContext } from '@liaison/domain';
+import type { CursorPage, IdPageQuery } from '@liaison/platform';
 import type { CreateTaskForceDto } from './dto/create-task-force.dto';
-import { TaskForceDto } from './dto/task-force.dto';
-import type { TaskForceSummaryDto } from './dto/task-force-summary.dto';
+import { TaskForceView } from './dto/task-force.view';
+import type { TaskForceSummaryView } from './dto/task-force-summary.view';
 import { findVisibleTaskForce } from './task-force-standing';
 import { taskForceStream } from './task-force-stream';
 
@@ -25,7 +25,7 @@ interface SummaryRow {
   lead_id: string;
   lead_name: string;
   lead_country: string;
-  lead_type: TaskForceSummaryDto['leadAgency']['type'];
+  lead_type: TaskForceSummaryView['leadAgency']['type'];
   read_only: boolean | null;
   member_count: string | number;
   linked_request_count: string | number;
@@ -39,7 +39,7 @@ export class TaskForcesService {
     private readonly audit: AuditTrail,
   ) {}
 
-  async create(actor: Actor, input: CreateTaskForceDto, clientRequestId: string | null): Promise<TaskForceDto> {
+  async create({ actor, clientRequestId }: CallerContext, input: CreateTaskForceDto): Promise<TaskForceView> {
     if (!mayCreateTaskForce(actor)) throw new ForbiddenException('Only a SUPERVISOR sets up a task force');
     const id = await this.em.fork().transactional(async (tx) => {
       const lead = await tx.findOneOrFail(AgencySchema, actor.agencyId);
@@ -69,14 +69,14 @@ export class TaskForcesService {
     return this.get(actor, id);
   }
 
-  async get(actor: Actor, taskForceId: string): Promise<TaskForceDto> {
+  async get(actor: Actor, taskForceId: string): Promise<TaskForceView> {
     const em = this.em.fork();
     const { taskForce } = await findVisibleTaskForce(em, actor, taskForceId);
     return this.present(em, taskForce, actor);
   }
 
   /** The task forces the caller is a member of or that their agency leads, oldest first. */
-  async list(actor: Actor, page: CursorPageQuery): Promise<CursorPage<TaskForceSummaryDto>> {
+  async list(actor: Actor, page: IdPageQuery): Promise<CursorPage<TaskForceSummaryView>> {
     const rows = await this.em.fork().execute<SummaryRow[]>(
       `select tf.id, tf.name, tf.description, tf.created_at,
               a.id as lead_id, a.name as lead_name, a.country as lead_country, a.type as lead_type,
@@ -99,7 +99,7 @@ export class TaskForcesService {
   }
 
   /** The task force as its viewers see it (also the answer of every membership change). */
-  async present(em: EntityManager, taskForce: TaskForce, actor: Actor): Promise<TaskForceDto> {
+  async present(em: EntityManager, taskForce: TaskForce, actor: Actor): Promise<TaskForceView> {
     await em.populate(taskForce, ['leadAgency']);
     const members = await em.find(
       TaskForceMemberSchema,
@@ -107,11 +107,11 @@ export class TaskForcesService {
       { populate: ['user', 'user.agency'], orderBy: { createdAt: 'asc', id: 'asc' } },
     );
     const linked = await em.count(TaskForceRequestSchema, { taskForce: taskForce.id });
-    return TaskForceDto.from(taskForce, members, linked, actor.userId);
+    return TaskForceView.from(taskForce, members, linked, actor.userId);
   }
 }
 
-function toSummary(row: SummaryRow): TaskForceSummaryDto {
+function toSummary(row: SummaryRow): TaskForceSummaryView {
   return {
     id: row.id,
     name: row.name,

@@ -1,11 +1,11 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentActor } from '@liaison/auth';
-import type { Actor } from '@liaison/domain';
-import { ClientRequestId, CursorPageQuery, cursorPageView, parseUuid, type CursorPage } from '@liaison/platform';
+import type { Actor, CallerContext } from '@liaison/domain';
+import { Caller, cursorPageView, IdPageQuery, parseUuid, type CursorPage } from '@liaison/platform';
 import { CreateUserDto } from '../dto/create-user.dto';
 import { UpdateUserDto } from '../dto/update-user.dto';
-import { UserDto } from '../dto/user.dto';
+import { UserView } from '../dto/user.view';
 import { AgencyUsersService } from './agency-users.service';
 
 @ApiTags('users')
@@ -17,47 +17,45 @@ export class AgencyUsersController {
 
   @Get()
   @ApiOkResponse({
-    type: cursorPageView(UserDto, 'UserPage'),
+    type: cursorPageView(UserView, 'UserPageView'),
     description: 'A page of the agency users, oldest first.',
   })
   list(
     @CurrentActor() actor: Actor,
     @Param('agencyId', parseUuid('agencyId')) agencyId: string,
-    @Query() page: CursorPageQuery,
-  ): Promise<CursorPage<UserDto>> {
+    @Query() page: IdPageQuery,
+  ): Promise<CursorPage<UserView>> {
     return this.users.list(actor, agencyId, page);
   }
 
   @Post()
-  @ApiCreatedResponse({ type: UserDto })
+  @ApiCreatedResponse({ type: UserView })
   async create(
-    @CurrentActor() actor: Actor,
+    @Caller() caller: CallerContext,
     @Param('agencyId', parseUuid('agencyId')) agencyId: string,
     @Body() body: CreateUserDto,
-    @ClientRequestId() clientRequestId: string | null,
-  ): Promise<UserDto> {
-    return UserDto.from(await this.users.create(actor, agencyId, body, clientRequestId));
+  ): Promise<UserView> {
+    return UserView.from(await this.users.create(caller, agencyId, body));
   }
 
   @Get(':userId')
-  @ApiOkResponse({ type: UserDto })
+  @ApiOkResponse({ type: UserView })
   async get(
     @CurrentActor() actor: Actor,
     @Param('agencyId', parseUuid('agencyId')) agencyId: string,
     @Param('userId', parseUuid('userId')) userId: string,
-  ): Promise<UserDto> {
-    return UserDto.from(await this.users.get(actor, agencyId, userId));
+  ): Promise<UserView> {
+    return UserView.from(await this.users.get(actor, agencyId, userId));
   }
 
   @Patch(':userId')
-  @ApiOkResponse({ type: UserDto })
+  @ApiOkResponse({ type: UserView })
   async update(
-    @CurrentActor() actor: Actor,
+    @Caller() caller: CallerContext,
     @Param('agencyId', parseUuid('agencyId')) agencyId: string,
     @Param('userId', parseUuid('userId')) userId: string,
     @Body() body: UpdateUserDto,
-    @ClientRequestId() clientRequestId: string | null,
-  ): Promise<UserDto> {
-    return UserDto.from(await this.users.update(actor, agencyId, userId, body, clientRequestId));
+  ): Promise<UserView> {
+    return UserView.from(await this.users.update(caller, agencyId, userId, body));
   }
 }

@@ -3,12 +3,12 @@ import { ForbiddenException, Injectable, Logger, NotFoundException } from '@nest
 import { agencyStream, AuditTrail } from '@liaison/audit';
 import { PasswordHasher } from '@liaison/auth';
 import { AgencySchema, UserSchema, type User } from '@liaison/data';
-import { mayAdministerUsersOf, type Actor } from '@liaison/domain';
+import { mayAdministerUsersOf, type Actor, type CallerContext } from '@liaison/domain';
 import { NotificationScheduler } from '@liaison/notifications';
-import { toCursorPage, type CursorPage, type CursorPageQuery } from '@liaison/platform';
+import { toCursorPage, type CursorPage, type IdPageQuery } from '@liaison/platform';
 import type { CreateUserDto } from '../dto/create-user.dto';
 import type { UpdateUserDto } from '../dto/update-user.dto';
-import { UserDto } from '../dto/user.dto';
+import { UserView } from '../dto/user.view';
 
 /** An agency's users, managed by its ADMINs (and platform operators). Other agencies see nothing: 404. */
 @Injectable()
@@ -22,7 +22,7 @@ export class AgencyUsersService {
     private readonly audit: AuditTrail,
   ) {}
 
-  async list(actor: Actor, agencyId: string, page: CursorPageQuery): Promise<CursorPage<UserDto>> {
+  async list(actor: Actor, agencyId: string, page: IdPageQuery): Promise<CursorPage<UserView>> {
     this.assertAdministers(actor, agencyId);
     const em = this.em.fork();
     // a platform admin may name any agency: an unknown one is 404, as for get and create, not an empty page
@@ -34,7 +34,7 @@ export class AgencyUsersService {
       { agency: agencyId, ...(page.cursor ? { id: { $gt: page.cursor } } : {}) },
       { orderBy: { id: 'asc' }, limit: page.limit + 1 },
     );
-    return toCursorPage(rows, page.limit, UserDto.from);
+    return toCursorPage(rows, page.limit, UserView.from);
   }
 
   async get(actor: Actor, agencyId: string, userId: string): Promise<User> {
@@ -42,12 +42,7 @@ export class AgencyUsersService {
     return this.find(this.em.fork(), agencyId, userId);
   }
 
-  async create(
-    actor: Actor,
-    agencyId: string,
-    input: CreateUserDto,
-    clientRequestId: string | null = null,
-  ): Promise<User> {
+  async create({ actor, clientRequestId }: CallerContext, agencyId: string, input: CreateUserDto): Promise<User> {
     this.assertAdministers(actor, agencyId);
     const passwordHash = await this.hasher.hash(input.password);
     const user = await this.em.fork().transactional(async (em) => {
@@ -78,11 +73,10 @@ export class AgencyUsersService {
   }
 
   async update(
-    actor: Actor,
+    { actor, clientRequestId }: CallerContext,
     agencyId: string,
     userId: string,
     changes: UpdateUserDto,
-    clientRequestId: string | null = null,
   ): Promise<User> {
     this.assertAdministers(actor, agencyId);
     return this.em.fork().transactional(async (em) => {

@@ -1,8 +1,9 @@
 import { hasRole, type Actor } from '@liaison/domain';
-import { ProblemException, type LiaisonConfig } from '@liaison/platform';
+import type { LiaisonConfig } from '@liaison/platform';
+import { notAnAuditor } from '../audit-problems';
 
 /**
- * Which streams a reader of the trail sees (README, Audit trail):
+ * Which streams a reader of the trail sees (docs/audit.md, Who reads the trail):
  * - platform admins and auditors of an oversight agency (AUDIT_OVERSIGHT_AGENCY_IDS): every stream;
  * - an agency's auditors: their agency's stream, the streams of requests their agency is a party to or that a task
  *   force they belong to follows, and the streams of task forces their agency leads or has members in.
@@ -12,7 +13,7 @@ export type AuditScope = { kind: 'all' } | { kind: 'agency'; agencyId: string; u
 
 export function auditScopeOf(actor: Actor, config: LiaisonConfig): AuditScope {
   if (actor.platformAdmin) return { kind: 'all' };
-  if (!hasRole(actor, 'AUDITOR')) throw new ProblemException(403, 'forbidden', 'The audit trail is for auditors');
+  if (!hasRole(actor, 'AUDITOR')) throw notAnAuditor();
   if (config.audit.oversightAgencyIds.includes(actor.agencyId)) return { kind: 'all' };
   return { kind: 'agency', agencyId: actor.agencyId, userId: actor.userId };
 }

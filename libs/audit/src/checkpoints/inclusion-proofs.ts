@@ -1,9 +1,9 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { AuditCheckpointSchema, type AuditCheckpoint } from '@liaison/data';
-import { ProblemException } from '@liaison/platform';
 import type { AuditScope } from '../access/audit-scope';
-import { CheckpointDto, InclusionProofDto } from '../http/dto/checkpoint.dto';
+import { notYetCheckpointed } from '../audit-problems';
+import { CheckpointView, InclusionProofView } from '../http/dto/checkpoint.view';
 import { AuditEntries } from '../query/audit-entries.service';
 import { loadCheckpointLeaves } from './checkpoint-leaves';
 
@@ -15,31 +15,27 @@ export class InclusionProofs {
     private readonly entries: AuditEntries,
   ) {}
 
-  async of(scope: AuditScope, entryId: string): Promise<InclusionProofDto> {
+  async of(scope: AuditScope, entryId: string): Promise<InclusionProofView> {
     const entry = await this.entries.find(scope, entryId);
     if (!entry) throw new NotFoundException('Audit entry not found');
     const em = this.em.fork();
     const checkpoint = await this.covering(em, entry.txid);
     if (!checkpoint) {
-      throw new ProblemException(
-        409,
-        'not-yet-checkpointed',
-        'No checkpoint covers this entry yet; the next one will (see AUDIT_CHECKPOINT_INTERVAL_SECONDS).',
-      );
+      throw notYetCheckpointed();
     }
     const { ids, tree } = await loadCheckpointLeaves(em, {
       xidFrom: String(checkpoint.xidFrom),
       xidTo: String(checkpoint.xidTo),
     });
     const leafIndex = ids.indexOf(entry.id);
-    return Object.assign(new InclusionProofDto(), {
+    return Object.assign(new InclusionProofView(), {
       entryId: entry.id,
       entryHash: entry.hash,
       leafHash: tree.leaf(leafIndex).toString('hex'),
       leafIndex,
       treeSize: tree.size,
       auditPath: tree.proof(leafIndex).map((hash) => hash.toString('hex')),
-      checkpoint: CheckpointDto.from(checkpoint),
+      checkpoint: CheckpointView.from(checkpoint),
     });
   }
 

@@ -4,12 +4,12 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable, Logger } from '@nestjs/common';
 import { uuidv7 } from 'uuidv7';
 import { AuditCheckpointSchema, type AuditCheckpoint } from '@liaison/data';
-import type { Actor } from '@liaison/domain';
+import type { CallerContext } from '@liaison/domain';
 import { streamCondition, type AuditScope } from '../access/audit-scope';
 import { AUDIT_ROW_COLUMNS, hashedFields, type AuditRow } from '../audit-rows';
 import { agencyStream, AuditTrail } from '../audit-trail';
 import { LEAF_ORDER, loadCheckpointLeaves } from '../checkpoints/checkpoint-leaves';
-import { CheckpointDto } from '../http/dto/checkpoint.dto';
+import { CheckpointView } from '../http/dto/checkpoint.view';
 import { query } from '../sql';
 import { EXPORT_FORMAT, entryLine } from './export-format';
 
@@ -29,7 +29,7 @@ export class AuditExport {
   ) {}
 
   /** Every export is itself in the trail (committed before the export's snapshot, so the export contains it). */
-  async record(actor: Actor, scope: AuditScope, clientRequestId: string | null): Promise<void> {
+  async record({ actor, clientRequestId }: CallerContext, scope: AuditScope): Promise<void> {
     await this.em.fork().transactional((tx) =>
       this.trail.append(tx, {
         stream: agencyStream(actor.agencyId),
@@ -80,7 +80,7 @@ export class AuditExport {
       page = await this.checkpointsAfter(tx, last?.seq ?? 0)
     ) {
       for (const checkpoint of page) {
-        await write(JSON.stringify({ type: 'checkpoint', ...CheckpointDto.from(checkpoint) }));
+        await write(JSON.stringify({ type: 'checkpoint', ...CheckpointView.from(checkpoint) }));
         entries += await this.writeCheckpointEntries(tx, scope, checkpoint, write);
         checkpoints += 1;
         last = checkpoint;

@@ -4,23 +4,15 @@ import type { SignedCheckpoint } from '../checkpoints/checkpoint-statement';
 
 /**
  * `GET /v1/audit/export`, one JSON object per line:
- * 1. `header`;
+ * 1. `header`: `format`, `exportedAt`, `scope` (`all`: every entry of every checkpoint is in the export, so roots are
+ *    recomputed from the entries; `partial`: the caller's streams only, each entry checked by its inclusion proof);
  * 2. every checkpoint in order, each followed by its entries in leaf order, each with its inclusion proof;
  * 3. the entries no checkpoint covers yet (`checkpoint: null`), by stream then sequence, checked by their chains only;
- * 4. `end`, with the counts (a cut-off export has none).
+ * 4. `end`, with the counts `entries` and `checkpoints` (a cut-off export has none).
  * An entry's `entry` member is its RFC 8785 canonical JSON, written last, so its hash can be recomputed from the
  * line's own bytes.
  */
 export const EXPORT_FORMAT = 'liaison-audit-export/1';
-
-export interface ExportHeader {
-  type: 'header';
-  format: typeof EXPORT_FORMAT;
-  exportedAt: string;
-  /** `all`: every entry of every checkpoint is in the export, so roots are recomputed from the entries; `partial`:
-   * the caller's streams only, each entry checked by its inclusion proof. */
-  scope: 'all' | 'partial';
-}
 
 export interface ExportCheckpoint extends SignedCheckpoint {
   type: 'checkpoint';
@@ -36,14 +28,6 @@ export interface ExportEntry {
   proof: string[] | null;
   entry: HashedAuditFields;
 }
-
-export interface ExportEnd {
-  type: 'end';
-  entries: number;
-  checkpoints: number;
-}
-
-export type ExportLine = ExportHeader | ExportCheckpoint | ExportEntry | ExportEnd;
 
 export function entryLine(line: Omit<ExportEntry, 'type' | 'entry'>, entry: HashedAuditFields): string {
   const { checkpoint, leafIndex, hash, prevHash, proof } = line;

@@ -9,9 +9,9 @@ import {
 } from '@nestjs/swagger';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { AuditCheckpointSchema } from '@liaison/data';
-import type { Actor } from '@liaison/domain';
+import type { Actor, CallerContext } from '@liaison/domain';
 import {
-  ClientRequestId,
+  Caller,
   cursorPageView,
   LIAISON_CONFIG,
   parseUuid,
@@ -26,11 +26,12 @@ import { AuditExport } from '../export/audit-export.service';
 import { AuditEntries } from '../query/audit-entries.service';
 import { AuditSigner } from '../signing/audit-signer';
 import { TrailVerifier } from '../verify/trail-verifier.service';
-import { AuditEntryDto } from './dto/audit-entry.dto';
-import { CheckpointDto, InclusionProofDto, PublicKeyDto } from './dto/checkpoint.dto';
+import { AuditEntryView } from './dto/audit-entry.view';
+import { CheckpointView, InclusionProofView, PublicKeyView } from './dto/checkpoint.view';
 import { ListCheckpointsQuery } from './dto/list-checkpoints.query';
 import { ListAuditEntriesQuery } from './dto/list-audit-entries.query';
-import { VerificationDto, VerifyTrailDto } from './dto/verify-trail.dto';
+import { VerificationView } from './dto/verification.view';
+import { VerifyTrailDto } from './dto/verify-trail.dto';
 
 /** The auditors' trail: AUDITOR role (own agency's streams), oversight auditors and platform admins (everything). */
 @ApiTags('audit')
@@ -50,47 +51,47 @@ export class AuditController {
 
   @Get('entries')
   @ApiOkResponse({
-    type: cursorPageView(AuditEntryDto, 'AuditEntryPage'),
+    type: cursorPageView(AuditEntryView, 'AuditEntryPageView'),
     description: 'A page of entries in the reader scope, oldest first.',
   })
-  list(@AuditReader() actor: Actor, @Query() filters: ListAuditEntriesQuery): Promise<CursorPage<AuditEntryDto>> {
+  list(@AuditReader() actor: Actor, @Query() filters: ListAuditEntriesQuery): Promise<CursorPage<AuditEntryView>> {
     return this.entries.list(auditScopeOf(actor, this.config), filters);
   }
 
   @Get('entries/:entryId/proof')
-  @ApiOkResponse({ type: InclusionProofDto })
+  @ApiOkResponse({ type: InclusionProofView })
   @ApiConflictResponse({ description: 'No checkpoint covers the entry yet.' })
   proof(
     @AuditReader() actor: Actor,
     @Param('entryId', parseUuid('entryId')) entryId: string,
-  ): Promise<InclusionProofDto> {
+  ): Promise<InclusionProofView> {
     return this.proofs.of(auditScopeOf(actor, this.config), entryId);
   }
 
   @Get('checkpoints')
   @ApiOkResponse({
-    type: cursorPageView(CheckpointDto, 'CheckpointPage'),
+    type: cursorPageView(CheckpointView, 'CheckpointPageView'),
     description: 'A page of signed checkpoints, oldest first (latest first with order=desc).',
   })
   async checkpoints(
     @AuditReader() actor: Actor,
     @Query() page: ListCheckpointsQuery,
-  ): Promise<CursorPage<CheckpointDto>> {
+  ): Promise<CursorPage<CheckpointView>> {
     auditScopeOf(actor, this.config);
     const after = page.order === 'desc' ? '$lt' : '$gt';
     const rows = await this.em.fork().find(AuditCheckpointSchema, page.cursor ? { id: { [after]: page.cursor } } : {}, {
       orderBy: { id: page.order },
       limit: page.limit + 1,
     });
-    return toCursorPage(rows, page.limit, CheckpointDto.from);
+    return toCursorPage(rows, page.limit, CheckpointView.from);
   }
 
   @Get('public-key')
   @ApiOkResponse({
-    type: PublicKeyDto,
+    type: PublicKeyView,
     description: 'The Ed25519 key that signs checkpoints (also for the offline verifier).',
   })
-  publicKey(): PublicKeyDto {
+  publicKey(): PublicKeyView {
     const key = this.signer.requirePublicKey();
     return {
       algorithm: 'Ed25519',
@@ -101,8 +102,8 @@ export class AuditController {
 
   @Post('verify')
   @HttpCode(200)
-  @ApiOkResponse({ type: VerificationDto })
-  verify(@AuditReader() actor: Actor, @Body() body: VerifyTrailDto): Promise<VerificationDto> {
+  @ApiOkResponse({ type: VerificationView })
+  verify(@AuditReader() actor: Actor, @Body() body: VerifyTrailDto): Promise<VerificationView> {
     return this.verifier.verify(auditScopeOf(actor, this.config), body);
   }
 
@@ -114,12 +115,9 @@ export class AuditController {
     description:
       'JSON Lines: header, checkpoints each followed by its entries and their proofs, the entries after the last checkpoint, end. Verify with `npx liaison-audit verify`.',
   })
-  async export(
-    @AuditReader() actor: Actor,
-    @ClientRequestId() clientRequestId: string | null,
-  ): Promise<StreamableFile> {
-    const scope = auditScopeOf(actor, this.config);
-    await this.exporter.record(actor, scope, clientRequestId);
+  async export(@Caller() caller: CallerContext): Promise<StreamableFile> {
+    const scope = auditScopeOf(caller.actor, this.config);
+    await this.exporter.record(caller, scope);
     return new StreamableFile(this.exporter.open(scope));
   }
 }

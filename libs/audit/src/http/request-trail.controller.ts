@@ -6,7 +6,7 @@ import { AuditReader } from '../access/audit-reader.decorator';
 import { auditScopeOf } from '../access/audit-scope';
 import { requestStream } from '../audit-trail';
 import { AuditEntries } from '../query/audit-entries.service';
-import { AuditEntryDto } from './dto/audit-entry.dto';
+import { AuditEntryView } from './dto/audit-entry.view';
 
 @ApiTags('audit')
 @ApiBearerAuth()
@@ -18,12 +18,12 @@ export class RequestTrailController {
   ) {}
 
   @Get(':requestId/trail')
-  @ApiOkResponse({ type: [AuditEntryDto], description: "The request's audit stream in sequence order." })
+  @ApiOkResponse({ type: [AuditEntryView], description: "The request's audit stream in sequence order." })
   @ApiNotFoundResponse({ description: 'Unknown request, or one the auditor may not see.' })
   async trail(
     @AuditReader() actor: Actor,
     @Param('requestId', parseUuid('requestId')) requestId: string,
-  ): Promise<AuditEntryDto[]> {
+  ): Promise<AuditEntryView[]> {
     const trail = await this.entries.stream(auditScopeOf(actor, this.config), requestStream(requestId));
     if (!trail) throw new NotFoundException('Request not found');
     return trail;

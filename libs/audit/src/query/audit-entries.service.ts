@@ -4,7 +4,7 @@ import { toCursorPage, type CursorPage } from '@liaison/platform';
 import { streamCondition, type AuditScope } from '../access/audit-scope';
 import { AUDIT_ROW_COLUMNS, type AuditRow } from '../audit-rows';
 import { requestStream } from '../audit-trail';
-import { AuditEntryDto } from '../http/dto/audit-entry.dto';
+import { AuditEntryView } from '../http/dto/audit-entry.view';
 import type { ListAuditEntriesQuery } from '../http/dto/list-audit-entries.query';
 import { query } from '../sql';
 
@@ -17,7 +17,7 @@ const CHECKPOINT_OF_ENTRY = `(select c.seq from audit_checkpoint c where c.xid_t
 export class AuditEntries {
   constructor(private readonly em: EntityManager) {}
 
-  async list(scope: AuditScope, filters: ListAuditEntriesQuery): Promise<CursorPage<AuditEntryDto>> {
+  async list(scope: AuditScope, filters: ListAuditEntriesQuery): Promise<CursorPage<AuditEntryView>> {
     const where: string[] = [];
     const params: unknown[] = [];
     const add = (sql: string, ...values: unknown[]) => {
@@ -40,11 +40,11 @@ export class AuditEntries {
        where ${where.join(' and ')} order by e.id limit ?`,
       [...params, filters.limit + 1],
     );
-    return toCursorPage(rows, filters.limit, AuditEntryDto.from);
+    return toCursorPage(rows, filters.limit, AuditEntryView.from);
   }
 
   /** A whole stream in sequence order, or null when the reader may not see it (or it is empty). */
-  async stream(scope: AuditScope, stream: string): Promise<AuditEntryDto[] | null> {
+  async stream(scope: AuditScope, stream: string): Promise<AuditEntryView[] | null> {
     const visible = streamCondition(scope);
     const rows = await query<AuditRow & { checkpoint: number | null }>(
       this.em.fork(),
@@ -52,7 +52,7 @@ export class AuditEntries {
        where e.stream = ? and ${visible.sql} order by e.seq`,
       [stream, ...visible.params],
     );
-    return rows.length > 0 ? rows.map(AuditEntryDto.from) : null;
+    return rows.length > 0 ? rows.map(AuditEntryView.from) : null;
   }
 
   /** One entry, if the reader may see it. */

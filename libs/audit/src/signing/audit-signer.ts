@@ -1,6 +1,7 @@
 import { createPublicKey, type KeyObject } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { LIAISON_CONFIG, ProblemException, type LiaisonConfig } from '@liaison/platform';
+import { LIAISON_CONFIG, type LiaisonConfig } from '@liaison/platform';
+import { signingUnconfigured } from '../audit-problems';
 import { signStatement, type CheckpointStatement, type SignedCheckpoint } from '../checkpoints/checkpoint-statement';
 import { keyIdOf, parsePrivateKey } from './signing-key';
 
@@ -32,10 +33,6 @@ export class AuditSigner {
 
   requirePublicKey(): KeyObject {
     if (this.publicKey) return this.publicKey;
-    throw new ProblemException(
-      503,
-      'audit-signing-unconfigured',
-      'No audit signing key is configured (AUDIT_SIGNING_KEY).',
-    );
+    throw signingUnconfigured();
   }
 }

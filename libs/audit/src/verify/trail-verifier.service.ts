@@ -6,8 +6,9 @@ import { auditHash, GENESIS_HASH } from '../audit-hash';
 import { AUDIT_ROW_COLUMNS, hashedFields, type AuditRow } from '../audit-rows';
 import { loadCheckpointLeaves } from '../checkpoints/checkpoint-leaves';
 import { checkSignedCheckpoint } from '../checkpoints/checkpoint-statement';
-import { CheckpointDto } from '../http/dto/checkpoint.dto';
-import type { BadCheckpointDto, BrokenLinkDto, VerificationDto, VerifyTrailDto } from '../http/dto/verify-trail.dto';
+import { CheckpointView } from '../http/dto/checkpoint.view';
+import type { BadCheckpointView, BrokenLinkView, VerificationView } from '../http/dto/verification.view';
+import type { VerifyTrailDto } from '../http/dto/verify-trail.dto';
 import { AuditSigner } from '../signing/audit-signer';
 import { query } from '../sql';
 
@@ -26,7 +27,7 @@ export class TrailVerifier {
     private readonly signer: AuditSigner,
   ) {}
 
-  async verify(scope: AuditScope, range: VerifyTrailDto): Promise<VerificationDto> {
+  async verify(scope: AuditScope, range: VerifyTrailDto): Promise<VerificationView> {
     const em = this.em.fork();
     const checkpoints = await em.find(
       AuditCheckpointSchema,
@@ -82,13 +83,13 @@ export class TrailVerifier {
     em: EntityManager,
     checkpoints: AuditCheckpoint[],
     fromSeq: number,
-  ): Promise<BadCheckpointDto | null> {
+  ): Promise<BadCheckpointView | null> {
     if (checkpoints.length === 0) return null;
     const publicKey = this.signer.requirePublicKey();
     let previous = fromSeq > 1 ? await em.findOne(AuditCheckpointSchema, { seq: fromSeq - 1 }) : null;
     let expectedSeq = fromSeq;
     for (const checkpoint of checkpoints) {
-      const bad = (problem: BadCheckpointDto['problem'], detail: string) => ({ problem, seq: checkpoint.seq, detail });
+      const bad = (problem: BadCheckpointView['problem'], detail: string) => ({ problem, seq: checkpoint.seq, detail });
       if (checkpoint.seq !== expectedSeq)
         return { problem: 'missing' as const, seq: expectedSeq, detail: `checkpoint ${expectedSeq} is missing` };
       if (
@@ -97,7 +98,7 @@ export class TrailVerifier {
       ) {
         return bad('link', 'it does not follow the previous checkpoint');
       }
-      const wrong = checkSignedCheckpoint(CheckpointDto.from(checkpoint), publicKey);
+      const wrong = checkSignedCheckpoint(CheckpointView.from(checkpoint), publicKey);
       if (wrong) return bad('signature', `its ${wrong} does not match its content`);
       const { tree } = await loadCheckpointLeaves(em, {
         xidFrom: String(checkpoint.xidFrom),
@@ -114,7 +115,7 @@ export class TrailVerifier {
   }
 }
 
-function brokenLink(row: Row): BrokenLinkDto | null {
+function brokenLink(row: Row): BrokenLinkView | null {
   const at = { entryId: row.id, stream: row.stream, seq: row.seq };
   if (auditHash(row.prevHash, hashedFields(row)) !== row.hash) return { problem: 'hash', ...at };
   if (row.seq === 1) return row.prevHash === GENESIS_HASH ? null : { problem: 'link', ...at };

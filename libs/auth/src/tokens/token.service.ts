@@ -6,7 +6,7 @@ import { uuidv7 } from 'uuidv7';
 import { agencyStream, AuditTrail } from '@liaison/audit';
 import { RefreshTokenSchema, UserSchema, type User } from '@liaison/data';
 import { LIAISON_CONFIG, type LiaisonConfig, sha256Hex } from '@liaison/platform';
-import type { TokenPairDto } from '../dto/token-pair.dto';
+import type { TokenPairView } from '../dto/token-pair.view';
 import type { AccessTokenClaims } from './access-token-claims';
 
 /** Issues access tokens (JWT) and rotating refresh tokens (opaque, stored hashed). */
@@ -25,7 +25,7 @@ export class TokenService {
     clientRequestId: string | null,
     family: string = uuidv7(),
     rotated = false,
-  ): Promise<TokenPairDto> {
+  ): Promise<TokenPairView> {
     const claims: AccessTokenClaims = { sub: user.id, agency: user.agency.id };
     const accessToken = await this.jwt.signAsync(claims);
     const refreshToken = randomBytes(32).toString('base64url');
@@ -59,7 +59,7 @@ export class TokenService {
   }
 
   /** Rotates: the presented token is spent. Presenting a spent token revokes its whole family. */
-  async rotate(refreshToken: string, clientRequestId: string | null): Promise<TokenPairDto> {
+  async rotate(refreshToken: string, clientRequestId: string | null): Promise<TokenPairView> {
     const em = this.em.fork();
     const stored = await em.findOne(
       RefreshTokenSchema,

@@ -2,7 +2,7 @@ import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 import { SIDES } from '@liaison/domain';
 import { identified } from './timestamps';
 
-export const DEADLINE_STATUSES = ['pending', 'paused', 'overdue', 'stopped'] as const;
+const DEADLINE_STATUSES = ['pending', 'paused', 'overdue', 'stopped'] as const;
 export type DeadlineStatus = (typeof DEADLINE_STATUSES)[number];
 
 /**

@@ -23,7 +23,7 @@ export { AgencySchema, type Agency } from './agency.entity';
 export { AttachmentSchema, type Attachment } from './attachment.entity';
 export { AuditCheckpointSchema, type AuditCheckpoint } from './audit-checkpoint.entity';
 export { AuditEventSchema, type AuditEvent } from './audit-event.entity';
-export { DEADLINE_STATUSES, DeadlineSchema, type Deadline, type DeadlineStatus } from './deadline.entity';
+export { DeadlineSchema, type Deadline, type DeadlineStatus } from './deadline.entity';
 export { IdempotencyRecordSchema, type IdempotencyRecord } from './idempotency-record.entity';
 export { InboxItemSchema, type InboxItem } from './inbox-item.entity';
 export { OutboxMessageSchema, type OutboxMessage } from './outbox-message.entity';
@@ -37,7 +37,6 @@ export { RequestSchema, type Request, type StoredTimer } from './request.entity'
 export { TaskForceRequestSchema, type TaskForceRequest } from './task-force-request.entity';
 export { UserSchema, type User } from './user.entity';
 export {
-  WEBHOOK_DELIVERY_STATUSES,
   WebhookDeliverySchema,
   type WebhookAttempt,
   type WebhookDelivery,

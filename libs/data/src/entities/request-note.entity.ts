@@ -3,7 +3,7 @@ import { HANDLING_CODES } from '@liaison/domain';
 import { RequestSchema } from './request.entity';
 import { UserSchema } from './user.entity';
 
-/** A note on a request, with its own handling code and language (DOMAIN.md, Handling codes). */
+/** A note on a request, with its own handling code and language (docs/domain.md, Handling codes). */
 export const RequestNoteSchema = defineEntity({
   name: 'RequestNote',
   tableName: 'request_note',

@@ -4,7 +4,7 @@ export class Migration20261123132228_request_search_and_handling extends Migrati
   override name = 'Migration20261123132228_request_search_and_handling';
 
   override up(): void | Promise<void> {
-    // H3 on notes and attachments states its restriction in words, as on requests (DOMAIN.md, Handling codes).
+    // H3 on notes and attachments states its restriction in words, as on requests (docs/domain.md, Handling codes).
     this.addSql(`alter table "request_note" add "handling_restriction" text null;`);
     this.addSql(`alter table "attachment" add "handling_restriction" text null;`);
     // Search sorted by creation (GET /v1/requests?sort=createdAt): the same keyset walk as by last activity.

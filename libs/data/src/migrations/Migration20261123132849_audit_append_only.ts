@@ -1,7 +1,7 @@
 import { Migration } from '@mikro-orm/migrations';
 
 /**
- * The trail becomes append-only in the database (DESIGN.md, Audit trail): triggers refuse UPDATE, DELETE and
+ * The trail becomes append-only in the database (docs/audit.md): triggers refuse UPDATE, DELETE and
  * TRUNCATE on `audit_event` and `audit_checkpoint` whoever asks (declared on the entities, so later generated
  * migrations keep them), and the apps connect as `liaison_app`, which owns nothing and may not change or remove
  * those rows. Migrations keep running as the owner. Also `audit_event.txid` and the signed Merkle checkpoints.

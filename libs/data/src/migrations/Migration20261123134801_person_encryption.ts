@@ -1,7 +1,7 @@
 import { Migration } from '@mikro-orm/migrations';
 
 /**
- * Persons' identifying data encrypted at rest (DESIGN.md, Personal data): the clear `identity` jsonb gives way to an
+ * Persons' identifying data encrypted at rest (docs/personal-data.md): the clear `identity` jsonb gives way to an
  * AES-256-GCM envelope under a per-person data key wrapped by the master key `master_key_id` names, and `purged_at`
  * for identities destroyed. There is no production data yet, so the old column is dropped rather than converted.
  */

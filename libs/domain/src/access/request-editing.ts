@@ -1,5 +1,5 @@
 import { hasRole, type Actor } from './actor';
-import { actingSide, type RequestRelation } from './request-access';
+import { actingSide, type RequestRelation } from './request-relation';
 
 /** Requests are filed by officers and supervisors (central authorities) of the requesting agency. */
 export function mayFileRequests(actor: Actor): boolean {

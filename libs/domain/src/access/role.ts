@@ -1,8 +1,8 @@
 /**
- * Roles of a user within their agency (DESIGN.md, Access):
+ * Roles of a user within their agency (docs/architecture.md, Access):
  * OFFICER files and answers requests; SUPERVISOR is the central authority that approves what leaves and
  * decides what arrives (UNTOC Art. 18(13)); AUDITOR reads, including the trail; ADMIN manages the agency's
- * users, partner keys and webhooks.
+ * users and webhooks.
  */
 export const ROLES = ['OFFICER', 'SUPERVISOR', 'AUDITOR', 'ADMIN'] as const;
 export type Role = (typeof ROLES)[number];

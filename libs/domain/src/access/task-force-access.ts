@@ -22,7 +22,7 @@ export function mayManageTaskForceMembers(actor: Actor, standing: TaskForceStand
   return hasRole(actor, 'SUPERVISOR') && actor.agencyId === standing.leadAgencyId;
 }
 
-/** NGO liaison members follow the board but change nothing (DOMAIN.md, Parties and roles), whatever was asked. */
+/** NGO liaison members follow the board but change nothing (docs/domain.md, Parties and roles), whatever was asked. */
 export function memberIsReadOnly(agencyType: AgencyType, readOnlyRequested: boolean): boolean {
   return agencyType === 'NGO' || readOnlyRequested;
 }

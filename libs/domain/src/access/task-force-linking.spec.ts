@@ -1,5 +1,5 @@
 import type { Actor } from './actor';
-import type { RequestRelation } from './request-access';
+import type { RequestRelation } from './request-relation';
 import type { TaskForceStanding } from './task-force-access';
 import { decideOnwardSharing, taskForceLinkRefusal, type OnwardSharing } from './task-force-linking';
 

@@ -1,6 +1,6 @@
 import { needsPermissionToShareOnward, type Handling } from '../workflows/handling-code';
 import { hasRole, type Actor } from './actor';
-import type { RequestParties, RequestRelation } from './request-access';
+import type { RequestParties, RequestRelation } from './request-relation';
 import type { TaskForceStanding } from './task-force-access';
 
 /** Why a user may not link a request to (or unlink it from) a task force. */
@@ -35,7 +35,7 @@ export type OnwardSharingDecision =
   | { allowed: false; thirdAgencyIds: string[] };
 
 /**
- * DOMAIN.md, Handling codes: checked when a task force or a third agency would see the item. A request whose code
+ * docs/domain.md, Handling codes: checked when a task force or a third agency would see the item. A request whose code
  * forbids onward sharing (H2, H3) reaches agencies beyond its two parties only with the provider's permission,
  * which the caller confirms and the trail records.
  */

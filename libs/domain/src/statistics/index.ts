@@ -1,11 +1,3 @@
 export { AGE_BANDS, ageBandOf, type AgeBand } from './age-band';
-export {
-  SUPPRESSION_THRESHOLD,
-  isSmallCount,
-  suppressCells,
-  suppressCount,
-  suppressNestedCells,
-  type PublishedCell,
-  type PublishedCount,
-} from './suppression';
+export { SUPPRESSION_THRESHOLD, suppressCells, suppressCount, suppressNestedCells } from './suppression';
 export { statisticsScopeOf, type StatisticsScope } from './statistics-scope';

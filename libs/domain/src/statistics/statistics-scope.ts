@@ -1,7 +1,7 @@
 import { hasRole, type Actor } from '../access/actor';
 
 /**
- * Whose requests a statistics answer counts (DOMAIN.md, Statistics):
+ * Whose requests a statistics answer counts (docs/domain.md, Statistics):
  * - platform admins, and auditors or supervisors of an oversight agency: every request (`all`), the same reach as
  *   the oversight auditors have over the trail;
  * - an agency's auditors and supervisors: the requests their agency files, and those it receives once they have

@@ -1,5 +1,6 @@
 /**
- * Small-cell suppression for published statistics (seed 004: monitoring and evaluation without exposing victims).
+ * Small-cell suppression for published statistics (monitoring and evaluation without exposing victims;
+ * docs/domain.md, Statistics).
  * A count of 1 to 4 people or requests is too small to publish: it may single someone out.
  */
 export const SUPPRESSION_THRESHOLD = 5;

@@ -1,5 +1,5 @@
 /**
- * Handling codes in the manner of Europol's SIENA (DOMAIN.md, Handling codes): every request, note and
+ * Handling codes in the manner of Europol's SIENA (docs/domain.md, Handling codes): every request, note and
  * attachment carries one; it is shown with the item, checked before a task force or third agency sees it,
  * and recorded in the trail.
  */

@@ -1,6 +1,7 @@
 /**
  * A language as an ISO 639 code (two letters, ISO 639-1, or three, ISO 639-2/3), lower case: the primary
- * subtag of a BCP 47 tag. Agencies state the languages they accept; a request records its own (DOMAIN.md).
+ * subtag of a BCP 47 tag. Agencies state the languages they accept; a request records its own (docs/domain.md,
+ * Languages).
  */
 export type LanguageCode = string & { readonly __brand: 'LanguageCode' };
 

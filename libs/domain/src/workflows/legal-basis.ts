@@ -8,7 +8,7 @@ export interface DeadlineOverride {
 
 /**
  * What a request relies on: a treaty, a regional instrument, or reciprocity. Deadlines are defaults per legal
- * basis (DOMAIN.md), so a basis may replace any default of the workflows it applies to, by timer name.
+ * basis (docs/domain.md, Deadlines), so a basis may replace any default of the workflows it applies to, by timer name.
  */
 export interface LegalBasis {
   id: string;

@@ -1,6 +1,6 @@
 import { checkTable, type Row } from './testing/workflow-table';
 
-/** DOMAIN.md § 1, row by row. */
+/** The mutual legal assistance table of docs/domain.md, row by row. */
 const NON_FINAL = [
   'draft',
   'under_review',

@@ -1,6 +1,6 @@
 import type { RequestKind } from './request-kind';
 
-/** Human reference of a request, e.g. `MLA-2026-000123` (DESIGN.md, API conventions). */
+/** Human reference of a request, e.g. `MLA-2026-000123` (docs/architecture.md, API conventions). */
 export interface RequestReference {
   kind: RequestKind;
   year: number;

@@ -10,7 +10,7 @@ import type { RequestKind } from './request-kind';
 import { STATE_GROUP_LABELS } from './workflow-definition';
 
 /** Where the generated documents live, relative to the repository root. */
-export const WORKFLOW_DOCUMENTS_DIRECTORY = 'docs/workflows';
+const WORKFLOW_DOCUMENTS_DIRECTORY = 'docs/workflows';
 
 export function workflowDocumentPath(kind: RequestKind): string {
   return `${WORKFLOW_DOCUMENTS_DIRECTORY}/${kind}.md`;

@@ -1,6 +1,6 @@
 import { checkTable, type Row } from './testing/workflow-table';
 
-/** DOMAIN.md § 3, row by row; receiving = requesting side, origin = requested side. */
+/** The repatriation table of docs/domain.md, row by row; receiving = requesting side, origin = requested side. */
 const ACTIVE = [
   'referred',
   'identity_verification',

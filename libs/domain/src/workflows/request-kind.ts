@@ -1,4 +1,4 @@
-/** The three kinds of request Liaison carries (DOMAIN.md). */
+/** The three kinds of request Liaison carries (docs/domain.md). */
 export const REQUEST_KINDS = ['mla', 'extradition', 'repatriation'] as const;
 export type RequestKind = (typeof REQUEST_KINDS)[number];
 

@@ -8,10 +8,6 @@ import type { RequestKind } from './request-kind';
 export const SIDES = ['requesting', 'requested'] as const;
 export type Side = (typeof SIDES)[number];
 
-export function isSide(value: unknown): value is Side {
-  return typeof value === 'string' && (SIDES as readonly string[]).includes(value);
-}
-
 export function otherSide(side: Side): Side {
   return side === 'requesting' ? 'requested' : 'requesting';
 }

@@ -12,7 +12,7 @@ export interface WorkflowDefinition<S extends string = string, E extends string 
   kind: RequestKind;
   initial: S;
   states: Readonly<Record<S, StateDefinition>>;
-  /** One transition per event, in the order of DOMAIN.md's table. */
+  /** One transition per event, in the order of its table in docs/domain.md. */
   events: Readonly<Record<E, TransitionDefinition<S, T>>>;
   timers: Readonly<Record<T, TimerDefinition>>;
   refusalGrounds: readonly RefusalGround[];

@@ -6,7 +6,7 @@ import { NotificationQueueModule } from '../queues/notification-queue.module';
 import { QUEUE_NAMES } from '../queues/queue-names';
 import { PlatformAdminMiddleware } from './platform-admin.middleware';
 
-export const QUEUE_BOARD_ROUTE = '/admin/queues';
+const QUEUE_BOARD_ROUTE = '/admin/queues';
 
 /** bull-board over every queue (failed jobs can be inspected and retried there), for platform admins only. */
 @Module({

@@ -1,6 +1,9 @@
-/** Settings of the relay and the channels, read once from the environment. Defaults suit development. */
+import type { Env, NodeEnvironment } from '@liaison/platform';
+import { readSettings } from '@liaison/platform';
+
+/** Settings of the relay and the channels, from the platform's configuration schema. Defaults suit development. */
 export interface NotificationsConfig {
-  nodeEnv: string;
+  nodeEnv: NodeEnvironment;
   relay: { pollMs: number; gatherMs: number; batchSize: number; publishTimeoutMs: number };
   worker: { lockMs: number; concurrency: number };
   smtp: {
@@ -23,45 +26,35 @@ export interface NotificationsConfig {
 
 export const NOTIFICATIONS_CONFIG = Symbol('NOTIFICATIONS_CONFIG');
 
-type Env = Record<string, string | undefined>;
-
-export function loadNotificationsConfig(env: Env = process.env): NotificationsConfig {
-  const nodeEnv = env['NODE_ENV'] ?? 'development';
+export function loadNotificationsConfig(env?: Env): NotificationsConfig {
+  const settings = readSettings(['general', 'notifications', 'email', 'webhooks'], env);
   return {
-    nodeEnv,
+    nodeEnv: settings.NODE_ENV,
     relay: {
-      pollMs: int(env, 'OUTBOX_POLL_MS', 2000),
-      gatherMs: int(env, 'OUTBOX_GATHER_MS', 0),
-      batchSize: int(env, 'OUTBOX_BATCH_SIZE', 200),
-      publishTimeoutMs: int(env, 'OUTBOX_PUBLISH_TIMEOUT_MS', 5000),
+      pollMs: settings.OUTBOX_POLL_MS,
+      gatherMs: settings.OUTBOX_GATHER_MS,
+      batchSize: settings.OUTBOX_BATCH_SIZE,
+      publishTimeoutMs: settings.OUTBOX_PUBLISH_TIMEOUT_MS,
     },
-    worker: { lockMs: int(env, 'WORKER_LOCK_MS', 30_000), concurrency: int(env, 'WORKER_CONCURRENCY', 20) },
+    worker: { lockMs: settings.WORKER_LOCK_MS, concurrency: settings.WORKER_CONCURRENCY },
     smtp: {
-      host: env['SMTP_HOST'] || null,
-      port: int(env, 'SMTP_PORT', 587),
-      secure: env['SMTP_SECURE'] === '1',
-      user: env['SMTP_USER'] || null,
-      password: env['SMTP_PASSWORD'] || null,
-      from: env['SMTP_FROM'] ?? 'Liaison <no-reply@liaison.example>',
+      host: settings.SMTP_HOST ?? null,
+      port: settings.SMTP_PORT,
+      secure: settings.SMTP_SECURE,
+      user: settings.SMTP_USER ?? null,
+      password: settings.SMTP_PASSWORD ?? null,
+      from: settings.SMTP_FROM,
     },
-    mailDirectory: env['MAIL_DIR'] ?? '.data/mail',
+    mailDirectory: settings.MAIL_DIR,
     webhooks: {
-      timeoutMs: int(env, 'WEBHOOK_TIMEOUT_MS', 10_000),
+      timeoutMs: settings.WEBHOOK_TIMEOUT_MS,
       // 13 attempts, first retry after 30 s, doubling: the last one is about 34 h after the first (≥ 24 h).
-      attempts: int(env, 'WEBHOOK_ATTEMPTS', 13),
-      backoffMs: int(env, 'WEBHOOK_BACKOFF_MS', 30_000),
-      allowHttp: nodeEnv !== 'production' || env['WEBHOOK_ALLOW_HTTP'] === '1',
+      attempts: settings.WEBHOOK_ATTEMPTS,
+      backoffMs: settings.WEBHOOK_BACKOFF_MS,
+      allowHttp: settings.NODE_ENV !== 'production' || settings.WEBHOOK_ALLOW_HTTP,
     },
-    deadlines: { reconcileMs: int(env, 'DEADLINE_RECONCILE_MS', 60_000) },
-    publicUrl: (env['PUBLIC_URL'] ?? 'http://localhost:3000').replace(/\/$/, ''),
-    workerMetricsPort: int(env, 'WORKER_METRICS_PORT', 0),
+    deadlines: { reconcileMs: settings.DEADLINE_RECONCILE_MS },
+    publicUrl: settings.PUBLIC_URL.replace(/\/$/, ''),
+    workerMetricsPort: settings.WORKER_METRICS_PORT,
   };
-}
-
-function int(env: Env, name: string, fallback: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a non-negative integer, got "${raw}"`);
-  return value;
 }

@@ -44,7 +44,7 @@ export class MailTransport {
   private async writeEml(id: string, content: Buffer): Promise<void> {
     this.folder ??= mkdir(this.config.mailDirectory, { recursive: true }).then(() => undefined);
     await this.folder.catch(() => (this.folder = null)); // created once; tried again if that failed
-    // open + write + close: fs/promises' writeFile costs about three times the CPU (abort checks, chunking)
+    // open + write + close: fs/promises' writeFile costs more CPU (abort checks, chunking; test/bench/transitions)
     const file = await open(
       join(this.config.mailDirectory, `${new Date().toISOString().replace(/[:.]/g, '-')}-${id}.eml`),
       'w',

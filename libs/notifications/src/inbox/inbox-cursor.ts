@@ -1,5 +1,4 @@
-import { isUUID } from 'class-validator';
-import { fieldError, InvalidInputException } from '@liaison/platform';
+import { cursorParts, keysetCursor } from '@liaison/platform';
 
 /** Where a page ended: in the unread part (newest first) or in the read part after it. */
 export interface InboxCursor {
@@ -7,17 +6,19 @@ export interface InboxCursor {
   id: string;
 }
 
+const inboxCursor = keysetCursor({
+  field: 'cursor',
+  message: 'cursor must be a nextCursor from a previous page',
+  separator: '.',
+  parts: [cursorParts.flag('u', 'r'), cursorParts.uuid],
+});
+
 export function encodeInboxCursor(cursor: InboxCursor): string {
-  return Buffer.from(`${cursor.unread ? 'u' : 'r'}.${cursor.id}`).toString('base64url');
+  return inboxCursor.encode([cursor.unread, cursor.id]);
 }
 
 export function decodeInboxCursor(raw: string | undefined): InboxCursor | null {
   if (raw === undefined) return null;
-  const [phase, id] = Buffer.from(raw, 'base64url').toString('utf8').split('.');
-  if ((phase !== 'u' && phase !== 'r') || !isUUID(id ?? '')) {
-    throw new InvalidInputException([
-      fieldError(['cursor'], 'cursor must be a nextCursor from a previous page', 'query'),
-    ]);
-  }
-  return { unread: phase === 'u', id };
+  const [unread, id] = inboxCursor.decode(raw);
+  return { unread, id };
 }

@@ -3,7 +3,8 @@ import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nes
 import { CurrentActor } from '@liaison/auth';
 import type { Actor } from '@liaison/domain';
 import { parseUuid } from '@liaison/platform';
-import { InboxItemView, InboxPageView, InboxQuery, UnreadCountView } from './inbox.dto';
+import { InboxQuery } from './inbox.query';
+import { InboxItemView, InboxPageView, UnreadCountView } from './inbox.view';
 import { InboxService } from './inbox.service';
 
 @ApiTags('inbox')

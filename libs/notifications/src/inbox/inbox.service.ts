@@ -4,7 +4,8 @@ import { agencyStream, AuditTrail } from '@liaison/audit';
 import { InboxItemSchema, type InboxItem } from '@liaison/data';
 import type { Actor } from '@liaison/domain';
 import { decodeInboxCursor, encodeInboxCursor } from './inbox-cursor';
-import { InboxItemView, type InboxPageView, type InboxQuery } from './inbox.dto';
+import type { InboxQuery } from './inbox.query';
+import { InboxItemView, type InboxPageView } from './inbox.view';
 
 /** A user's own notices: unread first, newest first within each part. Nobody reads another's inbox. */
 @Injectable()

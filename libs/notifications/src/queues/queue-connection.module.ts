@@ -3,7 +3,7 @@ import { Module } from '@nestjs/common';
 import { LIAISON_CONFIG, type LiaisonConfig } from '@liaison/platform';
 
 /** Kept jobs: enough to see recent outcomes and to deduplicate by job id within the window. */
-export const JOB_RETENTION = {
+const JOB_RETENTION = {
   removeOnComplete: { age: 24 * 3600, count: 10_000 },
   removeOnFail: { age: 30 * 24 * 3600, count: 50_000 },
 };

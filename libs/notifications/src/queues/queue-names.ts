@@ -16,7 +16,6 @@ export const NotificationJob = {
   /** One relayed `notify` or `deadline_overdue` outbox row: resolve its recipients, queue each channel's job. */
   Dispatch: 'dispatch',
 } as const;
-export type NotificationJobName = (typeof NotificationJob)[keyof typeof NotificationJob];
 
 export const InboxJob = { Deliver: 'deliver' } as const;
 export const EmailJob = { Send: 'send' } as const;

@@ -5,7 +5,7 @@ import { NOTIFICATIONS_CONFIG, type NotificationsConfig } from '../config/notifi
 import { OutboxRelay } from './outbox-relay';
 
 /** The channel the outbox trigger notifies on every committed insert (see the notifications migration). */
-export const OUTBOX_CHANNEL = 'outbox_message';
+const OUTBOX_CHANNEL = 'outbox_message';
 const RECONNECT_MS = 1000;
 
 /**

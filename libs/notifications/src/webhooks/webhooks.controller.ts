@@ -10,14 +10,9 @@ import {
 } from '@nestjs/swagger';
 import { CurrentActor, Roles } from '@liaison/auth';
 import type { Actor } from '@liaison/domain';
-import { CursorPageQuery, cursorPageView, parseUuid, type CursorPage } from '@liaison/platform';
-import {
-  CreatedWebhookView,
-  CreateWebhookDto,
-  UpdateWebhookDto,
-  WebhookDeliveryView,
-  WebhookView,
-} from './webhook.dto';
+import { cursorPageView, IdPageQuery, parseUuid, type CursorPage } from '@liaison/platform';
+import { CreateWebhookDto, UpdateWebhookDto } from './webhook.dto';
+import { CreatedWebhookView, WebhookDeliveryView, WebhookView } from './webhook.view';
 import { WebhooksService } from './webhooks.service';
 
 @ApiTags('webhooks')
@@ -36,10 +31,10 @@ export class WebhooksController {
 
   @Get()
   @ApiOkResponse({
-    type: cursorPageView(WebhookView, 'WebhookPage'),
+    type: cursorPageView(WebhookView, 'WebhookPageView'),
     description: 'A page of the agency’s endpoints, oldest first.',
   })
-  list(@CurrentActor() actor: Actor, @Query() page: CursorPageQuery): Promise<CursorPage<WebhookView>> {
+  list(@CurrentActor() actor: Actor, @Query() page: IdPageQuery): Promise<CursorPage<WebhookView>> {
     return this.webhooks.list(actor, page);
   }
 
@@ -68,13 +63,13 @@ export class WebhooksController {
 
   @Get(':id/deliveries')
   @ApiOkResponse({
-    type: cursorPageView(WebhookDeliveryView, 'WebhookDeliveryPage'),
+    type: cursorPageView(WebhookDeliveryView, 'WebhookDeliveryPageView'),
     description: 'The endpoint’s delivery log, newest first, with every attempt.',
   })
   deliveries(
     @CurrentActor() actor: Actor,
     @Param('id', parseUuid('id')) id: string,
-    @Query() page: CursorPageQuery,
+    @Query() page: IdPageQuery,
   ): Promise<CursorPage<WebhookDeliveryView>> {
     return this.webhooks.deliveryLog(actor, id, page);
   }

@@ -3,24 +3,13 @@ import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { agencyStream, AuditTrail } from '@liaison/audit';
 import { WebhookDeliverySchema, WebhookEndpointSchema, type WebhookEndpoint } from '@liaison/data';
 import type { Actor } from '@liaison/domain';
-import {
-  fieldError,
-  InvalidInputException,
-  ProblemException,
-  toCursorPage,
-  type CursorPage,
-  type CursorPageQuery,
-} from '@liaison/platform';
+import { fieldError, InvalidInputException, toCursorPage, type CursorPage, type IdPageQuery } from '@liaison/platform';
 import { NOTIFICATIONS_CONFIG, type NotificationsConfig } from '../config/notifications-config';
+import { deliveryQueueUnavailable, endpointPaused } from '../notifications-problems';
 import { WebhookDeliveries } from './webhook-deliveries';
 import { newWebhookSecret } from './webhook-signature';
-import {
-  WebhookDeliveryView,
-  WebhookView,
-  type CreatedWebhookView,
-  type CreateWebhookDto,
-  type UpdateWebhookDto,
-} from './webhook.dto';
+import type { CreateWebhookDto, UpdateWebhookDto } from './webhook.dto';
+import { WebhookDeliveryView, WebhookView, type CreatedWebhookView } from './webhook.view';
 
 /**
  * An agency's webhook endpoints, managed by its ADMINs; other agencies' endpoints do not exist for them (404).
@@ -56,7 +45,7 @@ export class WebhooksService {
     return { ...WebhookView.from(endpoint), secret };
   }
 
-  async list(actor: Actor, page: CursorPageQuery): Promise<CursorPage<WebhookView>> {
+  async list(actor: Actor, page: IdPageQuery): Promise<CursorPage<WebhookView>> {
     const rows = await this.em
       .fork()
       .find(
@@ -93,7 +82,7 @@ export class WebhooksService {
     });
   }
 
-  async deliveryLog(actor: Actor, id: string, page: CursorPageQuery): Promise<CursorPage<WebhookDeliveryView>> {
+  async deliveryLog(actor: Actor, id: string, page: IdPageQuery): Promise<CursorPage<WebhookDeliveryView>> {
     const em = this.em.fork();
     await this.find(em, actor, id);
     const rows = await em.find(
@@ -108,7 +97,7 @@ export class WebhooksService {
   async replay(actor: Actor, id: string, deliveryId: string): Promise<WebhookDeliveryView> {
     const delivery = await this.em.fork().transactional(async (tx) => {
       const endpoint = await this.find(tx, actor, id);
-      if (!endpoint.active) throw new ProblemException(409, 'conflict', 'The endpoint is paused: activate it first.');
+      if (!endpoint.active) throw endpointPaused();
       const found = await tx.findOne(WebhookDeliverySchema, { id: deliveryId, endpoint: id });
       if (!found) throw new NotFoundException('Delivery not found');
       found.replays += 1;
@@ -118,7 +107,7 @@ export class WebhooksService {
       return found;
     });
     await this.deliveries.enqueue(delivery.id, `${delivery.id}-replay-${delivery.replays}`).catch(() => {
-      throw new ProblemException(503, 'unavailable', 'The delivery queue is unavailable; try the replay again.');
+      throw deliveryQueueUnavailable();
     });
     return WebhookDeliveryView.from(delivery);
   }

@@ -1,23 +1,5 @@
 import type { Type as Class } from '@nestjs/common';
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
-
-/** `?limit=&cursor=`: the cursor is the id of the last item of the previous page (ids are UUIDv7, time-ordered). */
-export class CursorPageQuery {
-  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  limit: number = 50;
-
-  @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
-  @IsUUID()
-  cursor?: string;
-}
+import { ApiProperty } from '@nestjs/swagger';
 
 export interface CursorPage<T> {
   items: T[];

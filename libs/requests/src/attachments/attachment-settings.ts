@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { readSettings, type Env } from '@liaison/platform';
 
 export interface AttachmentSettings {
   /** Largest upload accepted, in bytes (ATTACHMENT_MAX_BYTES, default 25 MB). */
@@ -9,13 +10,7 @@ export interface AttachmentSettings {
 
 export const ATTACHMENT_SETTINGS = Symbol('ATTACHMENT_SETTINGS');
 
-const DEFAULT_MAX_BYTES = 25 * 1024 * 1024;
-
-export function attachmentSettings(env: Record<string, string | undefined> = process.env): AttachmentSettings {
-  const raw = env['ATTACHMENT_MAX_BYTES'];
-  const maxBytes = raw === undefined || raw === '' ? DEFAULT_MAX_BYTES : Number(raw);
-  if (!Number.isInteger(maxBytes) || maxBytes < 1) {
-    throw new Error(`ATTACHMENT_MAX_BYTES must be a positive integer, got "${raw}"`);
-  }
-  return { maxBytes, directory: resolve(env['ATTACHMENTS_DIR'] || '.data/attachments') };
+export function attachmentSettings(env?: Env): AttachmentSettings {
+  const settings = readSettings(['attachments'], env);
+  return { maxBytes: settings.ATTACHMENT_MAX_BYTES, directory: resolve(settings.ATTACHMENTS_DIR) };
 }

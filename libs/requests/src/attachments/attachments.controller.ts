@@ -13,8 +13,8 @@ import {
 } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentActor } from '@liaison/auth';
-import type { Actor } from '@liaison/domain';
-import { ClientRequestId, parseUuid } from '@liaison/platform';
+import type { Actor, CallerContext } from '@liaison/domain';
+import { Caller, parseUuid } from '@liaison/platform';
 import { AttachmentListView, AttachmentView } from './attachment.view';
 import { AttachmentsService } from './attachments.service';
 import { UploadAttachmentDto } from './upload-attachment.dto';
@@ -47,13 +47,12 @@ export class AttachmentsController {
   @ApiPayloadTooLargeResponse({ description: 'Larger than ATTACHMENT_MAX_BYTES.' })
   @ApiUnsupportedMediaTypeResponse({ description: 'Not PDF, PNG, JPEG, TIFF, plain text, DOCX or ODT.' })
   upload(
-    @CurrentActor() actor: Actor,
-    @ClientRequestId() clientRequestId: string | null,
+    @Caller() caller: CallerContext,
     @Param('id', parseUuid('id')) id: string,
     @UploadedFile() file: UploadedFileData | undefined,
     @Body() body: UploadAttachmentDto,
   ): Promise<AttachmentView> {
-    return this.attachments.upload({ actor, clientRequestId }, id, file, body);
+    return this.attachments.upload(caller, id, file, body);
   }
 
   @Get()
@@ -65,13 +64,12 @@ export class AttachmentsController {
   @Get(':attachmentId/content')
   @ApiOkResponse({ description: 'The bytes, as uploaded. Each download is audited.' })
   async content(
-    @CurrentActor() actor: Actor,
-    @ClientRequestId() clientRequestId: string | null,
+    @Caller() caller: CallerContext,
     @Param('id', parseUuid('id')) id: string,
     @Param('attachmentId', parseUuid('attachmentId')) attachmentId: string,
     @Res({ passthrough: true }) response: Response,
   ): Promise<StreamableFile> {
-    const { attachment, stream } = await this.attachments.content({ actor, clientRequestId }, id, attachmentId);
+    const { attachment, stream } = await this.attachments.content(caller, id, attachmentId);
     response.setHeader(
       'Content-Disposition',
       `attachment; filename*=UTF-8''${encodeURIComponent(attachment.fileName)}`,

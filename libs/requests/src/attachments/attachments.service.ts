@@ -4,23 +4,19 @@ import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { uuidv7 } from 'uuidv7';
 import { AuditTrail, requestStream } from '@liaison/audit';
 import { AttachmentSchema, type Attachment } from '@liaison/data';
-import type { Actor } from '@liaison/domain';
-import { fieldError, InvalidInputException, ProblemException, sha256Hex } from '@liaison/platform';
+import type { Actor, CallerContext } from '@liaison/domain';
+import { fieldError, InvalidInputException, sha256Hex } from '@liaison/platform';
 import { RequestAccess } from '../access/request-access';
 import { handlingColumns } from '../drafts/draft-terms';
+import { requestClosed, unsupportedAttachment } from '../requests-problems';
 import { assertActingParty, isFinal } from '../shared/editing-rules';
-import { shareableWith } from '../shared/onward-sharing';
+import { shareableWith } from '../shared/handled-item-sharing';
 import { touchRequest } from '../shared/request-activity';
 import { ATTACHMENT_STORE, type AttachmentStore } from './attachment-store';
 import { AttachmentView, type AttachmentListView } from './attachment.view';
-import { acceptsContent, ALLOWED_CONTENT_TYPES, baseContentType } from './content-types';
+import { acceptsContent, baseContentType } from './content-types';
 import type { UploadAttachmentDto } from './upload-attachment.dto';
 import type { UploadedFileData } from './uploaded-file';
-
-interface Call {
-  actor: Actor;
-  clientRequestId: string | null;
-}
 
 export interface AttachmentContent {
   attachment: Attachment;
@@ -38,7 +34,7 @@ export class AttachmentsService {
   ) {}
 
   async upload(
-    call: Call,
+    caller: CallerContext,
     requestId: string,
     file: UploadedFileData | undefined,
     input: UploadAttachmentDto,
@@ -46,10 +42,9 @@ export class AttachmentsService {
     if (!file) throw new InvalidInputException([fieldError(['file'], 'file is required (multipart field "file")')]);
     const handling = handlingColumns(input.handlingCode ?? 'H0', input.handlingRestriction);
     return this.em.fork().transactional(async (tx) => {
-      const { request, relation } = await this.access.findVisible(tx, call.actor, requestId);
-      assertActingParty(call.actor, relation);
-      if (isFinal(request))
-        throw new ProblemException(409, 'request-closed', 'A closed request takes no more attachments');
+      const { request, relation } = await this.access.findVisible(tx, caller.actor, requestId);
+      assertActingParty(caller.actor, relation);
+      if (isFinal(request)) throw requestClosed('A closed request takes no more attachments');
       const contentType = acceptedType(file);
       const id = uuidv7();
       const storageKey = `${request.id}/${id}`;
@@ -66,7 +61,7 @@ export class AttachmentsService {
           ...handling,
           language: input.language ?? 'en',
           translationAttached: input.translationAttached ?? false,
-          uploadedBy: call.actor.userId,
+          uploadedBy: caller.actor.userId,
           createdAt: new Date(),
         });
         touchRequest(request, { newVersion: false });
@@ -76,8 +71,8 @@ export class AttachmentsService {
           action: 'attachment.added',
           subjectType: 'attachment',
           subjectId: id,
-          actor: call.actor,
-          clientRequestId: call.clientRequestId,
+          actor: caller.actor,
+          clientRequestId: caller.clientRequestId,
           data: {
             requestId: request.id,
             sha256: attachment.sha256,
@@ -108,9 +103,9 @@ export class AttachmentsService {
   }
 
   /** The bytes, after an audit entry that says who read which document. */
-  async content(call: Call, requestId: string, attachmentId: string): Promise<AttachmentContent> {
+  async content(caller: CallerContext, requestId: string, attachmentId: string): Promise<AttachmentContent> {
     const attachment = await this.em.fork().transactional(async (tx) => {
-      const { relation } = await this.access.findVisible(tx, call.actor, requestId);
+      const { relation } = await this.access.findVisible(tx, caller.actor, requestId);
       const found = await tx.findOne(AttachmentSchema, { id: attachmentId, request: requestId });
       if (!found || !shareableWith(relation, found.handlingCode)) throw new NotFoundException('Attachment not found');
       await this.audit.append(tx, {
@@ -118,8 +113,8 @@ export class AttachmentsService {
         action: 'attachment.downloaded',
         subjectType: 'attachment',
         subjectId: found.id,
-        actor: call.actor,
-        clientRequestId: call.clientRequestId,
+        actor: caller.actor,
+        clientRequestId: caller.clientRequestId,
         data: { requestId, sha256: found.sha256 },
       });
       return found;
@@ -132,12 +127,7 @@ export class AttachmentsService {
 function acceptedType(file: UploadedFileData): string {
   const contentType = baseContentType(file.mimetype);
   if (!acceptsContent(contentType, file.buffer)) {
-    throw new ProblemException(
-      415,
-      'unsupported-media-type',
-      `Attachments must be one of ${ALLOWED_CONTENT_TYPES.join(', ')}, with content of that type`,
-      { allowed: ALLOWED_CONTENT_TYPES },
-    );
+    throw unsupportedAttachment();
   }
   return contentType;
 }

@@ -2,7 +2,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { AgencySchema, type Agency } from '@liaison/data';
 import { findLegalBasis, parseHandling, type HandlingCode, type RequestKind } from '@liaison/domain';
 import { fieldError, InvalidInputException } from '@liaison/platform';
-import { unprocessable } from '../shared/request-problems';
+import { unprocessable } from '../requests-problems';
 
 /** The requested agency exists and is of another country than the requesting one (else a 422 naming it). */
 export async function requestedAgencyFor(

@@ -2,23 +2,19 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { AuditTrail, requestStream } from '@liaison/audit';
 import { RequestSchema, type Request } from '@liaison/data';
-import { workflowOf, type Actor, type RequestContent } from '@liaison/domain';
+import { workflowOf, type Actor, type CallerContext, type RequestContent } from '@liaison/domain';
+import { checkIfMatch } from '@liaison/platform';
 import { RequestAccess } from '../access/request-access';
 import { assertDraft, assertMayFile, assertRequestingEditor } from '../shared/editing-rules';
-import { checkIfMatch } from '../shared/if-match';
 import { touchRequest } from '../shared/request-activity';
+import { requestChanged } from '../requests-problems';
 import { RequestPresenter } from '../view/request-presenter';
-import type { RequestView } from '../view/request-view';
+import type { RequestView } from '../view/request.view';
 import type { CreateRequestDto } from './create-request.dto';
 import { draftChanges } from './draft-changes';
 import { assertLegalBasisFits, handlingColumns, requestedAgencyFor } from './draft-terms';
 import { nextReference } from './reference-numbers';
 import type { UpdateRequestDto } from './update-request.dto';
-
-interface Call {
-  actor: Actor;
-  clientRequestId: string | null;
-}
 
 /** Drafts: filed by the requesting agency, edited only while they are drafts, every write audited. */
 @Injectable()
@@ -30,7 +26,7 @@ export class DraftsService {
     private readonly audit: AuditTrail,
   ) {}
 
-  async create({ actor, clientRequestId }: Call, input: CreateRequestDto): Promise<RequestView> {
+  async create({ actor, clientRequestId }: CallerContext, input: CreateRequestDto): Promise<RequestView> {
     assertMayFile(actor);
     assertLegalBasisFits(input.kind, input.legalBasis);
     const handling = handlingColumns(input.handlingCode ?? 'H0', input.handlingRestriction);
@@ -78,7 +74,7 @@ export class DraftsService {
   }
 
   async update(
-    { actor, clientRequestId }: Call,
+    { actor, clientRequestId }: CallerContext,
     id: string,
     ifMatch: string | undefined,
     input: UpdateRequestDto,
@@ -86,7 +82,7 @@ export class DraftsService {
     return this.em.fork().transactional(async (tx) => {
       const { request, relation } = await this.access.findVisible(tx, actor, id, { lock: true, wait: true });
       assertRequestingEditor(actor, relation);
-      checkIfMatch(ifMatch, request.version);
+      checkIfMatch(ifMatch, request.version, requestChanged);
       assertDraft(request);
       const changed = await this.apply(tx, actor, request, input);
       if (changed.length > 0) {

@@ -1,8 +1,8 @@
 import { Body, Controller, Get, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentActor } from '@liaison/auth';
-import type { Actor } from '@liaison/domain';
-import { ClientRequestId, parseUuid } from '@liaison/platform';
+import type { Actor, CallerContext } from '@liaison/domain';
+import { Caller, parseUuid } from '@liaison/platform';
 import { CreateLinkDto } from './create-link.dto';
 import { LinkListView, LinkView } from './link.view';
 import { LinksService } from './links.service';
@@ -17,12 +17,11 @@ export class LinksController {
   @Post()
   @ApiCreatedResponse({ type: LinkView })
   add(
-    @CurrentActor() actor: Actor,
-    @ClientRequestId() clientRequestId: string | null,
+    @Caller() caller: CallerContext,
     @Param('id', parseUuid('id')) id: string,
     @Body() body: CreateLinkDto,
   ): Promise<LinkView> {
-    return this.links.add({ actor, clientRequestId }, id, body);
+    return this.links.add(caller, id, body);
   }
 
   @Get()

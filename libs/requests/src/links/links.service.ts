@@ -3,11 +3,10 @@ import { Injectable } from '@nestjs/common';
 import { uuidv7 } from 'uuidv7';
 import { AuditTrail, requestStream } from '@liaison/audit';
 import { RequestLinkSchema } from '@liaison/data';
-import { mayView, type Actor } from '@liaison/domain';
-import { ProblemException } from '@liaison/platform';
+import { mayView, type Actor, type CallerContext } from '@liaison/domain';
 import { RequestAccess } from '../access/request-access';
+import { alreadyLinked, unprocessable } from '../requests-problems';
 import { assertActingParty } from '../shared/editing-rules';
-import { unprocessable } from '../shared/request-problems';
 import type { CreateLinkDto } from './create-link.dto';
 import { LinkView, type LinkListView } from './link.view';
 
@@ -20,25 +19,21 @@ export class LinksService {
     private readonly audit: AuditTrail,
   ) {}
 
-  async add(
-    call: { actor: Actor; clientRequestId: string | null },
-    requestId: string,
-    input: CreateLinkDto,
-  ): Promise<LinkView> {
+  async add(caller: CallerContext, requestId: string, input: CreateLinkDto): Promise<LinkView> {
     return this.em.fork().transactional(async (tx) => {
-      const { request, relation } = await this.access.findVisible(tx, call.actor, requestId);
-      assertActingParty(call.actor, relation);
+      const { request, relation } = await this.access.findVisible(tx, caller.actor, requestId);
+      assertActingParty(caller.actor, relation);
       if (input.linkedRequestId === request.id)
         throw unprocessable('linkedRequestId', 'A request cannot be linked to itself');
-      const { request: linked } = await this.access.findVisible(tx, call.actor, input.linkedRequestId);
+      const { request: linked } = await this.access.findVisible(tx, caller.actor, input.linkedRequestId);
       const existing = await tx.count(RequestLinkSchema, { request: request.id, linkedRequest: linked.id });
-      if (existing > 0) throw new ProblemException(409, 'already-linked', 'These requests are already linked');
+      if (existing > 0) throw alreadyLinked();
       const link = tx.create(RequestLinkSchema, {
         id: uuidv7(),
         request,
         linkedRequest: linked,
         relation: input.relation,
-        createdBy: call.actor.userId,
+        createdBy: caller.actor.userId,
         createdAt: new Date(),
       });
       await tx.flush();
@@ -47,8 +42,8 @@ export class LinksService {
         action: 'request.linked',
         subjectType: 'request',
         subjectId: request.id,
-        actor: call.actor,
-        clientRequestId: call.clientRequestId,
+        actor: caller.actor,
+        clientRequestId: caller.clientRequestId,
         data: { linkedRequestId: linked.id, linkedReference: linked.reference, relation: link.relation },
       });
       return LinkView.from(link, 'outgoing', linked);

@@ -1,8 +1,8 @@
 import { Body, Controller, Get, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentActor } from '@liaison/auth';
-import type { Actor } from '@liaison/domain';
-import { ClientRequestId, parseUuid } from '@liaison/platform';
+import type { Actor, CallerContext } from '@liaison/domain';
+import { Caller, parseUuid } from '@liaison/platform';
 import { CreateNoteDto } from './create-note.dto';
 import { NoteListView, NoteView } from './note.view';
 import { NotesService } from './notes.service';
@@ -17,12 +17,11 @@ export class NotesController {
   @Post()
   @ApiCreatedResponse({ type: NoteView })
   add(
-    @CurrentActor() actor: Actor,
-    @ClientRequestId() clientRequestId: string | null,
+    @Caller() caller: CallerContext,
     @Param('id', parseUuid('id')) id: string,
     @Body() body: CreateNoteDto,
   ): Promise<NoteView> {
-    return this.notes.add({ actor, clientRequestId }, id, body);
+    return this.notes.add(caller, id, body);
   }
 
   @Get()

@@ -3,11 +3,11 @@ import { Injectable } from '@nestjs/common';
 import { uuidv7 } from 'uuidv7';
 import { AuditTrail, requestStream } from '@liaison/audit';
 import { RequestNoteSchema } from '@liaison/data';
-import type { Actor } from '@liaison/domain';
+import type { Actor, CallerContext } from '@liaison/domain';
 import { RequestAccess } from '../access/request-access';
 import { handlingColumns } from '../drafts/draft-terms';
 import { assertActingParty } from '../shared/editing-rules';
-import { shareableWith } from '../shared/onward-sharing';
+import { shareableWith } from '../shared/handled-item-sharing';
 import { touchRequest } from '../shared/request-activity';
 import type { CreateNoteDto } from './create-note.dto';
 import { NoteView, type NoteListView } from './note.view';
@@ -21,19 +21,15 @@ export class NotesService {
     private readonly audit: AuditTrail,
   ) {}
 
-  async add(
-    call: { actor: Actor; clientRequestId: string | null },
-    requestId: string,
-    input: CreateNoteDto,
-  ): Promise<NoteView> {
+  async add(caller: CallerContext, requestId: string, input: CreateNoteDto): Promise<NoteView> {
     const handling = handlingColumns(input.handlingCode ?? 'H0', input.handlingRestriction);
     return this.em.fork().transactional(async (tx) => {
-      const { request, relation } = await this.access.findVisible(tx, call.actor, requestId);
-      assertActingParty(call.actor, relation);
+      const { request, relation } = await this.access.findVisible(tx, caller.actor, requestId);
+      assertActingParty(caller.actor, relation);
       const note = tx.create(RequestNoteSchema, {
         id: uuidv7(),
         request,
-        author: call.actor.userId,
+        author: caller.actor.userId,
         text: input.text,
         ...handling,
         language: input.language ?? 'en',
@@ -46,8 +42,8 @@ export class NotesService {
         action: 'note.added',
         subjectType: 'note',
         subjectId: note.id,
-        actor: call.actor,
-        clientRequestId: call.clientRequestId,
+        actor: caller.actor,
+        clientRequestId: caller.clientRequestId,
         data: { requestId: request.id, handlingCode: note.handlingCode, language: note.language },
       });
       return NoteView.from(note);

@@ -3,7 +3,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { AuditTrail, requestStream } from '@liaison/audit';
 import { PersonSchema, type Person } from '@liaison/data';
-import type { Actor } from '@liaison/domain';
+import type { CallerContext } from '@liaison/domain';
 import { openIdentity, sealIdentity, type IdentityEnvelope } from './encryption/identity-envelope';
 import { MasterKeyring } from './encryption/master-keyring';
 import { IDENTITY_FIELDS, type PersonIdentity, type RedactedIdentity } from './person-identity';
@@ -12,7 +12,7 @@ import { IDENTITY_FIELDS, type PersonIdentity, type RedactedIdentity } from './p
 const ENVELOPE_FIELDS = ['identityCiphertext', 'identityIv', 'identityTag', 'wrappedDataKey', 'masterKeyId'] as const;
 
 /**
- * The one way in and out of a person's identifying data (DESIGN.md, Personal data): encrypted with AES-256-GCM
+ * The one way in and out of a person's identifying data (docs/personal-data.md): encrypted with AES-256-GCM
  * under a per-person data key wrapped by the master key. Every decryption is audited, in the caller's transaction;
  * redaction never reads the data at all; a purge destroys the data key and the ciphertext.
  */
@@ -39,7 +39,7 @@ export class PersonIdentityStore {
    */
   async reveal(
     em: EntityManager,
-    call: { actor: Actor; clientRequestId: string | null },
+    caller: CallerContext,
     requestId: string,
     personIds: string[],
   ): Promise<Map<string, PersonIdentity>> {
@@ -56,8 +56,8 @@ export class PersonIdentityStore {
         action: 'person.identity_read',
         subjectType: 'person',
         subjectId: row.id,
-        actor: call.actor,
-        clientRequestId: call.clientRequestId,
+        actor: caller.actor,
+        clientRequestId: caller.clientRequestId,
         data: { requestId },
       });
       revealed.set(row.id, openIdentity(row.id, envelopeOf(row), this.keyring));

@@ -8,7 +8,7 @@ export interface IdentityDocument {
 
 /**
  * The identifying data of a person: the most protected thing in Liaison. It is written and read only through
- * `PersonIdentityStore` (DESIGN.md, Personal data), and never enters audit data, logs, exports or statistics.
+ * `PersonIdentityStore` (docs/personal-data.md), and never enters audit data, logs, exports or statistics.
  */
 export interface PersonIdentity {
   names?: string[];

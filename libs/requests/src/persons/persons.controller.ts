@@ -8,9 +8,8 @@ import {
   ApiOkResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import { CurrentActor } from '@liaison/auth';
-import type { Actor } from '@liaison/domain';
-import { ClientRequestId, parseUuid } from '@liaison/platform';
+import type { CallerContext } from '@liaison/domain';
+import { Caller, parseUuid } from '@liaison/platform';
 import { CreatePersonDto } from './create-person.dto';
 import { PersonListView, PersonView } from './person.view';
 import { PersonsService } from './persons.service';
@@ -30,49 +29,42 @@ export class PersonsController {
     description:
       "Identities in clear for the two agencies' officers and supervisors (each read audited); redacted for others.",
   })
-  list(
-    @CurrentActor() actor: Actor,
-    @ClientRequestId() clientRequestId: string | null,
-    @Param('id', parseUuid('id')) id: string,
-  ): Promise<PersonListView> {
-    return this.persons.list({ actor, clientRequestId }, id);
+  list(@Caller() caller: CallerContext, @Param('id', parseUuid('id')) id: string): Promise<PersonListView> {
+    return this.persons.list(caller, id);
   }
 
   @Post()
   @ApiCreatedResponse({ type: PersonView })
   add(
-    @CurrentActor() actor: Actor,
-    @ClientRequestId() clientRequestId: string | null,
+    @Caller() caller: CallerContext,
     @Param('id', parseUuid('id')) id: string,
     @Headers('if-match') ifMatch: string | undefined,
     @Body() body: CreatePersonDto,
   ): Promise<PersonView> {
-    return this.persons.add({ actor, clientRequestId }, id, ifMatch, body);
+    return this.persons.add(caller, id, ifMatch, body);
   }
 
   @Patch(':personId')
   @ApiOkResponse({ type: PersonView })
   update(
-    @CurrentActor() actor: Actor,
-    @ClientRequestId() clientRequestId: string | null,
+    @Caller() caller: CallerContext,
     @Param('id', parseUuid('id')) id: string,
     @Param('personId', parseUuid('personId')) personId: string,
     @Headers('if-match') ifMatch: string | undefined,
     @Body() body: UpdatePersonDto,
   ): Promise<PersonView> {
-    return this.persons.update({ actor, clientRequestId }, id, personId, ifMatch, body);
+    return this.persons.update(caller, id, personId, ifMatch, body);
   }
 
   @Delete(':personId')
   @HttpCode(204)
   @ApiNoContentResponse()
   remove(
-    @CurrentActor() actor: Actor,
-    @ClientRequestId() clientRequestId: string | null,
+    @Caller() caller: CallerContext,
     @Param('id', parseUuid('id')) id: string,
     @Param('personId', parseUuid('personId')) personId: string,
     @Headers('if-match') ifMatch: string | undefined,
   ): Promise<void> {
-    return this.persons.remove({ actor, clientRequestId }, id, personId, ifMatch);
+    return this.persons.remove(caller, id, personId, ifMatch);
   }
 }

@@ -3,22 +3,17 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 import { uuidv7 } from 'uuidv7';
 import { AuditTrail, requestStream } from '@liaison/audit';
 import { PersonSchema, type Person, type Request } from '@liaison/data';
-import { actingSide, type Actor } from '@liaison/domain';
+import { actingSide, type CallerContext } from '@liaison/domain';
+import { checkIfMatch } from '@liaison/platform';
 import { RequestAccess } from '../access/request-access';
 import { assertDraft, assertRequestingEditor } from '../shared/editing-rules';
-import { checkIfMatch } from '../shared/if-match';
 import { touchRequest } from '../shared/request-activity';
+import { personPurged, requestChanged } from '../requests-problems';
 import type { CreatePersonDto } from './create-person.dto';
 import type { PersonIdentity } from './person-identity';
 import { PersonIdentityStore } from './person-identity-store';
-import { personPurged } from './person-problems';
 import { toPersonView, type PersonListView, type PersonView } from './person.view';
 import type { UpdatePersonDto } from './update-person.dto';
-
-interface Call {
-  actor: Actor;
-  clientRequestId: string | null;
-}
 
 /**
  * Suspects, victims and witnesses of a request. Their non-identifying columns feed the rules and statistics;
@@ -33,16 +28,16 @@ export class PersonsService {
     private readonly audit: AuditTrail,
   ) {}
 
-  async list(call: Call, requestId: string): Promise<PersonListView> {
+  async list(caller: CallerContext, requestId: string): Promise<PersonListView> {
     return this.em.fork().transactional(async (tx) => {
-      const { relation } = await this.access.findVisible(tx, call.actor, requestId);
+      const { relation } = await this.access.findVisible(tx, caller.actor, requestId);
       const persons = await tx.find(PersonSchema, { request: requestId }, { orderBy: { createdAt: 'asc', id: 'asc' } });
-      if (!actingSide(call.actor, relation)) {
+      if (!actingSide(caller.actor, relation)) {
         return { items: persons.map((person) => toPersonView(person, 'redacted', this.identities.redact())) };
       }
       const revealed = await this.identities.reveal(
         tx,
-        call,
+        caller,
         requestId,
         persons.map((person) => person.id),
       );
@@ -50,8 +45,13 @@ export class PersonsService {
     });
   }
 
-  async add(call: Call, requestId: string, ifMatch: string | undefined, input: CreatePersonDto): Promise<PersonView> {
-    return this.editDraft(call, requestId, ifMatch, async (tx, request) => {
+  async add(
+    caller: CallerContext,
+    requestId: string,
+    ifMatch: string | undefined,
+    input: CreatePersonDto,
+  ): Promise<PersonView> {
+    return this.editDraft(caller, requestId, ifMatch, async (tx, request) => {
       const person = tx.create(PersonSchema, {
         id: uuidv7(),
         request,
@@ -74,13 +74,13 @@ export class PersonsService {
   }
 
   async update(
-    call: Call,
+    caller: CallerContext,
     requestId: string,
     personId: string,
     ifMatch: string | undefined,
     input: UpdatePersonDto,
   ): Promise<PersonView> {
-    return this.editDraft(call, requestId, ifMatch, async (tx, request) => {
+    return this.editDraft(caller, requestId, ifMatch, async (tx, request) => {
       const person = await this.find(tx, request, personId);
       if (person.purgedAt) throw personPurged();
       const { identity, ...columns } = input;
@@ -95,8 +95,8 @@ export class PersonsService {
     });
   }
 
-  async remove(call: Call, requestId: string, personId: string, ifMatch: string | undefined): Promise<void> {
-    await this.editDraft(call, requestId, ifMatch, async (tx, request) => {
+  async remove(caller: CallerContext, requestId: string, personId: string, ifMatch: string | undefined): Promise<void> {
+    await this.editDraft(caller, requestId, ifMatch, async (tx, request) => {
       const person = await this.find(tx, request, personId);
       tx.remove(person);
       await tx.flush();
@@ -106,7 +106,7 @@ export class PersonsService {
 
   /** The frame of every person write: visible draft, requesting editor, version check, new version, audit. */
   private async editDraft<View>(
-    call: Call,
+    caller: CallerContext,
     requestId: string,
     ifMatch: string | undefined,
     write: (
@@ -115,12 +115,12 @@ export class PersonsService {
     ) => Promise<{ person: Person; action: string; data: Record<string, unknown>; view: View }>,
   ): Promise<View> {
     return this.em.fork().transactional(async (tx) => {
-      const { request, relation } = await this.access.findVisible(tx, call.actor, requestId, {
+      const { request, relation } = await this.access.findVisible(tx, caller.actor, requestId, {
         lock: true,
         wait: true,
       });
-      assertRequestingEditor(call.actor, relation);
-      checkIfMatch(ifMatch, request.version);
+      assertRequestingEditor(caller.actor, relation);
+      checkIfMatch(ifMatch, request.version, requestChanged);
       assertDraft(request);
       const { person, action, data, view } = await write(tx, request);
       touchRequest(request, { newVersion: true });
@@ -130,8 +130,8 @@ export class PersonsService {
         action,
         subjectType: 'person',
         subjectId: person.id,
-        actor: call.actor,
-        clientRequestId: call.clientRequestId,
+        actor: caller.actor,
+        clientRequestId: caller.clientRequestId,
         data: { requestId: request.id, ...data, requestVersion: request.version },
       });
       return view;

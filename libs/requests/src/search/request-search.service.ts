@@ -1,7 +1,7 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '@liaison/domain';
-import { RequestSummaryPage, toRequestSummary } from './request-summary.view';
+import { RequestSummaryPageView, toRequestSummary } from './request-summary.view';
 import { decodeSearchCursor, encodeSearchCursor } from './search-cursor';
 import { buildSearchSql, type SearchRow } from './search-sql';
 import type { SearchRequestsQuery } from './search-requests.query';
@@ -11,7 +11,7 @@ import type { SearchRequestsQuery } from './search-requests.query';
 export class RequestSearchService {
   constructor(private readonly em: EntityManager) {}
 
-  async search(actor: Actor, query: SearchRequestsQuery): Promise<RequestSummaryPage> {
+  async search(actor: Actor, query: SearchRequestsQuery): Promise<RequestSummaryPageView> {
     const { sql, params } = buildSearchSql(
       { agencyId: actor.agencyId, userId: actor.userId },
       {

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { REQUEST_KINDS, type RequestKind } from '@liaison/domain';
-import { PartyView } from '../view/request-view';
+import { PartyView } from '../view/request.view';
 import type { SearchRow } from './search-sql';
 
 /** A request as a line of a list: no content, no persons. */
@@ -24,7 +24,7 @@ export class RequestSummaryView {
   @ApiProperty() lastActivityAt!: string;
 }
 
-export class RequestSummaryPage {
+export class RequestSummaryPageView {
   @ApiProperty({ type: [RequestSummaryView] }) items!: RequestSummaryView[];
   @ApiProperty({ type: String, nullable: true, description: 'Pass as cursor for the next page.' })
   nextCursor!: string | null;

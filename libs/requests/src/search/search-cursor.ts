@@ -1,5 +1,4 @@
-import { isUUID } from 'class-validator';
-import { fieldError, InvalidInputException } from '@liaison/platform';
+import { cursorParts, keysetCursor } from '@liaison/platform';
 
 /** The orders a search can be sorted in: newest activity or newest creation first. */
 export const SEARCH_SORTS = ['lastActivityAt', 'createdAt'] as const;
@@ -12,20 +11,20 @@ export interface SearchCursor {
   id: string;
 }
 
-const KEY = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/;
+/** A search's cursor names its sort, so that it cannot be replayed against another order. */
+const sortedCursor = (sort: SearchSort) =>
+  keysetCursor({
+    field: 'cursor',
+    message: 'cursor is not one this search returned (or was made for another sort)',
+    parts: [cursorParts.exactly(sort), cursorParts.timestamp, cursorParts.uuid],
+  });
 
-/** Opaque to clients; it names its sort so that a cursor cannot be replayed against another order. */
 export function encodeSearchCursor(cursor: SearchCursor): string {
-  return Buffer.from(`${cursor.sort}|${cursor.key}|${cursor.id}`, 'utf8').toString('base64url');
+  return sortedCursor(cursor.sort).encode([cursor.sort, cursor.key, cursor.id]);
 }
 
 /** The cursor a client sent back, checked against the sort it is used with; a 400 naming `cursor` otherwise. */
 export function decodeSearchCursor(text: string, sort: SearchSort): SearchCursor {
-  const [cursorSort, key, id, ...rest] = Buffer.from(text, 'base64url').toString('utf8').split('|');
-  if (rest.length > 0 || cursorSort !== sort || !KEY.test(key ?? '') || !isUUID(id ?? '')) {
-    throw new InvalidInputException([
-      fieldError(['cursor'], 'cursor is not one this search returned (or was made for another sort)', 'query'),
-    ]);
-  }
-  return { sort, key: key as string, id: (id as string).toLowerCase() };
+  const [, key, id] = sortedCursor(sort).decode(text);
+  return { sort, key, id };
 }

@@ -1,21 +1,18 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsBoolean,
   IsIn,
-  IsInt,
   IsISO31661Alpha2,
   IsOptional,
   IsString,
   IsUUID,
   Length,
   Matches,
-  Max,
-  MaxLength,
-  Min,
 } from 'class-validator';
 import { LEGAL_BASES, REQUEST_KINDS, type RequestKind } from '@liaison/domain';
+import { KeysetCursorParam, PAGE_LIMIT, PageLimit } from '@liaison/platform';
 import { SEARCH_SORTS, type SearchSort } from './search-cursor';
 
 const LEGAL_BASIS_IDS = LEGAL_BASES.map((basis) => basis.id);
@@ -77,17 +74,10 @@ export class SearchRequestsQuery {
   @IsIn(SEARCH_SORTS)
   sort: SearchSort = 'lastActivityAt';
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  limit: number = 50;
+  // limit and cursor last, where they have always been in the OpenAPI document: hence not `extends PageQuery`
+  @PageLimit(PAGE_LIMIT)
+  limit: number = PAGE_LIMIT.default;
 
-  @ApiPropertyOptional({ description: 'nextCursor of the previous page.' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
+  @KeysetCursorParam({ description: 'nextCursor of the previous page.' })
   cursor?: string;
 }

@@ -7,7 +7,7 @@ import {
   type Actor,
   type RequestRelation,
 } from '@liaison/domain';
-import { notADraft, notYours } from './request-problems';
+import { notADraft, notYours } from '../requests-problems';
 
 export function assertMayFile(actor: Actor): void {
   if (!mayFileRequests(actor)) throw notYours('Only officers and supervisors file requests');

@@ -3,7 +3,7 @@ import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { HANDLING_CODES, type HandlingCode } from '@liaison/domain';
 import { IsLanguageCode } from './is-language-code';
 
-/** What every note and attachment states about itself: its handling code (DOMAIN.md) and its language. */
+/** What every note and attachment states about itself: its handling code (docs/domain.md) and its language. */
 export class HandledContentDto {
   @ApiPropertyOptional({ enum: HANDLING_CODES, default: 'H0' })
   @IsOptional()

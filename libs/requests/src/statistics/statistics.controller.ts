@@ -6,7 +6,10 @@ import { StatisticsQuery } from './statistics.query';
 import { StatisticsService } from './statistics.service';
 import { StatisticsView } from './statistics.view';
 
-/** Monitoring and evaluation (seed 004): aggregates for auditors and supervisors, small cells suppressed. */
+/**
+ * Monitoring and evaluation (docs/domain.md, Statistics): aggregates for auditors and supervisors, small cells
+ * suppressed.
+ */
 @ApiTags('statistics')
 @ApiBearerAuth()
 @ApiForbiddenResponse({ description: 'Not an auditor, a supervisor or a platform admin.' })

@@ -13,13 +13,8 @@ import {
   type Gender,
   type RequestKind,
 } from '@liaison/domain';
-import {
-  fieldError,
-  InvalidInputException,
-  LIAISON_CONFIG,
-  ProblemException,
-  type LiaisonConfig,
-} from '@liaison/platform';
+import { fieldError, InvalidInputException, LIAISON_CONFIG, type LiaisonConfig } from '@liaison/platform';
+import { statisticsForbidden } from '../requests-problems';
 import {
   deadlineRunsSql,
   requestCountsSql,
@@ -72,7 +67,7 @@ const METHOD: Readonly<Record<StatisticsView['scope'], StatisticsMethod>> = (() 
 })();
 
 /**
- * `GET /v1/statistics` (seed 004, monitoring and evaluation): counts, times and rates over the requests in the
+ * `GET /v1/statistics` (monitoring and evaluation, docs/domain.md): counts, times and rates over the requests in the
  * caller's scope, with small cells suppressed. Reads aggregates only, in one repeatable-read snapshot so that
  * totals and breakdowns agree; never a person's identity.
  */
@@ -86,7 +81,7 @@ export class StatisticsService {
   async statistics(actor: Actor, query: StatisticsQuery): Promise<StatisticsView> {
     const scope = statisticsScopeOf(actor, this.config.audit.oversightAgencyIds);
     if (!scope) {
-      throw new ProblemException(403, 'forbidden', 'Statistics are for auditors and supervisors');
+      throw statisticsForbidden();
     }
     const filters = toFilters(query);
     const generatedAt = new Date().toISOString();

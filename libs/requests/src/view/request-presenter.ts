@@ -2,9 +2,9 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import type { Request } from '@liaison/data';
 import { actingSide, allowedEvents, type Actor, type RequestRelation } from '@liaison/domain';
-import { loadRequestFacts } from '../workflow-state/request-facts';
+import { loadRequestFacts } from '../workflow-state/request-facts-loader';
 import { toSnapshot } from '../workflow-state/request-snapshot';
-import { toRequestView, type RequestView } from './request-view';
+import { toRequestView, type RequestView } from './request.view';
 
 /** Shows a request to a caller, with the events that caller may send now. */
 @Injectable()

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import type { Actor } from '@liaison/domain';
 import { RequestAccess } from '../access/request-access';
 import { RequestPresenter } from './request-presenter';
-import type { RequestView } from './request-view';
+import type { RequestView } from './request.view';
 
 /** One request as the caller may see it, or 404. */
 @Injectable()

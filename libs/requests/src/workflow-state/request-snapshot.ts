@@ -28,10 +28,10 @@ export function applyPosition(request: PositionedRequest, position: WorkflowPosi
   request.timers = timers.map(toStoredTimer);
 }
 
-export function fromStoredTimer(timer: StoredTimer): TimerState {
+function fromStoredTimer(timer: StoredTimer): TimerState {
   return timer.status === 'running' ? { ...timer, dueAt: new Date(timer.dueAt) } : timer;
 }
 
-export function toStoredTimer(timer: TimerState): StoredTimer {
+function toStoredTimer(timer: TimerState): StoredTimer {
   return timer.status === 'running' ? { ...timer, dueAt: timer.dueAt.toISOString() } : timer;
 }

@@ -23,6 +23,14 @@ import {
 import { MissingPanel } from './draft/missing-panel';
 import { PartiesSection } from './draft/parties-section';
 import { PersonsSection } from './draft/persons-section';
+import { personsKey } from './persons/persons-query';
+
+/**
+ * The draft's own fields are one form; the persons and attachments sections, with forms of their own, stand
+ * outside it (a form inside a form is invalid HTML: its submit would submit and reload the draft), and the save
+ * button outside it too, tied to it by id.
+ */
+const DRAFT_FORM = 'draft-form';
 
 /** `/requests/new` and `/requests/:id/edit`: the guided form of a draft, with what it still lacks shown live. */
 export default function NewRequestPage() {
@@ -51,7 +59,7 @@ export default function NewRequestPage() {
     enabled: !!id,
   });
   const persons = useQuery({
-    queryKey: ['request', id, 'persons'],
+    queryKey: personsKey(id ?? ''),
     queryFn: ({ signal }) => api.get<{ items: Person[] }>(`/requests/${id}/persons`, undefined, signal),
     enabled: !!id,
   });
@@ -123,54 +131,56 @@ export default function NewRequestPage() {
   const missing = missingForSubmission(form.values.kind, factsContent(form.values, personList));
 
   return (
-    <form onSubmit={form.onSubmit((values) => save.mutate(values))} noValidate>
-      <Stack>
-        <Title order={1}>
-          {t('newRequest.title')}
-          {request.data && ` ${request.data.reference}`}
-        </Title>
-        <Grid gap="lg">
-          <Grid.Col span={{ base: 12, md: 8 }}>
-            <Stack>
-              <PartiesSection form={form} agencies={agencies.data ?? []} me={me} kindLocked={!!id} />
-              <ContentSection form={form} />
-              {id ? (
-                <>
-                  <PersonsSection requestId={id} persons={personList} />
-                  <AttachmentsSection requestId={id} language={form.values.language} />
-                </>
-              ) : (
-                <Text size="sm">{t('newRequest.persons.saveDraftFirst')}</Text>
-              )}
-            </Stack>
-          </Grid.Col>
-          <Grid.Col span={{ base: 12, md: 4 }}>
-            <Stack pos="sticky" top={80}>
-              <MissingPanel missing={missing} />
-              <ProblemAlert error={save.error ?? submit.error} />
-              {save.isSuccess && request.data && (
-                <Text size="sm" role="status">
-                  {t('newRequest.saved', { reference: request.data.reference })}
-                </Text>
-              )}
-              <Group>
-                <Button type="submit" variant="default" loading={save.isPending && !submit.isPending}>
-                  {id ? t('newRequest.saveChanges') : t('newRequest.saveDraft')}
-                </Button>
-                <Button
-                  type="button"
-                  loading={submit.isPending}
-                  onClick={() => {
-                    if (!form.validate().hasErrors) submit.mutate(form.values);
-                  }}
-                >
-                  {t('newRequest.submit')}
-                </Button>
-              </Group>
-            </Stack>
-          </Grid.Col>
-        </Grid>
-      </Stack>
-    </form>
+    <Stack>
+      <Title order={1}>
+        {t('newRequest.title')}
+        {request.data && ` ${request.data.reference}`}
+      </Title>
+      <Grid gap="lg">
+        <Grid.Col span={{ base: 12, md: 8 }}>
+          <Stack>
+            <form id={DRAFT_FORM} onSubmit={form.onSubmit((values) => save.mutate(values))} noValidate>
+              <Stack>
+                <PartiesSection form={form} agencies={agencies.data ?? []} me={me} kindLocked={!!id} />
+                <ContentSection form={form} />
+              </Stack>
+            </form>
+            {id ? (
+              <>
+                <PersonsSection requestId={id} persons={personList} />
+                <AttachmentsSection requestId={id} language={form.values.language} />
+              </>
+            ) : (
+              <Text size="sm">{t('newRequest.persons.saveDraftFirst')}</Text>
+            )}
+          </Stack>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 4 }}>
+          <Stack pos="sticky" top={80}>
+            <MissingPanel missing={missing} />
+            <ProblemAlert error={save.error ?? submit.error} />
+            {save.isSuccess && request.data && (
+              <Text size="sm" role="status">
+                {t('newRequest.saved', { reference: request.data.reference })}
+              </Text>
+            )}
+            <Group>
+              <Button type="submit" form={DRAFT_FORM} variant="default" loading={save.isPending && !submit.isPending}>
+                {id ? t('newRequest.saveChanges') : t('newRequest.saveDraft')}
+              </Button>
+              <Button
+                type="button"
+                loading={submit.isPending}
+                onClick={() => {
+                  if (!form.validate().hasErrors) submit.mutate(form.values);
+                }}
+              >
+                {t('newRequest.submit')}
+              </Button>
+            </Group>
+          </Stack>
+        </Grid.Col>
+      </Grid>
+    </Stack>
   );
 }

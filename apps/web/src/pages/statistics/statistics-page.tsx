@@ -12,7 +12,10 @@ import { useStatistics, type StatisticsView } from './statistics-api';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-/** Monitoring and evaluation (seed 004): aggregates of the caller's scope, small cells withheld and marked. */
+/**
+ * Monitoring and evaluation (docs/domain.md, Statistics): aggregates of the caller's scope, small cells withheld and
+ * marked.
+ */
 export default function StatisticsPage() {
   const [params, setParams] = useSearchParams();
   const kind = (REQUEST_KINDS as readonly string[]).includes(params.get('kind') ?? '')

@@ -1,10 +1,10 @@
-import type { BoardCardDto } from '../dto/board.dto';
+import type { BoardCardView } from '../dto/board.view';
 import { toColumn, toColumns, type ColumnCount, type PagedCard } from './board-columns';
 import { decodeBoardCursor } from './board-cursor';
 
 const ID = '0190f5e2-0000-7000-8000-00000000000';
 const paged = (reference: string, state: string, overdue = false): PagedCard => ({
-  card: { id: `${ID}${reference.slice(-1)}`, reference, state, overdue } as BoardCardDto,
+  card: { id: `${ID}${reference.slice(-1)}`, reference, state, overdue } as BoardCardView,
   cursorKey: `2026-06-0${reference.slice(-1)}T10:00:00.123456Z`,
 });
 const counted = (state: string, count: number, overdue = 0): ColumnCount => ({ state, count, overdue });

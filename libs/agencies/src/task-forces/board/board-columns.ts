@@ -1,5 +1,5 @@
 import { REQUEST_KINDS, workflowOf } from '@liaison/domain';
-import type { BoardCardDto, BoardColumnDto } from '../dto/board.dto';
+import type { BoardCardView, BoardColumnView } from '../dto/board.view';
 import { encodeBoardCursor } from './board-cursor';
 
 /** Every state of the three workflows, in the order the workflows define them (a draft's column comes first). */
@@ -19,7 +19,7 @@ export interface ColumnCount {
 
 /** A card with the key its column is paged by (last activity, microsecond ISO text). */
 export interface PagedCard {
-  card: BoardCardDto;
+  card: BoardCardView;
   cursorKey: string;
 }
 
@@ -31,7 +31,7 @@ export function isWorkflowState(state: string): boolean {
  * The columns of the counted states, in workflow order (unknown states last, alphabetically). Cards come in board
  * order, at most perColumn + 1 of a state: the extra one only says that a next page follows the last card kept.
  */
-export function toColumns(counts: ColumnCount[], cards: PagedCard[], perColumn: number): BoardColumnDto[] {
+export function toColumns(counts: ColumnCount[], cards: PagedCard[], perColumn: number): BoardColumnView[] {
   const byState = groupByState(cards);
   return counts
     .map((count) => count.state)
@@ -40,7 +40,7 @@ export function toColumns(counts: ColumnCount[], cards: PagedCard[], perColumn: 
 }
 
 /** One column (the page asked for), present even when the state holds no request. */
-export function toColumn(state: string, counts: ColumnCount[], cards: PagedCard[], perColumn: number): BoardColumnDto {
+export function toColumn(state: string, counts: ColumnCount[], cards: PagedCard[], perColumn: number): BoardColumnView {
   const counted = counts.find((count) => count.state === state);
   const page = cards.slice(0, perColumn);
   const last = page[page.length - 1];

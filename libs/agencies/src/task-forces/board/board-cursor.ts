@@ -1,5 +1,4 @@
-import { isUUID } from 'class-validator';
-import { fieldError, InvalidInputException } from '@liaison/platform';
+import { cursorParts, keysetCursor } from '@liaison/platform';
 
 /** Where a column's page stopped: its state, the last card's activity (microsecond ISO text) and id. */
 export interface BoardCursor {
@@ -8,20 +7,20 @@ export interface BoardCursor {
   id: string;
 }
 
-const KEY = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/;
+/** A column's cursor names its state, so that it pages no other column. */
+const columnCursor = (state: string) =>
+  keysetCursor({
+    field: 'after',
+    message: 'after is not a cursor this board returned for the column of state',
+    parts: [cursorParts.exactly(state), cursorParts.timestamp, cursorParts.uuid],
+  });
 
-/** Opaque to clients, in the style of the search's cursor; it names its column so that it pages no other. */
 export function encodeBoardCursor(cursor: BoardCursor): string {
-  return Buffer.from(`${cursor.state}|${cursor.key}|${cursor.id}`, 'utf8').toString('base64url');
+  return columnCursor(cursor.state).encode([cursor.state, cursor.key, cursor.id]);
 }
 
 /** The cursor a client sent back as `after`, checked against the column it pages; a 400 naming `after` otherwise. */
 export function decodeBoardCursor(text: string, state: string): BoardCursor {
-  const [cursorState, key, id, ...rest] = Buffer.from(text, 'base64url').toString('utf8').split('|');
-  if (rest.length > 0 || cursorState !== state || !KEY.test(key ?? '') || !isUUID(id ?? '')) {
-    throw new InvalidInputException([
-      fieldError(['after'], 'after is not a cursor this board returned for the column of state', 'query'),
-    ]);
-  }
-  return { state, key: key as string, id: (id as string).toLowerCase() };
+  const [, key, id] = columnCursor(state).decode(text);
+  return { state, key, id };
 }

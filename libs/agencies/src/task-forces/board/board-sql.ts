@@ -14,8 +14,8 @@ export interface BoardStatement {
 
 /**
  * Overdue: marked by the deadline worker, or a running clock already past due (the worker may not have fired yet).
- * Measured at 2,000 linked requests with a clock on most: about 1.5 ms over plain `r.overdue`, a fraction of what
- * fetching the 2,000 requests costs, so the exact check stays (also in the counts).
+ * The exact check costs little next to fetching the linked requests (test/bench/README.md), so it stays, also in the
+ * counts.
  */
 const OVERDUE = `(r.overdue or exists (
     select 1 from jsonb_array_elements(r.timers) as timer

@@ -3,8 +3,8 @@ import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nes
 import { CurrentActor } from '@liaison/auth';
 import type { Actor } from '@liaison/domain';
 import { parseUuid } from '@liaison/platform';
-import { BoardDto } from '../dto/board.dto';
-import { BoardQuery } from '../dto/board-query.dto';
+import { BoardView } from '../dto/board.view';
+import { BoardQuery } from '../dto/board.query';
 import { TaskForceBoardService } from './task-force-board.service';
 
 @ApiTags('task forces')
@@ -15,7 +15,7 @@ export class TaskForceBoardController {
 
   @Get()
   @ApiOkResponse({
-    type: BoardDto,
+    type: BoardView,
     description:
       'The linked requests by state with exact counts, each column’s first perColumn cards (overdue flags, last ' +
       'activity) and a cursor for the rest; with `state` (and `after`), that column’s next page.',
@@ -25,7 +25,7 @@ export class TaskForceBoardController {
     @CurrentActor() actor: Actor,
     @Param('taskForceId', parseUuid('taskForceId')) taskForceId: string,
     @Query() query: BoardQuery,
-  ): Promise<BoardDto> {
+  ): Promise<BoardView> {
     return this.boards.board(actor, taskForceId, query);
   }
 }

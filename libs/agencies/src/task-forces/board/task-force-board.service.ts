@@ -2,9 +2,9 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import type { Actor, HandlingCode, RequestKind, Side } from '@liaison/domain';
 import { fieldError, InvalidInputException } from '@liaison/platform';
-import type { BoardCardDto, BoardDto, BoardPartyDto } from '../dto/board.dto';
-import type { BoardQuery } from '../dto/board-query.dto';
-import { viewingAgencyIds } from '../onward-sharing';
+import type { BoardCardView, BoardView, BoardPartyView } from '../dto/board.view';
+import type { BoardQuery } from '../dto/board.query';
+import { viewingAgencyIds } from '../task-force-onward-sharing';
 import { findVisibleTaskForce } from '../task-force-standing';
 import { isWorkflowState, toColumn, toColumns, type ColumnCount, type PagedCard } from './board-columns';
 import { decodeBoardCursor, type BoardCursor } from './board-cursor';
@@ -47,7 +47,7 @@ const DAY_MS = 86_400_000;
 export class TaskForceBoardService {
   constructor(private readonly em: EntityManager) {}
 
-  async board(actor: Actor, taskForceId: string, query: BoardQuery): Promise<BoardDto> {
+  async board(actor: Actor, taskForceId: string, query: BoardQuery): Promise<BoardView> {
     const em = this.em.fork();
     const { taskForce } = await findVisibleTaskForce(em, actor, taskForceId);
     const { agencyId, state, perColumn } = query;
@@ -91,10 +91,10 @@ function countsOf(rows: BoardRow[]): ColumnCount[] {
   return [...counts.values()];
 }
 
-async function partiesOf(run: Run, rows: CardRow[]): Promise<Map<string, BoardPartyDto>> {
+async function partiesOf(run: Run, rows: CardRow[]): Promise<Map<string, BoardPartyView>> {
   const ids = [...new Set(rows.flatMap((row) => [row.requesting_agency_id, row.requested_agency_id]))];
   if (ids.length === 0) return new Map();
-  return new Map((await run<BoardPartyDto>(agenciesSql(ids))).map((agency) => [agency.id, agency]));
+  return new Map((await run<BoardPartyView>(agenciesSql(ids))).map((agency) => [agency.id, agency]));
 }
 
 /** `after` pages the column named by `state`: both, or a 400 naming what is missing or wrong. */
@@ -107,9 +107,9 @@ function cursorOf(query: BoardQuery): BoardCursor | undefined {
 }
 
 /** The counterpart is seen from the viewer's agency; a third agency's viewer sees both parties instead. */
-function toCard(row: CardRow, viewerAgencyId: string, now: Date, parties: Map<string, BoardPartyDto>): BoardCardDto {
-  const requesting = parties.get(row.requesting_agency_id) as BoardPartyDto; // a request's agencies always exist
-  const requested = parties.get(row.requested_agency_id) as BoardPartyDto;
+function toCard(row: CardRow, viewerAgencyId: string, now: Date, parties: Map<string, BoardPartyView>): BoardCardView {
+  const requesting = parties.get(row.requesting_agency_id) as BoardPartyView; // a request's agencies always exist
+  const requested = parties.get(row.requested_agency_id) as BoardPartyView;
   const viewerSide: Side | null =
     viewerAgencyId === requesting.id ? 'requesting' : viewerAgencyId === requested.id ? 'requested' : null;
   return {

@@ -9,11 +9,10 @@ import {
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import { CurrentActor } from '@liaison/auth';
-import type { Actor } from '@liaison/domain';
-import { ClientRequestId, parseUuid } from '@liaison/platform';
+import type { CallerContext } from '@liaison/domain';
+import { Caller, parseUuid } from '@liaison/platform';
 import { AddMemberDto } from '../dto/add-member.dto';
-import { TaskForceMemberDto } from '../dto/task-force-member.dto';
+import { TaskForceMemberView } from '../dto/task-force-member.view';
 import { TaskForceMembersService } from './task-force-members.service';
 
 @ApiTags('task forces')
@@ -25,29 +24,27 @@ export class TaskForceMembersController {
   constructor(private readonly members: TaskForceMembersService) {}
 
   @Post()
-  @ApiCreatedResponse({ type: TaskForceMemberDto, description: 'Users of NGOs become read-only members.' })
+  @ApiCreatedResponse({ type: TaskForceMemberView, description: 'Users of NGOs become read-only members.' })
   @ApiConflictResponse({ description: 'Already a member.' })
   @ApiUnprocessableEntityResponse({
     description: 'Deactivated user, or linked H2/H3 requests need handlingPermissionConfirmed.',
   })
   add(
-    @CurrentActor() actor: Actor,
+    @Caller() caller: CallerContext,
     @Param('taskForceId', parseUuid('taskForceId')) taskForceId: string,
     @Body() body: AddMemberDto,
-    @ClientRequestId() clientRequestId: string | null,
-  ): Promise<TaskForceMemberDto> {
-    return this.members.add(actor, taskForceId, body, clientRequestId);
+  ): Promise<TaskForceMemberView> {
+    return this.members.add(caller, taskForceId, body);
   }
 
   @Delete(':userId')
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'Removed.' })
   remove(
-    @CurrentActor() actor: Actor,
+    @Caller() caller: CallerContext,
     @Param('taskForceId', parseUuid('taskForceId')) taskForceId: string,
     @Param('userId', parseUuid('userId')) userId: string,
-    @ClientRequestId() clientRequestId: string | null,
   ): Promise<void> {
-    return this.members.remove(actor, taskForceId, userId, clientRequestId);
+    return this.members.remove(caller, taskForceId, userId);
   }
 }

@@ -3,11 +3,17 @@ import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/commo
 import { uuidv7 } from 'uuidv7';
 import { AuditTrail, requestStream } from '@liaison/audit';
 import { TaskForceMemberSchema, UserSchema, type Request, type TaskForce, type User } from '@liaison/data';
-import { decideOnwardSharing, mayManageTaskForceMembers, memberIsReadOnly, type Actor } from '@liaison/domain';
-import { ProblemException } from '@liaison/platform';
+import {
+  decideOnwardSharing,
+  mayManageTaskForceMembers,
+  memberIsReadOnly,
+  type Actor,
+  type CallerContext,
+} from '@liaison/domain';
+import { alreadyMember, handlingPermissionRequired, userInactive } from '../../agencies-problems';
 import type { AddMemberDto } from '../dto/add-member.dto';
-import { TaskForceMemberDto } from '../dto/task-force-member.dto';
-import { handlingOf, handlingPermissionRequired, viewingAgencyIds } from '../onward-sharing';
+import { TaskForceMemberView } from '../dto/task-force-member.view';
+import { handlingOf, viewingAgencyIds } from '../task-force-onward-sharing';
 import { findVisibleTaskForce, type VisibleTaskForce } from '../task-force-standing';
 import { taskForceStream } from '../task-force-stream';
 
@@ -22,14 +28,14 @@ export class TaskForceMembersService {
     private readonly audit: AuditTrail,
   ) {}
 
-  async add(actor: Actor, taskForceId: string, input: AddMemberDto, clientRequestId: string | null) {
+  async add({ actor, clientRequestId }: CallerContext, taskForceId: string, input: AddMemberDto) {
     return this.em.fork().transactional(async (tx) => {
       const { taskForce } = await this.manageable(tx, actor, taskForceId, { lock: true });
       const user = await tx.findOne(UserSchema, input.userId, { populate: ['agency'] });
       if (!user) throw new NotFoundException('User not found');
-      if (!user.active) throw new ProblemException(422, 'user-inactive', 'The user’s account is deactivated');
+      if (!user.active) throw userInactive();
       if (await tx.count(TaskForceMemberSchema, { taskForce: taskForceId, user: user.id })) {
-        throw new ProblemException(409, 'conflict', 'The user is already a member of this task force');
+        throw alreadyMember();
       }
       const exposed = await this.newlyExposed(tx, taskForce, user, input.handlingPermissionConfirmed ?? false);
       const readOnly = memberIsReadOnly(user.agency.type, input.readOnly ?? false);
@@ -66,11 +72,11 @@ export class TaskForceMembersService {
           },
         });
       }
-      return TaskForceMemberDto.from(member);
+      return TaskForceMemberView.from(member);
     });
   }
 
-  async remove(actor: Actor, taskForceId: string, userId: string, clientRequestId: string | null): Promise<void> {
+  async remove({ actor, clientRequestId }: CallerContext, taskForceId: string, userId: string): Promise<void> {
     await this.em.fork().transactional(async (tx) => {
       await this.manageable(tx, actor, taskForceId, { lock: false });
       const member = await tx.findOne(TaskForceMemberSchema, { taskForce: taskForceId, user: userId });
@@ -99,7 +105,7 @@ export class TaskForceMembersService {
 
   /**
    * A member from an agency new to the task force sees its linked requests: those whose handling code forbids
-   * onward sharing need the providers' permission first (DOMAIN.md, Handling codes).
+   * onward sharing need the providers' permission first (docs/domain.md, Handling codes).
    */
   private async newlyExposed(
     tx: EntityManager,

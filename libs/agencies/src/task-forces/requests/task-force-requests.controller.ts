@@ -9,10 +9,9 @@ import {
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import { CurrentActor } from '@liaison/auth';
-import type { Actor } from '@liaison/domain';
-import { ClientRequestId, parseUuid } from '@liaison/platform';
-import { LinkedRequestDto } from '../dto/linked-request.dto';
+import type { CallerContext } from '@liaison/domain';
+import { Caller, parseUuid } from '@liaison/platform';
+import { TaskForceRequestView } from '../dto/task-force-request.view';
 import { LinkRequestDto } from '../dto/link-request.dto';
 import { TaskForceRequestsService } from './task-force-requests.service';
 
@@ -25,29 +24,27 @@ export class TaskForceRequestsController {
   constructor(private readonly links: TaskForceRequestsService) {}
 
   @Post()
-  @ApiCreatedResponse({ type: LinkedRequestDto, description: 'The task force’s members now see the request.' })
+  @ApiCreatedResponse({ type: TaskForceRequestView, description: 'The task force’s members now see the request.' })
   @ApiConflictResponse({ description: 'Already linked.' })
   @ApiUnprocessableEntityResponse({
     description: 'H2/H3 request, third agencies in the task force: confirm permission.',
   })
   link(
-    @CurrentActor() actor: Actor,
+    @Caller() caller: CallerContext,
     @Param('taskForceId', parseUuid('taskForceId')) taskForceId: string,
     @Body() body: LinkRequestDto,
-    @ClientRequestId() clientRequestId: string | null,
-  ): Promise<LinkedRequestDto> {
-    return this.links.link(actor, taskForceId, body, clientRequestId);
+  ): Promise<TaskForceRequestView> {
+    return this.links.link(caller, taskForceId, body);
   }
 
   @Delete(':requestId')
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'Unlinked.' })
   unlink(
-    @CurrentActor() actor: Actor,
+    @Caller() caller: CallerContext,
     @Param('taskForceId', parseUuid('taskForceId')) taskForceId: string,
     @Param('requestId', parseUuid('requestId')) requestId: string,
-    @ClientRequestId() clientRequestId: string | null,
   ): Promise<void> {
-    return this.links.unlink(actor, taskForceId, requestId, clientRequestId);
+    return this.links.unlink(caller, taskForceId, requestId);
   }
 }

@@ -3,12 +3,18 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 import { uuidv7 } from 'uuidv7';
 import { AuditTrail, requestStream, type AuditEntry } from '@liaison/audit';
 import { TaskForceRequestSchema, type Request, type TaskForce } from '@liaison/data';
-import { decideOnwardSharing, taskForceLinkRefusal, type Actor, type TaskForceLinkRefusal } from '@liaison/domain';
-import { ProblemException } from '@liaison/platform';
+import {
+  decideOnwardSharing,
+  taskForceLinkRefusal,
+  type Actor,
+  type CallerContext,
+  type TaskForceLinkRefusal,
+} from '@liaison/domain';
+import { alreadyFollowed, handlingPermissionRequired, linkRefused } from '../../agencies-problems';
 import { RequestAccess } from '@liaison/requests';
 import type { LinkRequestDto } from '../dto/link-request.dto';
-import type { LinkedRequestDto } from '../dto/linked-request.dto';
-import { handlingOf, handlingPermissionRequired, viewingAgencyIds } from '../onward-sharing';
+import type { TaskForceRequestView } from '../dto/task-force-request.view';
+import { handlingOf, viewingAgencyIds } from '../task-force-onward-sharing';
 import { findVisibleTaskForce } from '../task-force-standing';
 import { taskForceStream } from '../task-force-stream';
 
@@ -32,15 +38,14 @@ export class TaskForceRequestsService {
   ) {}
 
   async link(
-    actor: Actor,
+    { actor, clientRequestId }: CallerContext,
     taskForceId: string,
     input: LinkRequestDto,
-    clientRequestId: string | null,
-  ): Promise<LinkedRequestDto> {
+  ): Promise<TaskForceRequestView> {
     return this.em.fork().transactional(async (tx) => {
       const { taskForce, request } = await this.authorise(tx, actor, taskForceId, input.requestId, { lock: true });
       if (await tx.count(TaskForceRequestSchema, { taskForce: taskForceId, request: request.id })) {
-        throw new ProblemException(409, 'conflict', 'The request is already linked to this task force');
+        throw alreadyFollowed();
       }
       const sharing = decideOnwardSharing({
         handling: handlingOf(request),
@@ -84,7 +89,7 @@ export class TaskForceRequestsService {
     });
   }
 
-  async unlink(actor: Actor, taskForceId: string, requestId: string, clientRequestId: string | null): Promise<void> {
+  async unlink({ actor, clientRequestId }: CallerContext, taskForceId: string, requestId: string): Promise<void> {
     await this.em.fork().transactional(async (tx) => {
       const linking = await this.authorise(tx, actor, taskForceId, requestId, { lock: false });
       const link = await tx.findOne(TaskForceRequestSchema, { taskForce: taskForceId, request: requestId });
@@ -134,5 +139,5 @@ export class TaskForceRequestsService {
 }
 
 function assertMayLink(refusal: TaskForceLinkRefusal | null): void {
-  if (refusal) throw new ProblemException(403, 'forbidden', REFUSALS[refusal], { reason: refusal });
+  if (refusal) throw linkRefused(refusal, REFUSALS[refusal]);
 }

@@ -1,9 +1,9 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsISO8601, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
-import { CursorPageQuery } from '@liaison/platform';
+import { IdPageQuery } from '@liaison/platform';
 
 /** Filters of `GET /v1/audit/entries`; all optional and combined with AND. Pages are in entry id (time) order. */
-export class ListAuditEntriesQuery extends CursorPageQuery {
+export class ListAuditEntriesQuery extends IdPageQuery {
   @ApiPropertyOptional({
     example: 'agency:0190a0c4-…',
     description: '`request:<id>`, `agency:<id>`, `task-force:<id>` or `system`',

@@ -18,7 +18,7 @@ export interface Variant {
   facts?: FactsOverrides;
 }
 
-/** One row of a DOMAIN.md table, written out independently of the definitions. */
+/** One row of a table in docs/domain.md, written out independently of the definitions. */
 export interface Row {
   event: string;
   from: readonly string[];

@@ -7,9 +7,8 @@ import {
   ApiOkResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import { CurrentActor } from '@liaison/auth';
-import type { Actor } from '@liaison/domain';
-import { ClientRequestId, parseUuid } from '@liaison/platform';
+import type { CallerContext } from '@liaison/domain';
+import { Caller, parseUuid } from '@liaison/platform';
 import { PersonView } from '../person.view';
 import { PersonPurgeService } from './person-purge.service';
 import { PurgePersonDto } from './purge-person.dto';
@@ -29,11 +28,10 @@ export class PersonPurgeController {
   })
   @ApiConflictResponse({ description: 'Already purged.' })
   purge(
-    @CurrentActor() actor: Actor,
-    @ClientRequestId() clientRequestId: string | null,
+    @Caller() caller: CallerContext,
     @Param('id', parseUuid('id')) id: string,
     @Body() body: PurgePersonDto,
   ): Promise<PersonView> {
-    return this.purges.purge({ actor, clientRequestId }, id, body);
+    return this.purges.purge(caller, id, body);
   }
 }

@@ -1,19 +1,13 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { AuditTrail, requestStream } from '@liaison/audit';
-import { hasRole, type Actor, type RequestRelation } from '@liaison/domain';
+import { hasRole, type Actor, type CallerContext, type RequestRelation } from '@liaison/domain';
 import { RequestAccess } from '../../access/request-access';
-import { notYours } from '../../shared/request-problems';
+import { notYours, personPurged } from '../../requests-problems';
 import { PersonIdentityStore } from '../person-identity-store';
-import { personPurged } from '../person-problems';
 import { toPersonView, type PersonView } from '../person.view';
 import type { PurgePersonDto } from './purge-person.dto';
 import { sha256Hex } from '@liaison/platform';
-
-interface Call {
-  actor: Actor;
-  clientRequestId: string | null;
-}
 
 /**
  * A supervisor (central authority) of either party destroys a person's identity: the data key and the ciphertext
@@ -28,12 +22,12 @@ export class PersonPurgeService {
     private readonly audit: AuditTrail,
   ) {}
 
-  async purge(call: Call, personId: string, input: PurgePersonDto, now = new Date()): Promise<PersonView> {
+  async purge(caller: CallerContext, personId: string, input: PurgePersonDto, now = new Date()): Promise<PersonView> {
     return this.em.fork().transactional(async (tx) => {
       const [person] = await this.identities.findForPurge(tx, [personId]);
       if (!person) throw new NotFoundException('Person not found');
-      const { relation } = await this.access.findVisible(tx, call.actor, person.request.id);
-      assertPartySupervisor(call.actor, relation);
+      const { relation } = await this.access.findVisible(tx, caller.actor, person.request.id);
+      assertPartySupervisor(caller.actor, relation);
       if (person.purgedAt) throw personPurged();
       this.identities.purge(person, now);
       await tx.flush();
@@ -42,8 +36,8 @@ export class PersonPurgeService {
         action: 'person.purged',
         subjectType: 'person',
         subjectId: person.id,
-        actor: call.actor,
-        clientRequestId: call.clientRequestId,
+        actor: caller.actor,
+        clientRequestId: caller.clientRequestId,
         data: { requestId: person.request.id, ground: input.ground, reasonSha256: sha256(input.reason) },
       });
       return toPersonView(person, 'omitted', null);

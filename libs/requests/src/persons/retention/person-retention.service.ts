@@ -8,8 +8,9 @@ import { expiredPersonsSql } from './expired-persons-sql';
 const BATCH_SIZE = 200;
 
 /**
- * Retention (DESIGN.md, Personal data): PERSON_RETENTION_YEARS after a request's closure, its persons' identities
- * are purged as a supervisor's purge would, each in one transaction with its audit entry (actor: the system).
+ * Retention (docs/personal-data.md): PERSON_RETENTION_YEARS after a request's closure, its persons' identities
+ * are purged as a supervisor's purge would, in batches, each batch in one transaction with its audit entries (actor:
+ * the system).
  */
 @Injectable()
 export class PersonRetentionService {

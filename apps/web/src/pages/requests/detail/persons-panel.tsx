@@ -6,6 +6,7 @@ import type { Person } from '../../../api/types';
 import { ProblemAlert } from '../../../components/problem-alert';
 import { t } from '../../../i18n/t';
 import { PersonList } from '../persons/person-list';
+import { personsKey } from '../persons/persons-query';
 
 /**
  * Persons are read only when asked for: each read of an identity in clear is a decryption recorded in the
@@ -14,7 +15,7 @@ import { PersonList } from '../persons/person-list';
 export function PersonsPanel({ requestId }: { requestId: string }) {
   const [open, setOpen] = useState(false);
   const persons = useQuery({
-    queryKey: ['request', requestId, 'persons'],
+    queryKey: personsKey(requestId),
     queryFn: ({ signal }) => api.get<{ items: Person[] }>(`/requests/${requestId}/persons`, undefined, signal),
     enabled: open,
   });

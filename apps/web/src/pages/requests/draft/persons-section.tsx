@@ -1,42 +1,36 @@
-import { Button, Fieldset, Group, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Button, Fieldset, Group, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { GENDERS, PERSON_ROLES } from '@liaison/domain';
+import { useState } from 'react';
 import { api } from '../../../api/http';
 import type { Person } from '../../../api/types';
 import { ProblemAlert } from '../../../components/problem-alert';
 import { t } from '../../../i18n/t';
 import { PersonList } from '../persons/person-list';
+import { refreshAfterPersonWrite } from '../persons/persons-query';
+import { EditPersonModal } from './edit-person-modal';
+import { PersonFields } from './person-fields';
+import { createPersonBody, EMPTY_PERSON, type PersonValues } from './person-values';
+import { RemovePersonModal } from './remove-person-modal';
 
-interface NewPerson {
-  role: string;
-  gender: string;
-  nationality: string;
-  minor: string;
-  names: string;
-  dateOfBirth: string;
-}
+type Opened = { action: 'edit' | 'remove'; person: Person; label: Record<string, string | number> };
 
-const EMPTY: NewPerson = {
-  role: 'victim',
-  gender: 'unknown',
-  nationality: '',
-  minor: 'unknown',
-  names: '',
-  dateOfBirth: '',
-};
-
-/** The draft's persons: listed (identities as the API returns them) and added one by one. */
+/**
+ * The draft's persons: listed (identities as the API returns them), added one by one, edited and removed. Its
+ * forms are its own: the section is rendered outside the draft's form, never inside it.
+ */
 export function PersonsSection({ requestId, persons }: { requestId: string; persons: Person[] }) {
   const queryClient = useQueryClient();
-  const form = useForm<NewPerson>({ initialValues: EMPTY });
+  const form = useForm<PersonValues>({ initialValues: EMPTY_PERSON });
+  const [opened, setOpened] = useState<Opened | null>(null);
   const add = useMutation({
-    mutationFn: (values: NewPerson) => api.post<Person>(`/requests/${requestId}/persons`, personBody(values)),
+    mutationFn: (values: PersonValues) => api.post<Person>(`/requests/${requestId}/persons`, createPersonBody(values)),
     onSuccess: async () => {
       form.reset();
-      await queryClient.invalidateQueries({ queryKey: ['request', requestId] });
+      await refreshAfterPersonWrite(queryClient, requestId);
     },
   });
+  const close = () => setOpened(null);
 
   return (
     <Fieldset legend={t('newRequest.persons.title')}>
@@ -44,41 +38,37 @@ export function PersonsSection({ requestId, persons }: { requestId: string; pers
         <Text size="sm" c="gray.8">
           {t('newRequest.persons.intro')}
         </Text>
-        <PersonList persons={persons} />
+        <PersonList
+          persons={persons}
+          actions={(person, index) => {
+            const label = { n: index + 1, role: t(`newRequest.persons.roles.${person.role}`) };
+            return (
+              <Group gap={4} wrap="nowrap">
+                <Button
+                  size="compact-sm"
+                  variant="subtle"
+                  disabled={person.purged}
+                  aria-label={t('newRequest.persons.editLabel', label)}
+                  onClick={() => setOpened({ action: 'edit', person, label })}
+                >
+                  {t('newRequest.persons.edit')}
+                </Button>
+                <Button
+                  size="compact-sm"
+                  variant="subtle"
+                  c="red.9"
+                  aria-label={t('newRequest.persons.removeLabel', label)}
+                  onClick={() => setOpened({ action: 'remove', person, label })}
+                >
+                  {t('newRequest.persons.remove')}
+                </Button>
+              </Group>
+            );
+          }}
+        />
         <form onSubmit={form.onSubmit((values) => add.mutate(values))} aria-label={t('newRequest.persons.add')}>
           <Stack gap="sm">
-            <SimpleGrid cols={{ base: 1, md: 4 }}>
-              <Select
-                label={t('newRequest.persons.role')}
-                data={PERSON_ROLES.map((role) => ({ value: role, label: t(`newRequest.persons.roles.${role}`) }))}
-                allowDeselect={false}
-                {...form.getInputProps('role')}
-              />
-              <Select
-                label={t('newRequest.persons.gender')}
-                data={GENDERS.map((gender) => ({ value: gender, label: t(`newRequest.persons.genders.${gender}`) }))}
-                allowDeselect={false}
-                {...form.getInputProps('gender')}
-              />
-              <TextInput
-                label={t('newRequest.persons.nationality')}
-                maxLength={2}
-                {...form.getInputProps('nationality')}
-              />
-              <Select
-                label={t('newRequest.persons.minor')}
-                data={(['yes', 'no', 'unknown'] as const).map((value) => ({
-                  value,
-                  label: t(`newRequest.persons.minorOptions.${value}`),
-                }))}
-                allowDeselect={false}
-                {...form.getInputProps('minor')}
-              />
-            </SimpleGrid>
-            <SimpleGrid cols={{ base: 1, md: 2 }}>
-              <Textarea label={t('newRequest.persons.names')} autosize minRows={1} {...form.getInputProps('names')} />
-              <TextInput label={t('newRequest.persons.dateOfBirth')} {...form.getInputProps('dateOfBirth')} />
-            </SimpleGrid>
+            <PersonFields form={form} />
             <ProblemAlert error={add.error} />
             <Group>
               <Button type="submit" variant="light" loading={add.isPending}>
@@ -88,24 +78,12 @@ export function PersonsSection({ requestId, persons }: { requestId: string; pers
           </Stack>
         </form>
       </Stack>
+      {opened?.action === 'edit' && (
+        <EditPersonModal key={opened.person.id} requestId={requestId} {...opened} onClose={close} />
+      )}
+      {opened?.action === 'remove' && (
+        <RemovePersonModal key={opened.person.id} requestId={requestId} {...opened} onClose={close} />
+      )}
     </Fieldset>
   );
-}
-
-function personBody(values: NewPerson): Record<string, unknown> {
-  const names = values.names
-    .split('\n')
-    .map((name) => name.trim())
-    .filter(Boolean);
-  const identity = {
-    ...(names.length && { names }),
-    ...(values.dateOfBirth.trim() && { dateOfBirth: values.dateOfBirth.trim() }),
-  };
-  return {
-    role: values.role,
-    gender: values.gender,
-    ...(values.nationality.trim() && { nationality: values.nationality.trim().toUpperCase() }),
-    ...(values.minor !== 'unknown' && { minor: values.minor === 'yes' }),
-    ...(Object.keys(identity).length && { identity }),
-  };
 }

@@ -1,13 +1,20 @@
 import { Alert, Badge, Group, Table, Text } from '@mantine/core';
 import { IconEye } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
 import type { Person } from '../../../api/types';
 import { t } from '../../../i18n/t';
 
 /**
  * Persons as the API returned them: identifying data only when it came in clear, and then the plain statement
- * that reading it was recorded in the audit trail.
+ * that reading it was recorded in the audit trail. `actions`: what can be done to each person (on a draft).
  */
-export function PersonList({ persons }: { persons: Person[] }) {
+export function PersonList({
+  persons,
+  actions,
+}: {
+  persons: Person[];
+  actions?: (person: Person, index: number) => ReactNode;
+}) {
   if (persons.length === 0) return <Text size="sm">{t('newRequest.persons.none')}</Text>;
   const anyClear = persons.some((person) => person.identityDisclosure === 'clear');
   const anyRedacted = persons.some((person) => person.identityDisclosure === 'redacted');
@@ -27,10 +34,11 @@ export function PersonList({ persons }: { persons: Person[] }) {
             <Table.Th scope="col">{t('newRequest.persons.nationality')}</Table.Th>
             <Table.Th scope="col">{t('newRequest.persons.minor')}</Table.Th>
             <Table.Th scope="col">{t('newRequest.persons.names')}</Table.Th>
+            {actions && <Table.Th scope="col">{t('newRequest.persons.actions')}</Table.Th>}
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {persons.map((person) => (
+          {persons.map((person, index) => (
             <Table.Tr key={person.id}>
               <Table.Td>{t(`newRequest.persons.roles.${person.role}`)}</Table.Td>
               <Table.Td>{person.gender}</Table.Td>
@@ -41,6 +49,7 @@ export function PersonList({ persons }: { persons: Person[] }) {
               <Table.Td>
                 <Identity person={person} />
               </Table.Td>
+              {actions && <Table.Td>{actions(person, index)}</Table.Td>}
             </Table.Tr>
           ))}
         </Table.Tbody>

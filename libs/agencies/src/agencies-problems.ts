@@ -1,0 +1,28 @@
+import { conflict, forbidden, ProblemException } from '@liaison/platform';
+
+/** The problem types of agencies and task forces, by the last segment of their `type` URI (`…/problems/<type>`). */
+export const AGENCIES_PROBLEMS = {
+  userInactive: 'user-inactive',
+  handlingPermissionRequired: 'handling-permission-required',
+} as const;
+
+/** 422: a deactivated account joins nothing. */
+export const userInactive = () =>
+  new ProblemException(422, AGENCIES_PROBLEMS.userInactive, 'The user’s account is deactivated');
+
+/** 422: the handling code needs the provider's permission before agencies beyond the two parties see the request. */
+export function handlingPermissionRequired(detail: string, extensions: Record<string, unknown>): ProblemException {
+  return new ProblemException(422, AGENCIES_PROBLEMS.handlingPermissionRequired, detail, {
+    ...extensions,
+    hint: 'Send "handlingPermissionConfirmed": true once the providing agency has agreed; it is recorded in the trail.',
+  });
+}
+
+/** 409: the user is in the task force already. */
+export const alreadyMember = () => conflict('The user is already a member of this task force');
+
+/** 409: the task force follows the request already. */
+export const alreadyFollowed = () => conflict('The request is already linked to this task force');
+
+/** 403: why the caller may not link or unlink the request (`reason` names the rule). */
+export const linkRefused = (reason: string, detail: string) => forbidden(detail, { reason });

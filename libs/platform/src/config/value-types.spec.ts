@@ -1,0 +1,51 @@
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { base64Key, byteSize, ed25519PrivateKey, flag, integer, list, oneOf, url } from './value-types';
+
+describe('value types', () => {
+  it('integer: what Number reads as a whole number within the bounds', () => {
+    const port = integer({ min: 1, max: 65535 });
+    expect(['5432', ' 5432 ', '1e3'].map((raw) => port.parse(raw))).toEqual([5432, 5432, 1000]);
+    expect(['0', '65536', '2.5', 'abc', '12abc'].map((raw) => port.parse(raw))).toEqual(Array(5).fill(undefined));
+    expect(port.expected).toBe('a positive integer (at most 65535)');
+    expect(integer({ min: 0 }).expected).toBe('a non-negative integer');
+  });
+
+  it('url: only the protocols given', () => {
+    const redis = url(['redis:', 'rediss:']);
+    expect(redis.parse('rediss://:secret@cache:6380/2')).toBe('rediss://:secret@cache:6380/2');
+    expect(redis.parse('http://cache:6379')).toBeUndefined();
+    expect(redis.parse('cache:6379')).toBeUndefined();
+  });
+
+  it('flag: 1 or 0 and nothing else', () => {
+    expect(['1', '0', 'true', 'yes'].map((raw) => flag().parse(raw))).toEqual([true, false, undefined, undefined]);
+  });
+
+  it('oneOf, byteSize, list', () => {
+    expect(oneOf(['a', 'b']).parse('b')).toBe('b');
+    expect(oneOf(['a', 'b']).parse('B')).toBeUndefined();
+    expect(['1mb', '512kb', '1048576', '1.5MB'].map((raw) => byteSize().parse(raw))).toEqual([
+      '1mb',
+      '512kb',
+      '1048576',
+      '1.5MB',
+    ]);
+    expect(byteSize().parse('lots')).toBeUndefined();
+    expect(list(integer({ min: 0 })).parse('1, 2,,3')).toEqual([1, 2, 3]);
+  });
+
+  it('keys: an Ed25519 private key in PEM or base64 DER, and base64 of the exact length', () => {
+    const { privateKey } = generateKeyPairSync('ed25519');
+    const pem = privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
+    const der = privateKey.export({ format: 'der', type: 'pkcs8' }).toString('base64');
+    expect(ed25519PrivateKey().parse(pem)).toBe(pem.trim());
+    expect(ed25519PrivateKey().parse(`${der}\n`)).toBe(der);
+    const rsa = generateKeyPairSync('rsa', { modulusLength: 1024 })
+      .privateKey.export({ format: 'der', type: 'pkcs8' })
+      .toString('base64');
+    expect(ed25519PrivateKey().parse(rsa)).toBeUndefined();
+    const key = randomBytes(32);
+    expect(base64Key(32).parse(key.toString('base64url'))?.equals(key)).toBe(true);
+    expect(base64Key(32).parse(randomBytes(16).toString('base64'))).toBeUndefined();
+  });
+});

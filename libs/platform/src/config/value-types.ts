@@ -1,0 +1,135 @@
+import { createPrivateKey } from 'node:crypto';
+
+/** How one variable's text becomes a value: the only parser of its kind in the platform. */
+export interface ValueType<T> {
+  /** The type as the configuration reference shows it, e.g. `integer 1..65535`. */
+  readonly label: string;
+  /** What a wrong value is told it must be, e.g. `a positive integer`. */
+  readonly expected: string;
+  /** The value, or undefined when `raw` (never empty) is not one. */
+  parse(raw: string): T | undefined;
+  /** A default as the reference shows it. */
+  format(value: T): string;
+}
+
+export function text(): ValueType<string> {
+  return { label: 'string', expected: 'a string', parse: (raw) => raw, format: (value) => value };
+}
+
+/** An integer within bounds (inclusive); the bounds are part of the reference and of the error. */
+export function integer(bounds: { min: number; max?: number }): ValueType<number> {
+  const { min, max = Number.MAX_SAFE_INTEGER } = bounds;
+  const unbounded = max === Number.MAX_SAFE_INTEGER;
+  return {
+    label: unbounded ? `integer >= ${min}` : `integer ${min}..${max}`,
+    expected: integerExpectation(min, max, unbounded),
+    parse: (raw) => {
+      const value = Number(raw);
+      return Number.isSafeInteger(value) && value >= min && value <= max ? value : undefined;
+    },
+    format: (value) => String(value),
+  };
+}
+
+function integerExpectation(min: number, max: number, unbounded: boolean): string {
+  const kind = min === 0 ? 'a non-negative integer' : min === 1 ? 'a positive integer' : `an integer >= ${min}`;
+  return unbounded ? kind : `${kind} (at most ${max})`;
+}
+
+export function url(protocols: readonly string[]): ValueType<string> {
+  const schemes = protocols.map((protocol) => `${protocol}//`).join(' or ');
+  return {
+    label: `URL (${schemes})`,
+    expected: `a ${schemes} URL`,
+    parse: (raw) => (URL.canParse(raw) && protocols.includes(new URL(raw).protocol) ? raw : undefined),
+    format: (value) => value,
+  };
+}
+
+/** `1` or `0`, as every switch of the platform has always been written. */
+export function flag(): ValueType<boolean> {
+  return {
+    label: 'boolean (1 or 0)',
+    expected: '1 or 0',
+    parse: (raw) => (raw === '1' ? true : raw === '0' ? false : undefined),
+    format: (value) => (value ? '1' : '0'),
+  };
+}
+
+export function oneOf<const T extends string>(values: readonly T[]): ValueType<T> {
+  return {
+    label: values.join(', '),
+    expected: `one of ${values.join(', ')}`,
+    parse: (raw) => values.find((value) => value === raw),
+    format: (value) => value,
+  };
+}
+
+/** A size as body-parser reads it: `512kb`, `1mb`, `1048576`. */
+export function byteSize(): ValueType<string> {
+  return {
+    label: 'size (e.g. 512kb, 1mb)',
+    expected: 'a size such as 512kb or 1mb',
+    parse: (raw) => (/^\d+(\.\d+)?\s*(b|kb|mb|gb|tb|pb)?$/i.test(raw.trim()) ? raw.trim() : undefined),
+    format: (value) => value,
+  };
+}
+
+export function uuid(): ValueType<string> {
+  return {
+    label: 'UUID',
+    expected: 'a UUID',
+    parse: (raw) => (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(raw) ? raw : undefined),
+    format: (value) => value,
+  };
+}
+
+/** Comma-separated items, blanks around them ignored; wrong if any item is. */
+export function list<T>(item: ValueType<T>): ValueType<readonly T[]> {
+  return {
+    label: `list of ${item.label}, comma-separated`,
+    expected: `a comma-separated list, each ${item.expected}`,
+    parse: (raw) => {
+      const items = raw
+        .split(',')
+        .map((part) => part.trim())
+        .filter(Boolean)
+        .map((part) => item.parse(part));
+      return items.every((value) => value !== undefined) ? (items as T[]) : undefined;
+    },
+    format: (value) => (value.length ? value.map((one) => item.format(one)).join(',') : 'none'),
+  };
+}
+
+/** Checked here so a wrong key stops the start, not the first checkpoint an hour later. */
+export function ed25519PrivateKey(): ValueType<string> {
+  return {
+    label: 'Ed25519 private key (PEM, or base64 PKCS#8 DER)',
+    expected: 'an Ed25519 private key (PEM, or base64 PKCS#8 DER)',
+    parse: (raw) => {
+      const key = raw.trim();
+      try {
+        const parsed = key.includes('-----BEGIN')
+          ? createPrivateKey(key)
+          : createPrivateKey({ key: Buffer.from(key, 'base64'), format: 'der', type: 'pkcs8' });
+        return parsed.asymmetricKeyType === 'ed25519' ? key : undefined;
+      } catch {
+        return undefined;
+      }
+    },
+    format: () => 'a key',
+  };
+}
+
+/** Random bytes of a fixed length in base64 (the URL-safe alphabet too), e.g. `openssl rand -base64 32`. */
+export function base64Key(bytes: number): ValueType<Buffer> {
+  return {
+    label: `${bytes}-byte key (base64)`,
+    expected: `${bytes} bytes in base64 (e.g. openssl rand -base64 ${bytes})`,
+    parse: (raw) => {
+      const key = Buffer.from(raw.trim(), 'base64');
+      return key.length === bytes ? key : undefined;
+    },
+    format: () => 'a key',
+  };
+}
