@@ -29,7 +29,7 @@ export { assertCurrentVersion, checkIfMatch, etagOf, parseIfMatch, type StaleVer
 export { conflict, forbidden, PLATFORM_PROBLEMS, preconditionFailed, unavailable } from './http/platform-problems';
 export { ProblemException } from './http/problem.exception';
 export { Caller, ClientRequestId } from './http/caller.decorator';
-export { toCursorPage, type CursorPage } from './http/cursor-page';
+export { cursorPageView, toCursorPage, type CursorPage } from './http/cursor-page';
 export {
   cursorParts,
   keysetCursor,

@@ -10,7 +10,7 @@ import {
 } from '@nestjs/swagger';
 import { CurrentActor, Roles } from '@liaison/auth';
 import type { Actor } from '@liaison/domain';
-import { IdPageQuery, parseUuid, type CursorPage } from '@liaison/platform';
+import { cursorPageView, IdPageQuery, parseUuid, type CursorPage } from '@liaison/platform';
 import { CreateWebhookDto, UpdateWebhookDto } from './webhook.dto';
 import { CreatedWebhookView, WebhookDeliveryView, WebhookView } from './webhook.view';
 import { WebhooksService } from './webhooks.service';
@@ -30,7 +30,10 @@ export class WebhooksController {
   }
 
   @Get()
-  @ApiOkResponse({ description: 'A page of the agency’s endpoints, oldest first.' })
+  @ApiOkResponse({
+    type: cursorPageView(WebhookView, 'WebhookPageView'),
+    description: 'A page of the agency’s endpoints, oldest first.',
+  })
   list(@CurrentActor() actor: Actor, @Query() page: IdPageQuery): Promise<CursorPage<WebhookView>> {
     return this.webhooks.list(actor, page);
   }
@@ -59,7 +62,10 @@ export class WebhooksController {
   }
 
   @Get(':id/deliveries')
-  @ApiOkResponse({ description: 'The endpoint’s delivery log, newest first, with every attempt.' })
+  @ApiOkResponse({
+    type: cursorPageView(WebhookDeliveryView, 'WebhookDeliveryPageView'),
+    description: 'The endpoint’s delivery log, newest first, with every attempt.',
+  })
   deliveries(
     @CurrentActor() actor: Actor,
     @Param('id', parseUuid('id')) id: string,

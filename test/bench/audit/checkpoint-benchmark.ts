@@ -4,9 +4,7 @@ import { Client } from 'pg';
 import { uuidv7 } from 'uuidv7';
 import { ensureDatabase, migrateDatabase, ormConfig } from '@liaison/data';
 import { loadConfig } from '@liaison/platform';
-import { auditHash, GENESIS_HASH } from '../audit-hash';
-import { CheckpointBuilder } from '../checkpoints/checkpoint-builder';
-import { AuditSigner } from '../signing/audit-signer';
+import { auditHash, AuditSigner, CheckpointBuilder, GENESIS_HASH } from '@liaison/audit';
 
 export interface CheckpointBuildResult {
   entries: number;
@@ -16,7 +14,7 @@ export interface CheckpointBuildResult {
 }
 
 /**
- * `node -r @swc-node/register libs/audit/src/testing/checkpoint-benchmark.ts [entries]`: a scratch database on
+ * `node -r @swc-node/register test/bench/audit/checkpoint-benchmark.ts [entries]`: a scratch database on
  * TEST_DATABASE_URL's server with `entries` entries, timed through one checkpoint build; dropped afterwards.
  */
 async function main(): Promise<void> {
