@@ -4,8 +4,8 @@ import { join } from 'node:path';
 
 /*
  * Hand-written SQL lives in `*.sql.ts` files (and migrations), built with libs/data's `sql` tag: so every statement
- * of production code has its rendered snapshot and runs in the real-database test. Tests, libs/testing and the
- * libs' own `src/testing/` tooling (benchmark fixtures) may keep SQL they use to arrange or inspect a database.
+ * of production code has its rendered snapshot and runs in the real-database test. Tests and libs/testing may keep
+ * SQL they use to arrange or inspect a database.
  */
 const ROOT = join(__dirname, '..', '..');
 
@@ -23,7 +23,6 @@ const EXEMPT = [
   /\.(spec|medium-spec|e2e-spec|test)\.tsx?$/,
   /^libs\/data\/src\/migrations\//,
   /^libs\/testing\//,
-  /^libs\/[^/]+\/src\/testing\//,
 ];
 
 function trackedSources(): string[] {
