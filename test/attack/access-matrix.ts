@@ -291,7 +291,7 @@ export const ACCESS_MATRIX: Record<string, RouteRule> = {
   'GET /v1/inbox/unread-count': { expect: EVERYONE },
   'POST /v1/inbox/{id}/read': { expect: INBOX_OWNER, params: ({ world }) => ({ id: world.inboxItemId }) },
 
-  'POST /v1/webhooks': { expect: WEBHOOK_ADMINS, body: () => ({ url: 'http://127.0.0.1:9/matrix' }) },
+  'POST /v1/webhooks': { expect: WEBHOOK_ADMINS, body: () => ({ url: 'https://partner.example/matrix' }) },
   'GET /v1/webhooks': { expect: WEBHOOK_ADMINS },
   'GET /v1/webhooks/{id}': { expect: WEBHOOK_ENDPOINT, params: ({ world }) => ({ id: world.webhookId }) },
   'PATCH /v1/webhooks/{id}': {
@@ -306,7 +306,7 @@ export const ACCESS_MATRIX: Record<string, RouteRule> = {
         .http()
         .post('/v1/webhooks')
         .auth(world.tokens['own:admin'], { type: 'bearer' })
-        .send({ url: 'http://127.0.0.1:9/doomed' });
+        .send({ url: 'https://partner.example/doomed' });
       return { id: response.body.id };
     },
   },

@@ -5,7 +5,7 @@ import { startApi, type ApiHarness } from './support/api-harness';
 import { createCast, createMlaUnderReview, transition, type Cast } from './support/notification-cast';
 import { startNotificationsWorker, type WorkerHarness } from './support/notifications-worker';
 import { startSmtpCapture, type SmtpCapture } from './support/smtp-capture';
-import { startWebhookReceiver, type WebhookReceiver } from './support/webhook-receiver';
+import { LOCAL_RECEIVERS, startWebhookReceiver, type WebhookReceiver } from './support/webhook-receiver';
 
 /**
  * One approval, every channel, through the real worker: inbox entries, e-mails over a real SMTP server and a
@@ -28,6 +28,7 @@ describe('notifications of a transition (e2e, real worker, SMTP and HTTP receive
       SMTP_FROM: 'Liaison <no-reply@liaison.test>',
       OUTBOX_POLL_MS: '500',
       WEBHOOK_BACKOFF_MS: '100',
+      ...LOCAL_RECEIVERS,
     });
     worker = await startNotificationsWorker();
     cast = await createCast(api);

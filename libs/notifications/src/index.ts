@@ -13,3 +13,4 @@ export { OutboxModule } from './outbox/outbox.module';
 export { insertOutboxSql, OUTBOX_CHANNEL } from './outbox/outbox.sql';
 export { OutboxRelay } from './relay/outbox-relay';
 export { verifyWebhookSignature } from './webhooks/webhook-signature';
+export { WebhookResolver, type ResolvedAddress } from './webhooks/webhook-resolver';

@@ -32,6 +32,7 @@ import {
 import { COMPLETE_MLA_CONTENT } from '../../e2e/support/mla-draft';
 import { closedLoop, openLoop, percentile, type CallResult } from './load';
 import { cpuMs, loadAverage } from './process-cpu';
+import { LOCAL_RECEIVERS } from '../../e2e/support/webhook-receiver';
 import { startWebhookSink, type WebhookSink } from './webhook-sink';
 
 export interface NotificationsBenchmarkOptions {
@@ -124,6 +125,7 @@ async function measure(options: NotificationsBenchmarkOptions): Promise<Notifica
     LOG_LEVEL: 'info',
     LOG_PRETTY: '0',
     MAIL_DIR: mkdtempSync(join(tmpdir(), `liaison-${run}-mail-`)),
+    ...LOCAL_RECEIVERS,
   };
   const children: ChildProcess[] = [];
   try {

@@ -21,6 +21,7 @@ import { OutboxListener } from '../relay/outbox-listener';
 import { OutboxPublisher } from '../relay/outbox-publisher';
 import { OutboxRelay } from '../relay/outbox-relay';
 import { WebhookDeliveries } from '../webhooks/webhook-deliveries';
+import { WebhookDestinationsModule } from '../webhooks/webhook-destinations.module';
 import { WebhookSender } from '../webhooks/webhook-sender';
 import { QueueWorkers } from '../workers/queue-workers';
 import { EmailProcessor, InboxProcessor, WebhookProcessor } from './channel.processors';
@@ -30,7 +31,7 @@ import { WelcomeNotice } from './welcome-notice';
 
 /** Consumer side, for the worker only: the relay, the deadline clocks and one BullMQ worker per queue. */
 @Module({
-  imports: [NotificationsConfigModule, NotificationQueueModule, OutboxModule, AuditModule],
+  imports: [NotificationsConfigModule, NotificationQueueModule, OutboxModule, AuditModule, WebhookDestinationsModule],
   providers: [
     OutboxPublisher,
     OutboxJobs,

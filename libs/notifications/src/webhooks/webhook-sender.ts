@@ -1,10 +1,12 @@
 import { EntityManager } from '@mikro-orm/postgresql';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { runSql, type Sql, type WebhookAttempt, type WebhookDeliveryStatus } from '@liaison/data';
 import { NOTIFICATIONS_CONFIG, type NotificationsConfig } from '../config/notifications-config';
 import { WorkerMetrics } from '../metrics/worker-metrics';
 import type { WebhookJobData } from '../queues/queue-names';
+import { DESTINATION_NOT_ALLOWED } from './webhook-address';
+import { DestinationNotAllowedError, WebhookDestinations } from './webhook-destinations';
 import { EVENT_ID_HEADER, SIGNATURE_HEADER, signWebhook, TIMESTAMP_HEADER } from './webhook-signature';
 import { cancelDeliverySql, deliverySql, recordAttemptSql, upsertDeliverySql } from './webhooks.sql';
 
@@ -37,9 +39,12 @@ interface DeliveryToSend {
  */
 @Injectable()
 export class WebhookSender {
+  private readonly logger = new Logger(WebhookSender.name);
+
   constructor(
     private readonly em: EntityManager,
     private readonly metrics: WorkerMetrics,
+    private readonly destinations: WebhookDestinations,
     @Inject(NOTIFICATIONS_CONFIG) private readonly config: NotificationsConfig,
   ) {}
 
@@ -72,7 +77,7 @@ export class WebhookSender {
     const started = Date.now();
     const at = new Date().toISOString();
     try {
-      const response = await fetch(delivery.url, {
+      const response = await this.destinations.fetch(delivery.url, {
         method: 'POST',
         redirect: 'manual',
         signal: AbortSignal.timeout(this.config.webhooks.timeoutMs),
@@ -88,6 +93,7 @@ export class WebhookSender {
       await response.body?.cancel().catch(() => undefined); // the answer's content is not ours to keep
       return { at, status: response.status, error: null, durationMs: Date.now() - started };
     } catch (error) {
+      this.logger.warn({ deliveryId: delivery.id, reason: operatorReason(error) }, 'webhook got no answer');
       return { at, status: null, error: describe(error), durationMs: Date.now() - started };
     }
   }
@@ -102,9 +108,21 @@ export class WebhookSender {
   }
 }
 
-/** Network errors name the failure, never the response or request content. */
+/**
+ * What the delivery log (read by agency admins) says of an attempt without an answer: never the socket's error,
+ * which would tell an open port from a closed or filtered one.
+ */
 function describe(error: unknown): string {
+  return causeOf(error) instanceof DestinationNotAllowedError ? DESTINATION_NOT_ALLOWED : 'no answer';
+}
+
+/** The worker's log keeps the error's code for the operators. */
+function operatorReason(error: unknown): string {
   if (error instanceof Error && error.name === 'TimeoutError') return 'timeout';
-  const cause = (error as { cause?: { code?: string } }).cause;
+  const cause = causeOf(error) as { code?: string } | undefined;
   return cause?.code ?? (error instanceof Error ? error.message : 'request failed');
+}
+
+function causeOf(error: unknown): unknown {
+  return error instanceof DestinationNotAllowedError ? error : (error as { cause?: unknown } | null)?.cause;
 }

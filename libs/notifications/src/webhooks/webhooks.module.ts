@@ -2,12 +2,13 @@ import { Module } from '@nestjs/common';
 import { AuditModule } from '@liaison/audit';
 import { NotificationQueueModule } from '../queues/notification-queue.module';
 import { WebhookDeliveries } from './webhook-deliveries';
+import { WebhookDestinationsModule } from './webhook-destinations.module';
 import { WebhooksController } from './webhooks.controller';
 import { WebhooksService } from './webhooks.service';
 
 /** /v1/webhooks: partner endpoints of the caller's agency, their delivery log and replays (agency ADMINs). */
 @Module({
-  imports: [AuditModule, NotificationQueueModule],
+  imports: [AuditModule, NotificationQueueModule, WebhookDestinationsModule],
   controllers: [WebhooksController],
   providers: [WebhooksService, WebhookDeliveries],
 })

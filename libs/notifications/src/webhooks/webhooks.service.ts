@@ -7,6 +7,7 @@ import { fieldError, InvalidInputException, toCursorPage, type CursorPage, type 
 import { NOTIFICATIONS_CONFIG, type NotificationsConfig } from '../config/notifications-config';
 import { deliveryQueueUnavailable, endpointPaused } from '../notifications-problems';
 import { WebhookDeliveries } from './webhook-deliveries';
+import { WebhookDestinations } from './webhook-destinations';
 import { newWebhookSecret } from './webhook-signature';
 import type { CreateWebhookDto, UpdateWebhookDto } from './webhook.dto';
 import { WebhookDeliveryView, WebhookView, type CreatedWebhookView } from './webhook.view';
@@ -21,11 +22,13 @@ export class WebhooksService {
     private readonly em: EntityManager,
     private readonly audit: AuditTrail,
     private readonly deliveries: WebhookDeliveries,
+    private readonly destinations: WebhookDestinations,
     @Inject(NOTIFICATIONS_CONFIG) private readonly config: NotificationsConfig,
   ) {}
 
   async create(actor: Actor, input: CreateWebhookDto): Promise<CreatedWebhookView> {
     this.assertScheme(input.url);
+    await this.destinations.assertAllowed(input.url);
     const secret = newWebhookSecret();
     const endpoint = await this.em.fork().transactional(async (tx) => {
       const created = tx.create(WebhookEndpointSchema, {
@@ -62,6 +65,7 @@ export class WebhooksService {
 
   async update(actor: Actor, id: string, changes: UpdateWebhookDto): Promise<WebhookView> {
     if (changes.url) this.assertScheme(changes.url);
+    if (changes.url) await this.destinations.assertAllowed(changes.url);
     return this.em.fork().transactional(async (tx) => {
       const endpoint = await this.find(tx, actor, id);
       tx.assign(endpoint, definedOnly(changes));

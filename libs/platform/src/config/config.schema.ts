@@ -6,6 +6,7 @@ import {
   flag,
   integer,
   list,
+  network,
   oneOf,
   text,
   url,
@@ -452,6 +453,14 @@ export const CONFIG_SCHEMA = {
     secret: false,
     processes: ['api'],
     description: 'allow `http://` endpoints in production',
+  }),
+  WEBHOOK_ALLOWED_NETWORKS: variable(list(network()), {
+    area: 'webhooks',
+    default: [],
+    secret: false,
+    processes: ['api', 'worker'],
+    description:
+      'loopback or private networks webhooks may reach all the same (local receivers in development and tests); by default only public addresses',
   }),
 
   EMBEDDED_POSTGRES_PORT: variable(integer({ min: 1, max: 65535 }), {
