@@ -17,7 +17,8 @@ import { createMlaDraft } from './support/mla-draft';
 
 /**
  * `Idempotency-Key`: the record keeps the status and the ids of what the call wrote, never its answer; a replay is
- * rebuilt from the database under the caller's access now; and the record commits with the change it answers for.
+ * rebuilt from the database under the caller's access now; records expire after a day; and the record commits
+ * with the change it answers for.
  */
 describe('Idempotency-Key (e2e)', () => {
   let api: ApiHarness;
@@ -127,6 +128,59 @@ describe('Idempotency-Key (e2e)', () => {
       expect(replay.body).toEqual(first.body);
       const [record] = await records(user.id);
       expect(record.text).not.toContain(draft.title);
+    });
+  });
+
+  describe('expiry', () => {
+    const backdate = (userId: string, key: string, hours: number) =>
+      asOwner((owner) =>
+        owner.query(
+          `update idempotency_record set created_at = now() - make_interval(hours => $3) where user_id = $1 and key = $2`,
+          [userId, key, hours],
+        ),
+      );
+
+    it('does not replay a record older than 24 hours: the key runs afresh', async () => {
+      const { user, token } = await officer();
+      const draft = await createMlaDraft(api.em(), nepal, thailand, user);
+      const key = `witness-${draft.id}`;
+      const post = () =>
+        api
+          .http()
+          .post(`/v1/requests/${draft.id}/persons`)
+          .auth(token, bearer)
+          .set('Idempotency-Key', key)
+          .send(witness('expiry'));
+      const first = await post().expect(201);
+      await backdate(user.id, key, 25);
+      const again = await post().expect(201);
+      expect(again.headers['idempotent-replayed']).toBeUndefined();
+      expect(again.body.id).not.toBe(first.body.id);
+      expect(await api.em().count(PersonSchema, { request: draft.id })).toBe(2);
+      const replay = await post().expect(201);
+      expect(replay.headers['idempotent-replayed']).toBe('true');
+      expect(replay.body.id).toBe(again.body.id);
+    });
+
+    it('deletes expired records on a later write', async () => {
+      const old = await officer();
+      const draft = await createMlaDraft(api.em(), nepal, thailand, old.user);
+      const send = (token: string, key: string) =>
+        api
+          .http()
+          .post(`/v1/requests/${draft.id}/notes`)
+          .auth(token, bearer)
+          .set('Idempotency-Key', key)
+          .send({ text: 'Bank contacted' })
+          .expect(201);
+      await send(old.token, 'yesterday');
+      await send(old.token, 'today');
+      await backdate(old.user.id, 'yesterday', 24 * 3);
+      await backdate(old.user.id, 'today', 23);
+
+      const other = await officer();
+      await send(other.token, 'any-key');
+      expect((await records(old.user.id)).map((record) => record.key)).toEqual(['today']);
     });
   });
 

@@ -13,5 +13,11 @@ export {
   withIdempotencyClaim,
   type IdempotencyClaim,
 } from './idempotency/idempotency-claim';
-export { answerClaimSql, claimKeySql, releaseClaimSql, storeAnswerSql } from './idempotency/idempotency.sql';
+export {
+  answerClaimSql,
+  claimKeySql,
+  releaseClaimSql,
+  storeAnswerSql,
+  type IdempotencyLimits,
+} from './idempotency/idempotency.sql';
 export type { IdempotentResource } from './idempotency/idempotent-resource';

@@ -16,7 +16,7 @@ export const SQL_EXAMPLES: SqlExample[] = [
     name: 'claim-idempotency-key',
     statement: claimKeySql(
       { id: EXAMPLE_IDS.fresh, userId: EXAMPLE_IDS.user, key: 'retry-1', fingerprint: 'f'.repeat(64) },
-      60,
+      { abandonedAfterSeconds: 60, expiresAfterHours: 24 },
     ),
   },
   {

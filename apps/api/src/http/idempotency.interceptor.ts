@@ -27,6 +27,8 @@ import { IdempotentReplays } from '@liaison/requests';
 const KEY_PATTERN = /^[A-Za-z0-9._:-]{1,200}$/;
 /** No call runs this long (body limits, statement and HTTP timeouts): an older unanswered claim was abandoned. */
 export const ABANDONED_CLAIM_SECONDS = 60;
+/** A key answers for its call this long; then the record is deleted and the key may be used afresh. */
+export const IDEMPOTENCY_RECORD_HOURS = 24;
 
 /**
  * `Idempotency-Key` on any POST: the first call claims the key for the caller; a retry gets its answer again
@@ -78,11 +80,13 @@ export class IdempotencyInterceptor implements NestInterceptor {
 
   /**
    * Inserts the claim, or takes over the same call's claim abandoned without an answer (its process died, or the
-   * database went away before the key could be released); returns its id, or undefined when the key is taken.
+   * database went away before the key could be released) or an expired record; returns its id, or undefined when
+   * the key is taken. Each claim also deletes a batch of expired records.
    */
   private async claim(userId: string, key: string, fingerprint: string): Promise<string | undefined> {
     const claim = { id: uuidv7(), userId, key, fingerprint };
-    const rows = await runSql<{ id: string }>(this.em.fork(), claimKeySql(claim, ABANDONED_CLAIM_SECONDS));
+    const limits = { abandonedAfterSeconds: ABANDONED_CLAIM_SECONDS, expiresAfterHours: IDEMPOTENCY_RECORD_HOURS };
+    const rows = await runSql<{ id: string }>(this.em.fork(), claimKeySql(claim, limits));
     return rows[0]?.id;
   }
 

@@ -3,7 +3,7 @@ import type { IdempotentResource } from '../idempotency/idempotent-resource';
 
 /**
  * The claim of a POST's `Idempotency-Key` by its caller, then its answer: the status and the ids of what it wrote,
- * from which a retry's answer is rebuilt.
+ * from which a retry's answer is rebuilt. Kept for a day.
  */
 export const IdempotencyRecordSchema = defineEntity({
   name: 'IdempotencyRecord',
@@ -22,6 +22,7 @@ export const IdempotencyRecordSchema = defineEntity({
     createdAt: p.datetime(),
   },
   uniques: [{ properties: ['userId', 'key'] }],
+  indexes: [{ properties: ['createdAt'] }],
 });
 
 export type IdempotencyRecord = InferEntity<typeof IdempotencyRecordSchema>;
