@@ -13,9 +13,9 @@ describe('the committed SQL snapshots (<project>/queries/*.sql)', () => {
     const projects = new Set([...expected.keys()].map((path) => path.split('/queries/')[0]));
     expect([...projects].sort()).toEqual(
       expect.arrayContaining([
-        'apps/api',
         'libs/agencies',
         'libs/audit',
+        'libs/data',
         'libs/notifications',
         'libs/requests',
         'libs/workflow',

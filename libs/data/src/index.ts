@@ -7,3 +7,17 @@ export { empty, identifier, join, list, literal, quoteIdentifier, raw, sql, Sql,
 export { runSql } from './sql/run-sql';
 export { transactionLockSql, tryTransactionLockSql } from './sql/transaction-lock.sql';
 export { EXAMPLE_IDS, EXAMPLE_TIME, renderSqlExample, type SqlExample } from './sql/sql-example';
+export {
+  idempotentAnswerSql,
+  recordIdempotentAnswer,
+  withIdempotencyClaim,
+  type IdempotencyClaim,
+} from './idempotency/idempotency-claim';
+export {
+  answerClaimSql,
+  claimKeySql,
+  releaseClaimSql,
+  storeAnswerSql,
+  type IdempotencyLimits,
+} from './idempotency/idempotency.sql';
+export type { IdempotentResource } from './idempotency/idempotent-resource';

@@ -28,7 +28,7 @@ export { LIAISON_CONFIG, LiaisonConfigModule } from './config.module';
 export { assertCurrentVersion, checkIfMatch, etagOf, parseIfMatch, type StaleVersionDetail } from './http/if-match';
 export { conflict, forbidden, PLATFORM_PROBLEMS, preconditionFailed, unavailable } from './http/platform-problems';
 export { ProblemException } from './http/problem.exception';
-export { Caller, ClientRequestId } from './http/caller.decorator';
+export { Caller, callerContextOf, ClientRequestId } from './http/caller.decorator';
 export { cursorPageView, toCursorPage, type CursorPage } from './http/cursor-page';
 export {
   cursorParts,

@@ -2,6 +2,7 @@ export { RequestsModule } from './requests.module';
 export { RequestAccess } from './access/request-access';
 export { inLinkedTaskForceSql, sentOutSql } from './access/request-access.sql';
 export { ATTACHMENT_STORE, type AttachmentStore } from './attachments/attachment-store';
+export { IdempotentReplays, type ReplayedAnswer } from './idempotency/idempotent-replays';
 export { PersonIdentityStore } from './persons/person-identity-store';
 export { MasterKeyring } from './persons/encryption/master-keyring';
 export { rotateMasterKey } from './persons/encryption/master-key-rotation';

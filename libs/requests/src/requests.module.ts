@@ -10,6 +10,7 @@ import { AttachmentsService } from './attachments/attachments.service';
 import { FilesystemAttachmentStore } from './attachments/filesystem-attachment-store';
 import { DraftsService } from './drafts/drafts.service';
 import { RequestHistoryService } from './history/request-history.service';
+import { IdempotentReplays } from './idempotency/idempotent-replays';
 import { LinksController } from './links/links.controller';
 import { LinksService } from './links/links.service';
 import { NotesController } from './notes/notes.controller';
@@ -62,6 +63,7 @@ import { WorkflowsController } from './workflows/workflows.controller';
     NotesService,
     LinksService,
     StatisticsService,
+    IdempotentReplays,
     { provide: ATTACHMENT_SETTINGS, useFactory: () => attachmentSettings() },
     {
       provide: ATTACHMENT_STORE,
@@ -69,6 +71,6 @@ import { WorkflowsController } from './workflows/workflows.controller';
       useFactory: (settings: AttachmentSettings) => new FilesystemAttachmentStore(settings.directory),
     },
   ],
-  exports: [RequestAccess, RequestPresenter, PersonIdentityStore, ATTACHMENT_STORE],
+  exports: [RequestAccess, RequestPresenter, PersonIdentityStore, ATTACHMENT_STORE, IdempotentReplays],
 })
 export class RequestsModule {}

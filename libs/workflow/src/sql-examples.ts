@@ -1,5 +1,5 @@
 import { GENESIS_HASH, requestStream, type ChainedEntry } from '@liaison/audit';
-import { EXAMPLE_IDS, EXAMPLE_TIME, type SqlExample } from '@liaison/data';
+import { answerClaimSql, EXAMPLE_IDS, EXAMPLE_TIME, type SqlExample } from '@liaison/data';
 import {
   acceptTransitionSql,
   agencyPartySql,
@@ -75,11 +75,28 @@ export const SQL_EXAMPLES: SqlExample[] = [
       audit: audit('request.transition'),
       outbox: [outboxRow],
       request: change,
+      idempotentAnswer: [],
     }),
   },
   {
     name: 'accept-transition-without-effects',
-    statement: acceptTransitionSql({ history, audit: audit('request.transition'), outbox: [], request: change }),
+    statement: acceptTransitionSql({
+      history,
+      audit: audit('request.transition'),
+      outbox: [],
+      request: change,
+      idempotentAnswer: [],
+    }),
+  },
+  {
+    name: 'accept-transition-with-idempotency-key',
+    statement: acceptTransitionSql({
+      history,
+      audit: audit('request.transition'),
+      outbox: [outboxRow],
+      request: change,
+      idempotentAnswer: [answerClaimSql(fresh, 200, { type: 'transition', requestId: request, warnings: [] })],
+    }),
   },
   { name: 'refuse-transition', statement: refuseTransitionSql(audit('request.transition_refused')) },
   { name: 'attachment-count', statement: attachmentCountSql(request, [fresh, history.id]) },

@@ -78,12 +78,16 @@ export interface RequestChange {
   updatedAt: Date;
 }
 
-/** An accepted transition: history, audit entry, outbox rows, the request itself, commit. */
+/**
+ * An accepted transition: history, audit entry, outbox rows, the request itself, the answer to the call's
+ * `Idempotency-Key` if it came with one (libs/data's `idempotentAnswerSql`), commit.
+ */
 export function acceptTransitionSql(write: {
   history: HistoryRow;
   audit: ChainedEntry;
   outbox: OutboxRow[];
   request: RequestChange;
+  idempotentAnswer: readonly Sql[];
 }): Sql[] {
   const { history: h, request: r } = write;
   return [
@@ -98,6 +102,7 @@ export function acceptTransitionSql(write: {
     timers = ${r.timers}::jsonb, version = ${r.version}, overdue = ${r.overdue},
     requested_agency_id = ${r.requestedAgencyId}, last_activity_at = ${r.lastActivityAt},
     updated_at = ${r.updatedAt} where id = ${r.id}`,
+    ...write.idempotentAnswer,
     sql`commit`,
   ];
 }

@@ -4,6 +4,7 @@ import canonicalize from 'canonicalize';
 import { isUUID } from 'class-validator';
 import { uuidv7 } from 'uuidv7';
 import { chainEntry, requestStream, type StreamHead } from '@liaison/audit';
+import { idempotentAnswerSql } from '@liaison/data';
 import {
   actingSide,
   decideTransition,
@@ -230,6 +231,7 @@ async function write(
         lastActivityAt: now,
         updatedAt: now,
       },
+      idempotentAnswer: idempotentAnswerSql({ type: 'transition', requestId: request.id, warnings: decision.warnings }),
     }),
   );
 }
