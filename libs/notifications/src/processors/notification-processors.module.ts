@@ -6,6 +6,7 @@ import { DeadlineFiring } from '../deadlines/deadline-firing';
 import { DeadlineReconciler } from '../deadlines/deadline-reconciler';
 import { DeadlineSync } from '../deadlines/deadline-sync';
 import { NoticeFanOut } from '../dispatch/notice-fan-out';
+import { NoticeSource } from '../dispatch/notice-source';
 import { NotificationDispatcher } from '../dispatch/notification-dispatcher';
 import { RecipientResolver } from '../dispatch/recipient-resolver';
 import { EmailNotices } from '../email/email-notices';
@@ -21,6 +22,7 @@ import { OutboxListener } from '../relay/outbox-listener';
 import { OutboxPublisher } from '../relay/outbox-publisher';
 import { OutboxRelay } from '../relay/outbox-relay';
 import { WebhookDeliveries } from '../webhooks/webhook-deliveries';
+import { WebhookEventSource } from '../webhooks/webhook-event-source';
 import { WebhookSender } from '../webhooks/webhook-sender';
 import { QueueWorkers } from '../workers/queue-workers';
 import { EmailProcessor, InboxProcessor, WebhookProcessor } from './channel.processors';
@@ -38,6 +40,7 @@ import { WelcomeNotice } from './welcome-notice';
     OutboxRelay,
     OutboxListener,
     RecipientResolver,
+    NoticeSource,
     NotificationDispatcher,
     InboxWriter,
     InboxNotices,
@@ -45,6 +48,7 @@ import { WelcomeNotice } from './welcome-notice';
     MailTransport,
     EmailNotices,
     WebhookDeliveries,
+    WebhookEventSource,
     WebhookSender,
     DeadlineArming,
     DeadlineSync,

@@ -1,10 +1,12 @@
 import { EntityManager } from '@mikro-orm/postgresql';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Job } from 'bullmq';
+import { isUUID } from 'class-validator';
 import { runSql, type Sql, type WebhookAttempt, type WebhookDeliveryStatus } from '@liaison/data';
 import { NOTIFICATIONS_CONFIG, type NotificationsConfig } from '../config/notifications-config';
 import { WorkerMetrics } from '../metrics/worker-metrics';
 import type { WebhookJobData } from '../queues/queue-names';
+import { WebhookEventSource } from './webhook-event-source';
 import { EVENT_ID_HEADER, SIGNATURE_HEADER, signWebhook, TIMESTAMP_HEADER } from './webhook-signature';
 import { cancelDeliverySql, deliverySql, recordAttemptSql, upsertDeliverySql } from './webhooks.sql';
 
@@ -32,21 +34,28 @@ interface DeliveryToSend {
 /**
  * POSTs one delivery's stored body, signed afresh, and logs the attempt. 2xx is success; anything else, a
  * redirect or a timeout is a failed attempt, retried until the job's attempts run out, when the delivery is
- * marked failed (and the job stays in the failed set, where an admin can retry it). Two round trips to the
- * database per attempt: the delivery (written first if the job carries the event), then the attempt's record.
+ * marked failed (and the job stays in the failed set, where an admin can retry it). A first delivery's event is
+ * rebuilt from PostgreSQL (its outbox row, request and endpoint, read at once) and its row written before the
+ * attempt; a job whose ids do not match is dropped, not retried. Then the attempt's record.
  */
 @Injectable()
 export class WebhookSender {
+  private readonly logger = new Logger(WebhookSender.name);
+
   constructor(
     private readonly em: EntityManager,
+    private readonly events: WebhookEventSource,
     private readonly metrics: WorkerMetrics,
     @Inject(NOTIFICATIONS_CONFIG) private readonly config: NotificationsConfig,
   ) {}
 
   async send(job: Job<WebhookJobData>): Promise<void> {
     const delivery = await this.load(job.data);
-    if (!delivery) return;
-    const first = job.data.event !== undefined || job.id === delivery.id; // a replay has a job id of its own
+    if (!delivery) {
+      this.logger.warn({ jobId: job.id }, 'webhook job dropped: it names no committed event for that endpoint');
+      return;
+    }
+    const first = job.data.outboxId !== undefined || job.id === delivery.id; // a replay has a job id of its own
     if (delivery.status === 'delivered' && first) return; // done before a crash, or queued a second time
     if (!delivery.active || delivery.deleted_at) {
       await this.execute(cancelDeliverySql(delivery.id));
@@ -61,9 +70,12 @@ export class WebhookSender {
     throw new WebhookRejectedError(attempt.error ?? `HTTP ${attempt.status}`);
   }
 
-  private async load({ deliveryId, endpointId, event }: WebhookJobData): Promise<DeliveryToSend | undefined> {
-    if (!event || !endpointId) return (await this.execute(deliverySql(deliveryId)))[0];
-    return (await this.execute(upsertDeliverySql(deliveryId, endpointId, event)))[0];
+  private async load(job: WebhookJobData): Promise<DeliveryToSend | undefined> {
+    if (typeof job.deliveryId !== 'string' || !isUUID(job.deliveryId)) return undefined;
+    if (job.outboxId === undefined) return (await this.execute(deliverySql(job.deliveryId)))[0];
+    const event = await this.events.event(this.em, job);
+    if (!event) return undefined;
+    return (await this.execute(upsertDeliverySql(job.deliveryId, job.endpointId as string, event)))[0];
   }
 
   private async post(delivery: DeliveryToSend): Promise<WebhookAttempt> {

@@ -7,6 +7,11 @@ export function subscribedEndpointsSql(agencyIds: readonly string[]): Sql {
   where agency_id = any(string_to_array(${agencyIds.join(',')}, ',')::uuid[]) and active and deleted_at is null order by id`;
 }
 
+/** An endpoint as a first delivery's job checks it: whose it is and what it subscribed to (paused or not). */
+export function deliveryEndpointSql(endpointId: string): Sql {
+  return sql`select id, agency_id, events from webhook_endpoint where id = ${endpointId}`;
+}
+
 /** A delivery with what sending it needs of its endpoint. */
 const DELIVERY_COLUMNS = sql`d.id, d.status, d.event_id, d.occurred_at, d.body, e.url, e.secret, e.active, e.deleted_at`;
 
