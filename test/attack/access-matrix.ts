@@ -315,6 +315,10 @@ export const ACCESS_MATRIX: Record<string, RouteRule> = {
     expect: WEBHOOK_ENDPOINT,
     params: ({ world }) => ({ id: world.webhookId }),
   },
+
+  // the read-only queue board's two writes: retry and remove a queue's failed jobs (platform admins, audited)
+  'POST /v1/admin/queues/{queue}/failed/retry': { expect: PLATFORM_ADMINS, params: () => ({ queue: 'webhooks' }) },
+  'POST /v1/admin/queues/{queue}/failed/clean': { expect: PLATFORM_ADMINS, params: () => ({ queue: 'webhooks' }) },
 };
 
 /** The world's resource for each path parameter name, unless a rule says otherwise. */
