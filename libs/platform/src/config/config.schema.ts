@@ -138,7 +138,8 @@ export const CONFIG_SCHEMA = {
     defaultText: '`redis://127.0.0.1:6379`; `npm start`: that one if it answers, else a `redis-server` it starts',
     secret: true,
     processes: ['api', 'worker', 'launcher'],
-    description: 'Redis for BullMQ and login throttling; may carry a password',
+    description:
+      'Redis for BullMQ and login throttling, with its password (`redis://:<password>@host:6379`); `rediss://` for TLS',
   }),
   QUEUE_PREFIX: variable(text(), {
     area: 'redis',
