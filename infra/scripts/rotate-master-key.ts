@@ -1,8 +1,8 @@
 import { MikroORM } from '@mikro-orm/postgresql';
 import { AuditTrail } from '@liaison/audit';
 import { ormConfig } from '@liaison/data';
-import { exitOnInvalidEnvironment, loadConfig } from '@liaison/platform';
-import { MasterKeyring, rotateMasterKey } from '@liaison/requests';
+import { exitOnInvalidEnvironment, loadConfig, MasterKeyring } from '@liaison/platform';
+import { rotateMasterKey } from '@liaison/requests';
 
 /**
  * `npm run db:rotate-master-key`: re-wraps every person's data key under LIAISON_MASTER_KEY (the new key) that is

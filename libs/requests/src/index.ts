@@ -3,7 +3,6 @@ export { RequestAccess } from './access/request-access';
 export { inLinkedTaskForceSql, sentOutSql } from './access/request-access.sql';
 export { ATTACHMENT_STORE, type AttachmentStore } from './attachments/attachment-store';
 export { PersonIdentityStore } from './persons/person-identity-store';
-export { MasterKeyring } from './persons/encryption/master-keyring';
 export { rotateMasterKey } from './persons/encryption/master-key-rotation';
 export { PersonRetentionModule } from './persons/retention/person-retention.module';
 export { PersonRetentionService } from './persons/retention/person-retention.service';
