@@ -93,7 +93,7 @@ export class WebhookSender {
           'user-agent': 'Liaison-Webhooks/1',
           [EVENT_ID_HEADER]: delivery.event_id,
           [TIMESTAMP_HEADER]: String(timestamp),
-          [SIGNATURE_HEADER]: signWebhook(delivery.secret, timestamp, body),
+          [SIGNATURE_HEADER]: signWebhook([delivery.secret], timestamp, body),
         },
         body,
       });
