@@ -310,6 +310,10 @@ export const ACCESS_MATRIX: Record<string, RouteRule> = {
       return { id: response.body.id };
     },
   },
+  'POST /v1/webhooks/{id}/secret/rotate': {
+    expect: WEBHOOK_ENDPOINT,
+    params: ({ world }) => ({ id: world.webhookId }),
+  },
   'GET /v1/webhooks/{id}/deliveries': { expect: WEBHOOK_ENDPOINT, params: ({ world }) => ({ id: world.webhookId }) },
   'POST /v1/webhooks/{id}/deliveries/{deliveryId}/replay': {
     expect: WEBHOOK_ENDPOINT,

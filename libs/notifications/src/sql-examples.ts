@@ -6,7 +6,11 @@ import {
   cancelDeliverySql,
   deliveryEndpointSql,
   deliverySql,
+  endpointSecretsSql,
   recordAttemptSql,
+  secretsNotUnderSql,
+  secretsToSealSql,
+  storeSecretsSql,
   subscribedEndpointsSql,
   upsertDeliverySql,
 } from './webhooks/webhooks.sql';
@@ -48,6 +52,17 @@ export const SQL_EXAMPLES: SqlExample[] = [
   { name: 'delivery-endpoint', statement: deliveryEndpointSql(webhookEndpoint) },
   { name: 'delivery', statement: deliverySql(fresh) },
   { name: 'cancel-delivery', statement: cancelDeliverySql(fresh) },
+  { name: 'endpoint-secrets', statement: endpointSecretsSql(webhookEndpoint) },
+  {
+    name: 'store-secrets',
+    statement: storeSecretsSql(
+      webhookEndpoint,
+      { current: Buffer.from('sealed-current'), previous: Buffer.from('sealed-previous'), keyId: '0123456789abcdef' },
+      EXAMPLE_TIME,
+    ),
+  },
+  { name: 'secrets-to-seal', statement: secretsToSealSql(['0123456789abcdef', 'fedcba9876543210'], 200) },
+  { name: 'secrets-not-under', statement: secretsNotUnderSql('0123456789abcdef') },
   {
     name: 'record-attempt',
     statement: recordAttemptSql(

@@ -4,7 +4,13 @@ describe('loadNotificationsConfig', () => {
   it('uses the development defaults when the environment is empty', () => {
     const config = loadNotificationsConfig({});
     expect(config.relay).toEqual({ pollMs: 2000, gatherMs: 0, batchSize: 200, publishTimeoutMs: 5000 });
-    expect(config.webhooks).toEqual({ timeoutMs: 10_000, attempts: 13, backoffMs: 30_000, allowHttp: true });
+    expect(config.webhooks).toEqual({
+      timeoutMs: 10_000,
+      attempts: 13,
+      backoffMs: 30_000,
+      allowHttp: true,
+      secretOverlapMs: 86_400_000,
+    });
     expect(config.smtp).toMatchObject({
       host: null,
       port: 587,

@@ -16,7 +16,14 @@ export interface NotificationsConfig {
   };
   /** Where e-mails are written as .eml files when no SMTP host is set (outside production). */
   mailDirectory: string;
-  webhooks: { timeoutMs: number; attempts: number; backoffMs: number; allowHttp: boolean };
+  webhooks: {
+    timeoutMs: number;
+    attempts: number;
+    backoffMs: number;
+    allowHttp: boolean;
+    /** How long a rotated endpoint's old secret still signs its deliveries, beside the new one. */
+    secretOverlapMs: number;
+  };
   deadlines: { reconcileMs: number };
   /** Links in e-mails point here. */
   publicUrl: string;
@@ -52,6 +59,7 @@ export function loadNotificationsConfig(env?: Env): NotificationsConfig {
       attempts: settings.WEBHOOK_ATTEMPTS,
       backoffMs: settings.WEBHOOK_BACKOFF_MS,
       allowHttp: settings.NODE_ENV !== 'production' || settings.WEBHOOK_ALLOW_HTTP,
+      secretOverlapMs: settings.WEBHOOK_SECRET_OVERLAP_HOURS * 3_600_000,
     },
     deadlines: { reconcileMs: settings.DEADLINE_RECONCILE_MS },
     publicUrl: settings.PUBLIC_URL.replace(/\/$/, ''),

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '@liaison/audit';
+import { MASTER_KEYRING_PROVIDER } from '@liaison/platform';
 import { NotificationsConfigModule } from '../config/notifications-config.module';
 import { DeadlineArming } from '../deadlines/deadline-arming';
 import { DeadlineFiring } from '../deadlines/deadline-firing';
@@ -23,6 +24,8 @@ import { OutboxPublisher } from '../relay/outbox-publisher';
 import { OutboxRelay } from '../relay/outbox-relay';
 import { WebhookDeliveries } from '../webhooks/webhook-deliveries';
 import { WebhookEventSource } from '../webhooks/webhook-event-source';
+import { WebhookSecretSealingAtStart } from '../webhooks/webhook-secret-sealing';
+import { WebhookSecrets } from '../webhooks/webhook-secrets';
 import { WebhookSender } from '../webhooks/webhook-sender';
 import { QueueWorkers } from '../workers/queue-workers';
 import { EmailProcessor, InboxProcessor, WebhookProcessor } from './channel.processors';
@@ -49,6 +52,9 @@ import { WelcomeNotice } from './welcome-notice';
     EmailNotices,
     WebhookDeliveries,
     WebhookEventSource,
+    MASTER_KEYRING_PROVIDER,
+    WebhookSecrets,
+    WebhookSecretSealingAtStart,
     WebhookSender,
     DeadlineArming,
     DeadlineSync,

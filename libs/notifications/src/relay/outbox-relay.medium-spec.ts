@@ -70,7 +70,7 @@ describe('OutboxRelay and the fan-out (medium)', () => {
       url: 'https://partner.example/hooks',
       description: null,
       events,
-      secret: 'medium-spec-secret',
+      secretCiphertext: Buffer.from('medium-spec-secret'),
       active: true,
       createdBy: em.getReference(UserSchema, indiaOfficer.id),
       deletedAt: null,

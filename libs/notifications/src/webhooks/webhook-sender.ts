@@ -7,6 +7,7 @@ import { NOTIFICATIONS_CONFIG, type NotificationsConfig } from '../config/notifi
 import { WorkerMetrics } from '../metrics/worker-metrics';
 import type { WebhookJobData } from '../queues/queue-names';
 import { WebhookEventSource } from './webhook-event-source';
+import { WebhookSecrets, type StoredSecrets } from './webhook-secrets';
 import { EVENT_ID_HEADER, SIGNATURE_HEADER, signWebhook, TIMESTAMP_HEADER } from './webhook-signature';
 import { cancelDeliverySql, deliverySql, recordAttemptSql, upsertDeliverySql } from './webhooks.sql';
 
@@ -18,18 +19,20 @@ export class WebhookRejectedError extends Error {
   }
 }
 
-/** A delivery with what sending it needs of its endpoint. */
-interface DeliveryToSend {
+/** A delivery with what sending it needs of its endpoint, as read (its secrets sealed). */
+type DeliveryRow = StoredSecrets & {
   id: string;
   status: WebhookDeliveryStatus;
   event_id: string;
   occurred_at: Date;
   body: Record<string, unknown>;
   url: string;
-  secret: string;
   active: boolean;
   deleted_at: Date | null;
-}
+};
+
+/** What sending it needs: the secrets it is signed with now (two during a rotation's overlap window). */
+type DeliveryToSend = DeliveryRow & { secrets: string[] };
 
 /**
  * POSTs one delivery's stored body, signed afresh, and logs the attempt. 2xx is success; anything else, a
@@ -45,6 +48,7 @@ export class WebhookSender {
   constructor(
     private readonly em: EntityManager,
     private readonly events: WebhookEventSource,
+    private readonly secrets: WebhookSecrets,
     private readonly metrics: WorkerMetrics,
     @Inject(NOTIFICATIONS_CONFIG) private readonly config: NotificationsConfig,
   ) {}
@@ -71,6 +75,11 @@ export class WebhookSender {
   }
 
   private async load(job: WebhookJobData): Promise<DeliveryToSend | undefined> {
+    const row = await this.row(job);
+    return row && { ...row, secrets: this.secrets.signing(row) };
+  }
+
+  private async row(job: WebhookJobData): Promise<DeliveryRow | undefined> {
     if (typeof job.deliveryId !== 'string' || !isUUID(job.deliveryId)) return undefined;
     if (job.outboxId === undefined) return (await this.execute(deliverySql(job.deliveryId)))[0];
     const event = await this.events.event(this.em, job);
@@ -93,7 +102,7 @@ export class WebhookSender {
           'user-agent': 'Liaison-Webhooks/1',
           [EVENT_ID_HEADER]: delivery.event_id,
           [TIMESTAMP_HEADER]: String(timestamp),
-          [SIGNATURE_HEADER]: signWebhook([delivery.secret], timestamp, body),
+          [SIGNATURE_HEADER]: signWebhook(delivery.secrets, timestamp, body),
         },
         body,
       });
@@ -109,8 +118,8 @@ export class WebhookSender {
     await this.execute(recordAttemptSql(id, attempt, status, deliveredAt));
   }
 
-  private execute(statement: Sql): Promise<DeliveryToSend[]> {
-    return runSql<DeliveryToSend>(this.em, statement);
+  private execute(statement: Sql): Promise<DeliveryRow[]> {
+    return runSql<DeliveryRow>(this.em, statement);
   }
 }
 

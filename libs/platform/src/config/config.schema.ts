@@ -446,6 +446,13 @@ export const CONFIG_SCHEMA = {
     processes: ['api', 'worker'],
     description: 'first retry delay, doubling (20 % jitter)',
   }),
+  WEBHOOK_SECRET_OVERLAP_HOURS: variable(integer({ min: 0, max: 24 * 30 }), {
+    area: 'webhooks',
+    default: 24,
+    secret: false,
+    processes: ['api', 'worker'],
+    description: 'after a secret rotation, deliveries are also signed with the old secret for this long',
+  }),
   WEBHOOK_ALLOW_HTTP: variable(flag(), {
     area: 'webhooks',
     default: false,
