@@ -131,7 +131,7 @@ async function createExampleRows(em: EntityManager): Promise<void> {
     agency: requesting,
     url: 'https://partner.test.example/hooks',
     events: ['*'],
-    secret: 'secret',
+    secretCiphertext: Buffer.from('secret'),
     createdBy: officer,
   });
   await em.flush();

@@ -310,11 +310,19 @@ export const ACCESS_MATRIX: Record<string, RouteRule> = {
       return { id: response.body.id };
     },
   },
+  'POST /v1/webhooks/{id}/secret/rotate': {
+    expect: WEBHOOK_ENDPOINT,
+    params: ({ world }) => ({ id: world.webhookId }),
+  },
   'GET /v1/webhooks/{id}/deliveries': { expect: WEBHOOK_ENDPOINT, params: ({ world }) => ({ id: world.webhookId }) },
   'POST /v1/webhooks/{id}/deliveries/{deliveryId}/replay': {
     expect: WEBHOOK_ENDPOINT,
     params: ({ world }) => ({ id: world.webhookId }),
   },
+
+  // the read-only queue board's two writes: retry and remove a queue's failed jobs (platform admins, audited)
+  'POST /v1/admin/queues/{queue}/failed/retry': { expect: PLATFORM_ADMINS, params: () => ({ queue: 'webhooks' }) },
+  'POST /v1/admin/queues/{queue}/failed/clean': { expect: PLATFORM_ADMINS, params: () => ({ queue: 'webhooks' }) },
 };
 
 /** The world's resource for each path parameter name, unless a rule says otherwise. */

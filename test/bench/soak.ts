@@ -139,7 +139,7 @@ async function subscribeWebhook(owner: string, fixture: Fixture, url: string): P
       agency: india,
       url,
       events: ['request.*'],
-      secret: 'whsec_soak',
+      secretCiphertext: Buffer.from('whsec_soak'), // in clear, no key id: the worker seals it when it starts
       createdBy: admin,
       description: null,
       deletedAt: null,

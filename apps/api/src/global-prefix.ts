@@ -7,7 +7,8 @@ export function applyGlobalPrefix(app: INestApplication): void {
       { path: 'health', method: RequestMethod.GET },
       { path: 'metrics', method: RequestMethod.GET },
       { path: 'admin/queues', method: RequestMethod.ALL },
-      { path: 'admin/queues/*path', method: RequestMethod.ALL },
+      // the read-only board only reads; POST /v1/admin/queues/:queue/failed/... are the API's own routes
+      { path: 'admin/queues/*path', method: RequestMethod.GET },
     ],
   });
 }

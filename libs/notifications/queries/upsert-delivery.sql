@@ -19,4 +19,4 @@ with inserted as (
     union all
     select id, status, event_id, occurred_at, body, endpoint_id from webhook_delivery
     where endpoint_id = $7 and event_id = $8 and not exists (select 1 from inserted))
-  select d.id, d.status, d.event_id, d.occurred_at, d.body, e.url, e.secret, e.active, e.deleted_at from d join webhook_endpoint e on e.id = d.endpoint_id;
+  select d.id, d.status, d.event_id, d.occurred_at, d.body, e.url, e.active, e.deleted_at, e.id as endpoint_id, e.secret_ciphertext, e.secret_key_id, e.previous_secret_ciphertext, e.secret_rotated_at from d join webhook_endpoint e on e.id = d.endpoint_id;

@@ -1,16 +1,21 @@
 import { EXAMPLE_IDS, EXAMPLE_TIME, type SqlExample } from '@liaison/data';
 import { deadlineSyncLockSql, requestClockSql } from './deadlines/deadlines.sql';
-import { emailRecipientSql, filerUsersSql, partyUsersSql, taskForceUsersSql } from './dispatch/recipients.sql';
-import { claimOutboxBatchSql, insertOutboxSql, OUTBOX_BACKLOG_SQL } from './outbox/outbox.sql';
+import { filerUsersSql, partyUsersSql, taskForceUsersSql } from './dispatch/recipients.sql';
+import { claimOutboxBatchSql, insertOutboxSql, noticeRowSql, OUTBOX_BACKLOG_SQL } from './outbox/outbox.sql';
 import {
   cancelDeliverySql,
+  deliveryEndpointSql,
   deliverySql,
+  endpointSecretsSql,
   recordAttemptSql,
+  secretsNotUnderSql,
+  secretsToSealSql,
+  storeSecretsSql,
   subscribedEndpointsSql,
   upsertDeliverySql,
 } from './webhooks/webhooks.sql';
 
-const { agency, counterpart, user, request, webhookEndpoint, fresh } = EXAMPLE_IDS;
+const { agency, counterpart, request, webhookEndpoint, fresh } = EXAMPLE_IDS;
 const event = {
   id: fresh,
   type: 'request.submit',
@@ -36,16 +41,28 @@ export const SQL_EXAMPLES: SqlExample[] = [
   },
   { name: 'claim-outbox-batch', statement: claimOutboxBatchSql(100) },
   { name: 'outbox-backlog', statement: OUTBOX_BACKLOG_SQL },
+  { name: 'notice-row', statement: noticeRowSql(fresh) },
   { name: 'deadline-sync-lock', statement: deadlineSyncLockSql(request) },
   { name: 'request-clock', statement: requestClockSql(request) },
   { name: 'party-users', statement: partyUsersSql([agency, counterpart]) },
   { name: 'task-force-users', statement: taskForceUsersSql([request]) },
   { name: 'filer-users', statement: filerUsersSql([request]) },
-  { name: 'email-recipient', statement: emailRecipientSql(user) },
   { name: 'subscribed-endpoints', statement: subscribedEndpointsSql([agency, counterpart]) },
   { name: 'upsert-delivery', statement: upsertDeliverySql(fresh, webhookEndpoint, event) },
+  { name: 'delivery-endpoint', statement: deliveryEndpointSql(webhookEndpoint) },
   { name: 'delivery', statement: deliverySql(fresh) },
   { name: 'cancel-delivery', statement: cancelDeliverySql(fresh) },
+  { name: 'endpoint-secrets', statement: endpointSecretsSql(webhookEndpoint) },
+  {
+    name: 'store-secrets',
+    statement: storeSecretsSql(
+      webhookEndpoint,
+      { current: Buffer.from('sealed-current'), previous: Buffer.from('sealed-previous'), keyId: '0123456789abcdef' },
+      EXAMPLE_TIME,
+    ),
+  },
+  { name: 'secrets-to-seal', statement: secretsToSealSql(['0123456789abcdef', 'fedcba9876543210'], 200) },
+  { name: 'secrets-not-under', statement: secretsNotUnderSql('0123456789abcdef') },
   {
     name: 'record-attempt',
     statement: recordAttemptSql(

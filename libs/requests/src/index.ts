@@ -4,7 +4,6 @@ export { inLinkedTaskForceSql, sentOutSql } from './access/request-access.sql';
 export { ATTACHMENT_STORE, type AttachmentStore } from './attachments/attachment-store';
 export { IdempotentReplays, type ReplayedAnswer } from './idempotency/idempotent-replays';
 export { PersonIdentityStore } from './persons/person-identity-store';
-export { MasterKeyring } from './persons/encryption/master-keyring';
 export { rotateMasterKey } from './persons/encryption/master-key-rotation';
 export { PersonRetentionModule } from './persons/retention/person-retention.module';
 export { PersonRetentionService } from './persons/retention/person-retention.service';

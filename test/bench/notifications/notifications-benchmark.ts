@@ -196,7 +196,7 @@ async function arrange(orm: MikroORM, url: string, counts: number[]): Promise<st
     agency: nepal,
     url,
     events: ['request.approve'],
-    secret: 'whsec_bench',
+    secretCiphertext: Buffer.from('whsec_bench'), // in clear, no key id: the worker seals it when it starts
     createdBy: admin,
     description: null,
     deletedAt: null,

@@ -658,6 +658,22 @@ export interface paths {
     patch: operations['WebhooksController_update'];
     trace?: never;
   };
+  '/v1/webhooks/{id}/secret/rotate': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['WebhooksController_rotateSecret'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/webhooks/{id}/deliveries': {
     parameters: {
       query?: never;
@@ -684,6 +700,38 @@ export interface paths {
     get?: never;
     put?: never;
     post: operations['WebhooksController_replay'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/admin/queues/{queue}/failed/retry': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['QueueOperationsController_retry'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/admin/queues/{queue}/failed/clean': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['QueueOperationsController_clean'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1782,6 +1830,21 @@ export interface components {
       /** @description Paused endpoints receive nothing; their pending deliveries are cancelled. */
       active?: boolean;
     };
+    RotatedSecretView: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      agencyId: string;
+      url: string;
+      description: string | null;
+      events: string[];
+      active: boolean;
+      createdAt: string;
+      /** @description The signing secret. Shown only in this answer: store it now. */
+      secret: string;
+      /** @description Until then deliveries are signed with the old secret too (a second `v1=`). */
+      previousSecretValidUntil: string;
+    };
     WebhookAttemptView: {
       at: string;
       /** @description HTTP status, or null when there was no answer. */
@@ -1811,6 +1874,12 @@ export interface components {
       items: components['schemas']['WebhookDeliveryView'][];
       /** @description Pass as cursor for the next page; null on the last. */
       nextCursor: string | null;
+    };
+    QueueOperationView: {
+      /** @example webhooks */
+      queue: string;
+      /** @description Failed jobs retried or removed. */
+      jobs: number;
     };
   };
   responses: never;
@@ -3741,6 +3810,35 @@ export interface operations {
       };
     };
   };
+  WebhooksController_rotateSecret: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A new secret, shown only here; the old one also signs deliveries until `previousSecretValidUntil`. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RotatedSecretView'];
+        };
+      };
+      /** @description No such endpoint in the caller’s agency. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
   WebhooksController_deliveries: {
     parameters: {
       query?: {
@@ -3796,6 +3894,64 @@ export interface operations {
       };
       /** @description No such endpoint in the caller’s agency. */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  QueueOperationsController_retry: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        queue: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Platform admins only; audited. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['QueueOperationView'];
+        };
+      };
+      /** @description No queue of that name. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  QueueOperationsController_clean: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        queue: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Platform admins only; audited. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['QueueOperationView'];
+        };
+      };
+      /** @description No queue of that name. */
+      400: {
         headers: {
           [name: string]: unknown;
         };

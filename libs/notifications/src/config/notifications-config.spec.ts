@@ -10,6 +10,7 @@ describe('loadNotificationsConfig', () => {
       backoffMs: 30_000,
       allowHttp: true,
       allowedNetworks: [],
+      secretOverlapMs: 86_400_000,
     });
     expect(config.smtp).toMatchObject({
       host: null,

@@ -23,6 +23,8 @@ export interface NotificationsConfig {
     allowHttp: boolean;
     /** Non-public networks (CIDR) endpoints may still point at: local receivers. */
     allowedNetworks: readonly string[];
+    /** How long a rotated endpoint's old secret still signs its deliveries, beside the new one. */
+    secretOverlapMs: number;
   };
   deadlines: { reconcileMs: number };
   /** Links in e-mails point here. */
@@ -60,6 +62,7 @@ export function loadNotificationsConfig(env?: Env): NotificationsConfig {
       backoffMs: settings.WEBHOOK_BACKOFF_MS,
       allowHttp: settings.NODE_ENV !== 'production' || settings.WEBHOOK_ALLOW_HTTP,
       allowedNetworks: settings.WEBHOOK_ALLOWED_NETWORKS,
+      secretOverlapMs: settings.WEBHOOK_SECRET_OVERLAP_HOURS * 3_600_000,
     },
     deadlines: { reconcileMs: settings.DEADLINE_RECONCILE_MS },
     publicUrl: settings.PUBLIC_URL.replace(/\/$/, ''),

@@ -24,8 +24,3 @@ export function filerUsersSql(requestIds: readonly string[]): Sql {
   return sql`select r.id as request_id, u.id, u.email, u.language from request r join app_user u on u.id = r.created_by_id
   where r.id = any(string_to_array(${requestIds.join(',')}, ',')::uuid[]) and u.active`;
 }
-
-/** An e-mail recipient: address, language, and whether the account is active. */
-export function emailRecipientSql(userId: string): Sql {
-  return sql`select email, language, active from app_user where id = ${userId}`;
-}

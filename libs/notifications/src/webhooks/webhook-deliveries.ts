@@ -18,8 +18,9 @@ export interface SubscribedEndpoint {
 
 /**
  * One job per event and subscribed endpoint, whose id is the delivery's (derived from the event and the endpoint):
- * a notice fanned out twice queues it once. The job writes the delivery row itself (unique per event and endpoint)
- * before its first attempt, so nothing it needs can be missing when it runs, however early.
+ * a notice fanned out twice queues it once. The job names the outbox row and the endpoint only; it rebuilds the
+ * event from them and writes the delivery row itself (unique per event and endpoint) before its first attempt, so
+ * nothing it needs can be missing when it runs, however early.
  */
 @Injectable()
 export class WebhookDeliveries {
@@ -53,7 +54,7 @@ export class WebhookDeliveries {
         return {
           queue: WEBHOOKS_QUEUE,
           name: WebhookJob.Deliver,
-          data: { deliveryId, endpointId: endpoint.id, event } satisfies WebhookJobData,
+          data: { deliveryId, outboxId: notice.outboxId, endpointId: endpoint.id } satisfies WebhookJobData,
           opts: { ...this.retries(), jobId: deliveryId },
         };
       });

@@ -1,12 +1,15 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Job } from 'bullmq';
+import { isUUID } from 'class-validator';
 import { runSql, type Sql, type WebhookAttempt, type WebhookDeliveryStatus } from '@liaison/data';
 import { NOTIFICATIONS_CONFIG, type NotificationsConfig } from '../config/notifications-config';
 import { WorkerMetrics } from '../metrics/worker-metrics';
 import type { WebhookJobData } from '../queues/queue-names';
 import { DESTINATION_NOT_ALLOWED } from './webhook-address';
 import { DestinationNotAllowedError, WebhookDestinations } from './webhook-destinations';
+import { WebhookEventSource } from './webhook-event-source';
+import { WebhookSecrets, type StoredSecrets } from './webhook-secrets';
 import { EVENT_ID_HEADER, SIGNATURE_HEADER, signWebhook, TIMESTAMP_HEADER } from './webhook-signature';
 import { cancelDeliverySql, deliverySql, recordAttemptSql, upsertDeliverySql } from './webhooks.sql';
 
@@ -18,24 +21,27 @@ export class WebhookRejectedError extends Error {
   }
 }
 
-/** A delivery with what sending it needs of its endpoint. */
-interface DeliveryToSend {
+/** A delivery with what sending it needs of its endpoint, as read (its secrets sealed). */
+type DeliveryRow = StoredSecrets & {
   id: string;
   status: WebhookDeliveryStatus;
   event_id: string;
   occurred_at: Date;
   body: Record<string, unknown>;
   url: string;
-  secret: string;
   active: boolean;
   deleted_at: Date | null;
-}
+};
+
+/** What sending it needs: the secrets it is signed with now (two during a rotation's overlap window). */
+type DeliveryToSend = DeliveryRow & { secrets: string[] };
 
 /**
  * POSTs one delivery's stored body, signed afresh, and logs the attempt. 2xx is success; anything else, a
  * redirect or a timeout is a failed attempt, retried until the job's attempts run out, when the delivery is
- * marked failed (and the job stays in the failed set, where an admin can retry it). Two round trips to the
- * database per attempt: the delivery (written first if the job carries the event), then the attempt's record.
+ * marked failed (and the job stays in the failed set, where an admin can retry it). A first delivery's event is
+ * rebuilt from PostgreSQL (its outbox row, request and endpoint, read at once) and its row written before the
+ * attempt; a job whose ids do not match is dropped, not retried. Then the attempt's record.
  */
 @Injectable()
 export class WebhookSender {
@@ -43,6 +49,8 @@ export class WebhookSender {
 
   constructor(
     private readonly em: EntityManager,
+    private readonly events: WebhookEventSource,
+    private readonly secrets: WebhookSecrets,
     private readonly metrics: WorkerMetrics,
     private readonly destinations: WebhookDestinations,
     @Inject(NOTIFICATIONS_CONFIG) private readonly config: NotificationsConfig,
@@ -50,8 +58,11 @@ export class WebhookSender {
 
   async send(job: Job<WebhookJobData>): Promise<void> {
     const delivery = await this.load(job.data);
-    if (!delivery) return;
-    const first = job.data.event !== undefined || job.id === delivery.id; // a replay has a job id of its own
+    if (!delivery) {
+      this.logger.warn({ jobId: job.id }, 'webhook job dropped: it names no committed event for that endpoint');
+      return;
+    }
+    const first = job.data.outboxId !== undefined || job.id === delivery.id; // a replay has a job id of its own
     if (delivery.status === 'delivered' && first) return; // done before a crash, or queued a second time
     if (!delivery.active || delivery.deleted_at) {
       await this.execute(cancelDeliverySql(delivery.id));
@@ -66,9 +77,17 @@ export class WebhookSender {
     throw new WebhookRejectedError(attempt.error ?? `HTTP ${attempt.status}`);
   }
 
-  private async load({ deliveryId, endpointId, event }: WebhookJobData): Promise<DeliveryToSend | undefined> {
-    if (!event || !endpointId) return (await this.execute(deliverySql(deliveryId)))[0];
-    return (await this.execute(upsertDeliverySql(deliveryId, endpointId, event)))[0];
+  private async load(job: WebhookJobData): Promise<DeliveryToSend | undefined> {
+    const row = await this.row(job);
+    return row && { ...row, secrets: this.secrets.signing(row) };
+  }
+
+  private async row(job: WebhookJobData): Promise<DeliveryRow | undefined> {
+    if (typeof job.deliveryId !== 'string' || !isUUID(job.deliveryId)) return undefined;
+    if (job.outboxId === undefined) return (await this.execute(deliverySql(job.deliveryId)))[0];
+    const event = await this.events.event(this.em, job);
+    if (!event) return undefined;
+    return (await this.execute(upsertDeliverySql(job.deliveryId, job.endpointId as string, event)))[0];
   }
 
   private async post(delivery: DeliveryToSend): Promise<WebhookAttempt> {
@@ -86,7 +105,7 @@ export class WebhookSender {
           'user-agent': 'Liaison-Webhooks/1',
           [EVENT_ID_HEADER]: delivery.event_id,
           [TIMESTAMP_HEADER]: String(timestamp),
-          [SIGNATURE_HEADER]: signWebhook(delivery.secret, timestamp, body),
+          [SIGNATURE_HEADER]: signWebhook(delivery.secrets, timestamp, body),
         },
         body,
       });
@@ -103,8 +122,8 @@ export class WebhookSender {
     await this.execute(recordAttemptSql(id, attempt, status, deliveredAt));
   }
 
-  private execute(statement: Sql): Promise<DeliveryToSend[]> {
-    return runSql<DeliveryToSend>(this.em, statement);
+  private execute(statement: Sql): Promise<DeliveryRow[]> {
+    return runSql<DeliveryRow>(this.em, statement);
   }
 }
 

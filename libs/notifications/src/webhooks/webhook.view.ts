@@ -28,6 +28,11 @@ export class CreatedWebhookView extends WebhookView {
   secret!: string;
 }
 
+export class RotatedSecretView extends CreatedWebhookView {
+  @ApiProperty({ description: 'Until then deliveries are signed with the old secret too (a second `v1=`).' })
+  previousSecretValidUntil!: string;
+}
+
 export class WebhookAttemptView {
   @ApiProperty() at!: string;
   @ApiProperty({ type: Number, nullable: true, description: 'HTTP status, or null when there was no answer.' })

@@ -12,7 +12,7 @@ import { CurrentActor, Roles } from '@liaison/auth';
 import type { Actor } from '@liaison/domain';
 import { cursorPageView, IdPageQuery, parseUuid, type CursorPage } from '@liaison/platform';
 import { CreateWebhookDto, UpdateWebhookDto } from './webhook.dto';
-import { CreatedWebhookView, WebhookDeliveryView, WebhookView } from './webhook.view';
+import { CreatedWebhookView, RotatedSecretView, WebhookDeliveryView, WebhookView } from './webhook.view';
 import { WebhooksService } from './webhooks.service';
 
 @ApiTags('webhooks')
@@ -59,6 +59,16 @@ export class WebhooksController {
   @ApiNoContentResponse()
   remove(@CurrentActor() actor: Actor, @Param('id', parseUuid('id')) id: string): Promise<void> {
     return this.webhooks.remove(actor, id);
+  }
+
+  @Post(':id/secret/rotate')
+  @HttpCode(200)
+  @ApiOkResponse({
+    type: RotatedSecretView,
+    description: 'A new secret, shown only here; the old one also signs deliveries until `previousSecretValidUntil`.',
+  })
+  rotateSecret(@CurrentActor() actor: Actor, @Param('id', parseUuid('id')) id: string): Promise<RotatedSecretView> {
+    return this.webhooks.rotateSecret(actor, id);
   }
 
   @Get(':id/deliveries')

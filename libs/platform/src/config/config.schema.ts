@@ -139,7 +139,8 @@ export const CONFIG_SCHEMA = {
     defaultText: '`redis://127.0.0.1:6379`; `npm start`: that one if it answers, else a `redis-server` it starts',
     secret: true,
     processes: ['api', 'worker', 'launcher'],
-    description: 'Redis for BullMQ and login throttling; may carry a password',
+    description:
+      'Redis for BullMQ and login throttling, with its password (`redis://:<password>@host:6379`); `rediss://` for TLS',
   }),
   QUEUE_PREFIX: variable(text(), {
     area: 'redis',
@@ -445,6 +446,13 @@ export const CONFIG_SCHEMA = {
     secret: false,
     processes: ['api', 'worker'],
     description: 'first retry delay, doubling (20 % jitter)',
+  }),
+  WEBHOOK_SECRET_OVERLAP_HOURS: variable(integer({ min: 0, max: 24 * 30 }), {
+    area: 'webhooks',
+    default: 24,
+    secret: false,
+    processes: ['api', 'worker'],
+    description: 'after a secret rotation, deliveries are also signed with the old secret for this long',
   }),
   WEBHOOK_ALLOW_HTTP: variable(flag(), {
     area: 'webhooks',

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { loadConfig } from '@liaison/platform';
+import { loadConfig } from '../liaison-config';
 import { masterKeyId } from './master-key';
 import { MasterKeyring, UnknownMasterKeyError } from './master-keyring';
 

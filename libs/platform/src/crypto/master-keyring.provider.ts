@@ -1,5 +1,6 @@
 import type { Provider } from '@nestjs/common';
-import { LIAISON_CONFIG, type LiaisonConfig } from '@liaison/platform';
+import { LIAISON_CONFIG } from '../config.module';
+import type { LiaisonConfig } from '../liaison-config';
 import { MasterKeyring } from './master-keyring';
 
 /** The process's master keys, from LIAISON_MASTER_KEY and LIAISON_PREVIOUS_MASTER_KEY. */

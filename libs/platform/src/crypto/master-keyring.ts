@@ -1,4 +1,4 @@
-import type { LiaisonConfig } from '@liaison/platform';
+import type { LiaisonConfig } from '../liaison-config';
 import { toMasterKey, type MasterKey } from './master-key';
 
 /** Thrown when a person's data key was wrapped by a master key this process was not given. */
