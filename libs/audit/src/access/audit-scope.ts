@@ -13,7 +13,16 @@ export type AuditScope = { kind: 'all' } | { kind: 'agency'; agencyId: string; u
 
 export function auditScopeOf(actor: Actor, config: LiaisonConfig): AuditScope {
   if (actor.platformAdmin) return { kind: 'all' };
-  if (!hasRole(actor, 'AUDITOR')) throw notAnAuditor();
+  if (!readsTheTrail(actor)) throw notAnAuditor();
   if (config.audit.oversightAgencyIds.includes(actor.agencyId)) return { kind: 'all' };
+  return { kind: 'agency', agencyId: actor.agencyId, userId: actor.userId };
+}
+
+export function readsTheTrail(actor: Actor): boolean {
+  return actor.platformAdmin || hasRole(actor, 'AUDITOR');
+}
+
+/** The streams an agency's auditors would see: for any other user, what they may know exists. */
+export function agencyScopeOf(actor: Actor): AuditScope {
   return { kind: 'agency', agencyId: actor.agencyId, userId: actor.userId };
 }
