@@ -2,7 +2,7 @@ export { hasRole, type Actor } from './access/actor';
 export type { CallerContext } from './access/caller-context';
 export { ROLES, type Role } from './access/role';
 export { mayAdministerUsersOf, mayCreateAgencies } from './access/user-administration';
-export { AGENCY_TYPES, type AgencyType } from './agencies/agency-type';
+export { AGENCY_TYPES, isGovernmentAgency, type AgencyType } from './agencies/agency-type';
 export * from './workflows';
 export { GENDERS, PERSON_ROLES, type Gender, type PersonRole } from './persons/person-role';
 export {

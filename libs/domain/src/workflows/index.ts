@@ -5,12 +5,14 @@ export { missingForSubmission, type CompletenessItem } from './completeness';
 export { decideTransition } from './decide-transition';
 export { describeWorkflow, type EventDescription, type WorkflowDescription } from './describe-workflow';
 export { formatDuration } from './duration';
+export { forwardRefusal, type ForwardTarget } from './forward-target';
 export {
   HANDLING_CODES,
   HANDLING_CODE_MEANINGS,
   isHandlingCode,
   needsPermissionToShareOnward,
   parseHandling,
+  storedHandling,
   type Handling,
   type HandlingCode,
 } from './handling-code';
