@@ -25,4 +25,9 @@ export {
   memberIsReadOnly,
   type TaskForceStanding,
 } from './access/task-force-access';
-export { decideOnwardSharing, taskForceLinkRefusal, type TaskForceLinkRefusal } from './access/task-force-linking';
+export {
+  decideOnwardSharing,
+  providerOf,
+  taskForceLinkRefusal,
+  type TaskForceLinkRefusal,
+} from './access/task-force-linking';
