@@ -9,12 +9,14 @@ export {
   AGE_BANDS,
   SUPPRESSION_THRESHOLD,
   ageBandOf,
+  monthBoundary,
   statisticsScopeOf,
   suppressCells,
   suppressCount,
   suppressNestedCells,
   type AgeBand,
   type StatisticsScope,
+  type WindowEnd,
 } from './statistics';
 export { mayAddToRequest, mayEditDraft, mayFileRequests } from './access/request-editing';
 export { actingSide, mayView, relationToRequest, type RequestRelation } from './access/request-relation';
