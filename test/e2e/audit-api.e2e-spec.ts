@@ -42,7 +42,13 @@ describe('auditor API (e2e)', () => {
       operator: await createUser(em, india, { roles: ['ADMIN'], platformAdmin: true }),
     };
     for (const [name, user] of Object.entries(users)) tokens[name] = await api.login(user.email);
-    const request = await createRequest(em, { requesting: india, requested: nepal, createdBy: users.indiaOfficer });
+    // transmitted: the other party's auditors see a request's stream once it has left the requesting side
+    const request = await createRequest(em, {
+      requesting: india,
+      requested: nepal,
+      createdBy: users.indiaOfficer,
+      state: 'transmitted',
+    });
     requestId = request.id;
     await appendSyntheticEntries(api.em(), [`request:${requestId}`, `agency:${thailand.id}`, 'system'], 10_500);
   });
