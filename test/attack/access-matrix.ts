@@ -101,6 +101,18 @@ const AUDIT_STREAM: Expectation = {
   platformAdmin: anywhere(A),
 };
 
+/**
+ * One request's trail: as {@link AUDIT_STREAM} for auditors; other roles are refused for their role where the request
+ * is theirs to know of, and get 404 for a request they may not see, as on every other route of a request.
+ */
+const REQUEST_TRAIL: Expectation = {
+  officer: { own: 403, counterpart: 403, taskForce: 403, foreign: 404 },
+  supervisor: { own: 403, counterpart: 403, taskForce: 403, foreign: 404 },
+  auditor: AUDIT_STREAM.auditor,
+  admin: { own: 403, counterpart: 403, taskForce: 403, foreign: 404 },
+  platformAdmin: anywhere(A),
+};
+
 const AUDITORS: Expectation = { officer: 403, supervisor: 403, auditor: A, admin: 403, platformAdmin: A };
 
 /** The agency directory: every signed-in user reads every agency; only platform admins add one. */
@@ -285,7 +297,7 @@ export const ACCESS_MATRIX: Record<string, RouteRule> = {
   'GET /v1/audit/public-key': { expect: EVERYONE },
   'POST /v1/audit/verify': { expect: AUDITORS, body: () => ({}) },
   'GET /v1/audit/export': { expect: AUDITORS },
-  'GET /v1/requests/{requestId}/trail': { expect: AUDIT_STREAM },
+  'GET /v1/requests/{requestId}/trail': { expect: REQUEST_TRAIL },
 
   'GET /v1/inbox': { expect: EVERYONE },
   'GET /v1/inbox/unread-count': { expect: EVERYONE },

@@ -2,17 +2,28 @@
 
 -- $1 = '2026-11-23T12:00:00.000Z'
 -- $2 = '00000000-0000-7000-8000-0000000000f1'
--- $3 = 'in_execution'
--- $4 = '2026-11-23T13:14:15.123456Z'
--- $5 = '00000000-0000-7000-8000-0000000000d1'
--- $6 = 26
+-- $3 = '00000000-0000-7000-8000-00000000000a'
+-- $4 = 'mla'
+-- $5 = 'draft'
+-- $6 = 'mla'
+-- $7 = 'under_review'
+-- $8 = 'extradition'
+-- $9 = 'draft'
+-- $10 = 'extradition'
+-- $11 = 'under_review'
+-- $12 = 'repatriation'
+-- $13 = 'draft'
+-- $14 = 'in_execution'
+-- $15 = '2026-11-23T13:14:15.123456Z'
+-- $16 = '00000000-0000-7000-8000-0000000000d1'
+-- $17 = 26
 with r as materialized (
             select r.id, r.reference, r.kind, r.state, r.handling_code, r.created_at, r.last_activity_at,
                    r.requesting_agency_id, r.requested_agency_id, (r.overdue or exists (
     select 1 from jsonb_array_elements(r.timers) as timer
      where timer ->> 'status' = 'running' and (timer ->> 'dueAt')::timestamptz < $1::timestamptz)) as overdue
               from task_force_request l join request r on r.id = l.request_id
-             where l.task_force_id = $2),
+             where l.task_force_id = $2 and (r.requesting_agency_id = $3 or (r.kind, r.state) not in (($4, $5), ($6, $7), ($8, $9), ($10, $11), ($12, $13)))),
           c as (select r.state, count(*)::int as count, count(*) filter (where r.overdue)::int as overdue
                   from r group by r.state)
           select c.state as column_state, c.count as column_count, c.overdue as column_overdue,
@@ -22,6 +33,6 @@ with r as materialized (
                  to_char(p.last_activity_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as cursor_key
             from c
             left join lateral (
-                   select r.* from r where r.state = c.state and c.state = $3 and (r.last_activity_at, r.id) < ($4::timestamptz, $5::uuid)
-                    order by r.last_activity_at desc, r.id desc limit $6) p on true
+                   select r.* from r where r.state = c.state and c.state = $14 and (r.last_activity_at, r.id) < ($15::timestamptz, $16::uuid)
+                    order by r.last_activity_at desc, r.id desc limit $17) p on true
            order by c.state, p.last_activity_at desc, p.id desc;

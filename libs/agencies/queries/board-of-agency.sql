@@ -2,15 +2,26 @@
 
 -- $1 = '2026-11-23T12:00:00.000Z'
 -- $2 = '00000000-0000-7000-8000-0000000000f1'
--- $3 = '00000000-0000-7000-8000-00000000000b'
--- $4 = 26
+-- $3 = '00000000-0000-7000-8000-00000000000a'
+-- $4 = 'mla'
+-- $5 = 'draft'
+-- $6 = 'mla'
+-- $7 = 'under_review'
+-- $8 = 'extradition'
+-- $9 = 'draft'
+-- $10 = 'extradition'
+-- $11 = 'under_review'
+-- $12 = 'repatriation'
+-- $13 = 'draft'
+-- $14 = '00000000-0000-7000-8000-00000000000b'
+-- $15 = 26
 with r as materialized (
             select r.id, r.reference, r.kind, r.state, r.handling_code, r.created_at, r.last_activity_at,
                    r.requesting_agency_id, r.requested_agency_id, (r.overdue or exists (
     select 1 from jsonb_array_elements(r.timers) as timer
      where timer ->> 'status' = 'running' and (timer ->> 'dueAt')::timestamptz < $1::timestamptz)) as overdue
               from task_force_request l join request r on r.id = l.request_id
-             where l.task_force_id = $2 and $3 in (r.requesting_agency_id, r.requested_agency_id)),
+             where l.task_force_id = $2 and (r.requesting_agency_id = $3 or (r.kind, r.state) not in (($4, $5), ($6, $7), ($8, $9), ($10, $11), ($12, $13))) and $14 in (r.requesting_agency_id, r.requested_agency_id)),
           c as (select r.state, count(*)::int as count, count(*) filter (where r.overdue)::int as overdue
                   from r group by r.state)
           select c.state as column_state, c.count as column_count, c.overdue as column_overdue,
@@ -21,5 +32,5 @@ with r as materialized (
             from c
             left join lateral (
                    select r.* from r where r.state = c.state
-                    order by r.last_activity_at desc, r.id desc limit $4) p on true
+                    order by r.last_activity_at desc, r.id desc limit $15) p on true
            order by c.state, p.last_activity_at desc, p.id desc;

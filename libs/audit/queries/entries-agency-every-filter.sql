@@ -3,26 +3,48 @@
 -- $1 = '00000000-0000-7000-8000-00000000000a'
 -- $2 = '00000000-0000-7000-8000-00000000000a'
 -- $3 = '00000000-0000-7000-8000-00000000000a'
--- $4 = '00000000-0000-7000-8000-0000000000a1'
--- $5 = '00000000-0000-7000-8000-00000000000a'
--- $6 = '00000000-0000-7000-8000-00000000000a'
--- $7 = 'request:00000000-0000-7000-8000-0000000000d1'
--- $8 = 'request:00000000-0000-7000-8000-0000000000d1'
--- $9 = '00000000-0000-7000-8000-0000000000a1'
--- $10 = '00000000-0000-7000-8000-00000000000a'
--- $11 = 'request.transition'
--- $12 = '2026-11-01T00:00:00.000Z'
--- $13 = '2026-12-01T00:00:00.000Z'
--- $14 = '00000000-0000-7000-8000-0000000000ff'
--- $15 = 51
+-- $4 = 'mla'
+-- $5 = 'draft'
+-- $6 = 'mla'
+-- $7 = 'under_review'
+-- $8 = 'extradition'
+-- $9 = 'draft'
+-- $10 = 'extradition'
+-- $11 = 'under_review'
+-- $12 = 'repatriation'
+-- $13 = 'draft'
+-- $14 = '00000000-0000-7000-8000-0000000000a1'
+-- $15 = 'mla'
+-- $16 = 'draft'
+-- $17 = 'mla'
+-- $18 = 'under_review'
+-- $19 = 'extradition'
+-- $20 = 'draft'
+-- $21 = 'extradition'
+-- $22 = 'under_review'
+-- $23 = 'repatriation'
+-- $24 = 'draft'
+-- $25 = '00000000-0000-7000-8000-00000000000a'
+-- $26 = '00000000-0000-7000-8000-00000000000a'
+-- $27 = 'request:00000000-0000-7000-8000-0000000000d1'
+-- $28 = 'request:00000000-0000-7000-8000-0000000000d1'
+-- $29 = '00000000-0000-7000-8000-0000000000a1'
+-- $30 = '00000000-0000-7000-8000-00000000000a'
+-- $31 = 'request.transition'
+-- $32 = '2026-11-01T00:00:00.000Z'
+-- $33 = '2026-12-01T00:00:00.000Z'
+-- $34 = '00000000-0000-7000-8000-0000000000ff'
+-- $35 = 51
 select e.id, e.stream, e.seq, e.occurred_at as "occurredAt", e.actor_user_id as "actorUserId",
   e.actor_agency_id as "actorAgencyId", e.action, e.subject_type as "subjectType", e.subject_id as "subjectId", e.data,
   e.client_request_id as "clientRequestId", e.prev_hash as "prevHash", e.hash, e.txid::text as txid, (select c.seq from audit_checkpoint c where c.xid_to > e.txid and c.xid_from <= e.txid
   order by c.xid_to limit 1) as checkpoint from audit_event e
        where (e.stream = 'agency:' || $1::text
-    or e.stream in (select 'request:' || r.id from request r where r.requesting_agency_id = $2 or r.requested_agency_id = $3)
+    or e.stream in (select 'request:' || r.id from request r where r.requesting_agency_id = $2
+                      or (r.requested_agency_id = $3 and (r.kind, r.state) not in (($4, $5), ($6, $7), ($8, $9), ($10, $11), ($12, $13))))
     or e.stream in (select 'request:' || l.request_id from task_force_request l
-                      join task_force_member m on m.task_force_id = l.task_force_id where m.user_id = $4)
-    or e.stream in (select 'task-force:' || t.id from task_force t where t.lead_agency_id = $5 or exists (
+                      join task_force_member m on m.task_force_id = l.task_force_id
+                      join request r on r.id = l.request_id where m.user_id = $14 and (r.kind, r.state) not in (($15, $16), ($17, $18), ($19, $20), ($21, $22), ($23, $24)))
+    or e.stream in (select 'task-force:' || t.id from task_force t where t.lead_agency_id = $25 or exists (
                       select 1 from task_force_member m join app_user u on u.id = m.user_id
-                      where m.task_force_id = t.id and u.agency_id = $6))) and e.stream = $7 and e.stream = $8 and e.actor_user_id = $9 and e.actor_agency_id = $10 and e.action = $11 and e.occurred_at >= $12 and e.occurred_at < $13 and e.id > $14 order by e.id limit $15;
+                      where m.task_force_id = t.id and u.agency_id = $26))) and e.stream = $27 and e.stream = $28 and e.actor_user_id = $29 and e.actor_agency_id = $30 and e.action = $31 and e.occurred_at >= $32 and e.occurred_at < $33 and e.id > $34 order by e.id limit $35;

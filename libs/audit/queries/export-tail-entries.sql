@@ -6,18 +6,40 @@
 -- $4 = '00000000-0000-7000-8000-00000000000a'
 -- $5 = '00000000-0000-7000-8000-00000000000a'
 -- $6 = '00000000-0000-7000-8000-00000000000a'
--- $7 = '00000000-0000-7000-8000-0000000000a1'
--- $8 = '00000000-0000-7000-8000-00000000000a'
--- $9 = '00000000-0000-7000-8000-00000000000a'
--- $10 = 1000
+-- $7 = 'mla'
+-- $8 = 'draft'
+-- $9 = 'mla'
+-- $10 = 'under_review'
+-- $11 = 'extradition'
+-- $12 = 'draft'
+-- $13 = 'extradition'
+-- $14 = 'under_review'
+-- $15 = 'repatriation'
+-- $16 = 'draft'
+-- $17 = '00000000-0000-7000-8000-0000000000a1'
+-- $18 = 'mla'
+-- $19 = 'draft'
+-- $20 = 'mla'
+-- $21 = 'under_review'
+-- $22 = 'extradition'
+-- $23 = 'draft'
+-- $24 = 'extradition'
+-- $25 = 'under_review'
+-- $26 = 'repatriation'
+-- $27 = 'draft'
+-- $28 = '00000000-0000-7000-8000-00000000000a'
+-- $29 = '00000000-0000-7000-8000-00000000000a'
+-- $30 = 1000
 select e.id, e.stream, e.seq, e.occurred_at as "occurredAt", e.actor_user_id as "actorUserId",
   e.actor_agency_id as "actorAgencyId", e.action, e.subject_type as "subjectType", e.subject_id as "subjectId", e.data,
   e.client_request_id as "clientRequestId", e.prev_hash as "prevHash", e.hash, e.txid::text as txid from audit_event e
          where e.txid >= $1 and (e.stream collate "C", e.seq) > ($2 collate "C", $3) and (e.stream = 'agency:' || $4::text
-    or e.stream in (select 'request:' || r.id from request r where r.requesting_agency_id = $5 or r.requested_agency_id = $6)
+    or e.stream in (select 'request:' || r.id from request r where r.requesting_agency_id = $5
+                      or (r.requested_agency_id = $6 and (r.kind, r.state) not in (($7, $8), ($9, $10), ($11, $12), ($13, $14), ($15, $16))))
     or e.stream in (select 'request:' || l.request_id from task_force_request l
-                      join task_force_member m on m.task_force_id = l.task_force_id where m.user_id = $7)
-    or e.stream in (select 'task-force:' || t.id from task_force t where t.lead_agency_id = $8 or exists (
+                      join task_force_member m on m.task_force_id = l.task_force_id
+                      join request r on r.id = l.request_id where m.user_id = $17 and (r.kind, r.state) not in (($18, $19), ($20, $21), ($22, $23), ($24, $25), ($26, $27)))
+    or e.stream in (select 'task-force:' || t.id from task_force t where t.lead_agency_id = $28 or exists (
                       select 1 from task_force_member m join app_user u on u.id = m.user_id
-                      where m.task_force_id = t.id and u.agency_id = $9)))
-         order by e.stream collate "C", e.seq limit $10;
+                      where m.task_force_id = t.id and u.agency_id = $29)))
+         order by e.stream collate "C", e.seq limit $30;

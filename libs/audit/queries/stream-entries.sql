@@ -4,17 +4,39 @@
 -- $2 = '00000000-0000-7000-8000-00000000000a'
 -- $3 = '00000000-0000-7000-8000-00000000000a'
 -- $4 = '00000000-0000-7000-8000-00000000000a'
--- $5 = '00000000-0000-7000-8000-0000000000a1'
--- $6 = '00000000-0000-7000-8000-00000000000a'
--- $7 = '00000000-0000-7000-8000-00000000000a'
+-- $5 = 'mla'
+-- $6 = 'draft'
+-- $7 = 'mla'
+-- $8 = 'under_review'
+-- $9 = 'extradition'
+-- $10 = 'draft'
+-- $11 = 'extradition'
+-- $12 = 'under_review'
+-- $13 = 'repatriation'
+-- $14 = 'draft'
+-- $15 = '00000000-0000-7000-8000-0000000000a1'
+-- $16 = 'mla'
+-- $17 = 'draft'
+-- $18 = 'mla'
+-- $19 = 'under_review'
+-- $20 = 'extradition'
+-- $21 = 'draft'
+-- $22 = 'extradition'
+-- $23 = 'under_review'
+-- $24 = 'repatriation'
+-- $25 = 'draft'
+-- $26 = '00000000-0000-7000-8000-00000000000a'
+-- $27 = '00000000-0000-7000-8000-00000000000a'
 select e.id, e.stream, e.seq, e.occurred_at as "occurredAt", e.actor_user_id as "actorUserId",
   e.actor_agency_id as "actorAgencyId", e.action, e.subject_type as "subjectType", e.subject_id as "subjectId", e.data,
   e.client_request_id as "clientRequestId", e.prev_hash as "prevHash", e.hash, e.txid::text as txid, (select c.seq from audit_checkpoint c where c.xid_to > e.txid and c.xid_from <= e.txid
   order by c.xid_to limit 1) as checkpoint from audit_event e
        where e.stream = $1 and (e.stream = 'agency:' || $2::text
-    or e.stream in (select 'request:' || r.id from request r where r.requesting_agency_id = $3 or r.requested_agency_id = $4)
+    or e.stream in (select 'request:' || r.id from request r where r.requesting_agency_id = $3
+                      or (r.requested_agency_id = $4 and (r.kind, r.state) not in (($5, $6), ($7, $8), ($9, $10), ($11, $12), ($13, $14))))
     or e.stream in (select 'request:' || l.request_id from task_force_request l
-                      join task_force_member m on m.task_force_id = l.task_force_id where m.user_id = $5)
-    or e.stream in (select 'task-force:' || t.id from task_force t where t.lead_agency_id = $6 or exists (
+                      join task_force_member m on m.task_force_id = l.task_force_id
+                      join request r on r.id = l.request_id where m.user_id = $15 and (r.kind, r.state) not in (($16, $17), ($18, $19), ($20, $21), ($22, $23), ($24, $25)))
+    or e.stream in (select 'task-force:' || t.id from task_force t where t.lead_agency_id = $26 or exists (
                       select 1 from task_force_member m join app_user u on u.id = m.user_id
-                      where m.task_force_id = t.id and u.agency_id = $7))) order by e.seq;
+                      where m.task_force_id = t.id and u.agency_id = $27))) order by e.seq;

@@ -7,21 +7,43 @@
 -- $5 = '00000000-0000-7000-8000-00000000000a'
 -- $6 = '00000000-0000-7000-8000-00000000000a'
 -- $7 = '00000000-0000-7000-8000-00000000000a'
--- $8 = '00000000-0000-7000-8000-0000000000a1'
--- $9 = '00000000-0000-7000-8000-00000000000a'
--- $10 = '00000000-0000-7000-8000-00000000000a'
--- $11 = 'request:00000000-0000-7000-8000-0000000000d1'
--- $12 = 2000
+-- $8 = 'mla'
+-- $9 = 'draft'
+-- $10 = 'mla'
+-- $11 = 'under_review'
+-- $12 = 'extradition'
+-- $13 = 'draft'
+-- $14 = 'extradition'
+-- $15 = 'under_review'
+-- $16 = 'repatriation'
+-- $17 = 'draft'
+-- $18 = '00000000-0000-7000-8000-0000000000a1'
+-- $19 = 'mla'
+-- $20 = 'draft'
+-- $21 = 'mla'
+-- $22 = 'under_review'
+-- $23 = 'extradition'
+-- $24 = 'draft'
+-- $25 = 'extradition'
+-- $26 = 'under_review'
+-- $27 = 'repatriation'
+-- $28 = 'draft'
+-- $29 = '00000000-0000-7000-8000-00000000000a'
+-- $30 = '00000000-0000-7000-8000-00000000000a'
+-- $31 = 'request:00000000-0000-7000-8000-0000000000d1'
+-- $32 = 2000
 select e.id, e.stream, e.seq, e.occurred_at as "occurredAt", e.actor_user_id as "actorUserId",
   e.actor_agency_id as "actorAgencyId", e.action, e.subject_type as "subjectType", e.subject_id as "subjectId", e.data,
   e.client_request_id as "clientRequestId", e.prev_hash as "prevHash", e.hash, e.txid::text as txid, p.hash as "predecessorHash"
          from audit_event e left join audit_event p on p.stream = e.stream and p.seq = e.seq - 1
          where (e.txid, e.id) > ($1::bigint, $2::uuid) and e.txid >= $3 and e.txid < $4 and (e.stream = 'agency:' || $5::text
-    or e.stream in (select 'request:' || r.id from request r where r.requesting_agency_id = $6 or r.requested_agency_id = $7)
+    or e.stream in (select 'request:' || r.id from request r where r.requesting_agency_id = $6
+                      or (r.requested_agency_id = $7 and (r.kind, r.state) not in (($8, $9), ($10, $11), ($12, $13), ($14, $15), ($16, $17))))
     or e.stream in (select 'request:' || l.request_id from task_force_request l
-                      join task_force_member m on m.task_force_id = l.task_force_id where m.user_id = $8)
-    or e.stream in (select 'task-force:' || t.id from task_force t where t.lead_agency_id = $9 or exists (
+                      join task_force_member m on m.task_force_id = l.task_force_id
+                      join request r on r.id = l.request_id where m.user_id = $18 and (r.kind, r.state) not in (($19, $20), ($21, $22), ($23, $24), ($25, $26), ($27, $28)))
+    or e.stream in (select 'task-force:' || t.id from task_force t where t.lead_agency_id = $29 or exists (
                       select 1 from task_force_member m join app_user u on u.id = m.user_id
-                      where m.task_force_id = t.id and u.agency_id = $10)))
-           and e.stream = $11
-         order by e.txid, e.id limit $12;
+                      where m.task_force_id = t.id and u.agency_id = $30)))
+           and e.stream = $31
+         order by e.txid, e.id limit $32;

@@ -5,7 +5,7 @@ import { requestStream, type ChainedEntry } from './audit-trail';
 import { insertAuditEventSql, streamHeadSql } from './audit-trail.sql';
 import { builderLockSql, checkpointLeavesSql, leafHashesSql, snapshotXminSql } from './checkpoints/checkpoints.sql';
 import { checkpointEntriesSql, tailEntriesSql } from './export/audit-export.sql';
-import { auditEntriesSql, auditEntrySql, auditStreamSql } from './query/audit-entries.sql';
+import { auditEntriesSql, auditEntrySql, auditStreamSql, streamSeenSql } from './query/audit-entries.sql';
 import { entriesToVerifySql } from './verify/trail-verifier.sql';
 
 const agency: AuditScope = { kind: 'agency', agencyId: EXAMPLE_IDS.agency, userId: EXAMPLE_IDS.user };
@@ -49,6 +49,7 @@ export const SQL_EXAMPLES: SqlExample[] = [
     }),
   },
   { name: 'stream-entries', statement: auditStreamSql(agency, stream) },
+  { name: 'stream-seen', statement: streamSeenSql(agency, stream) },
   { name: 'entry', statement: auditEntrySql(agency, EXAMPLE_IDS.fresh) },
   { name: 'export-checkpoint-entries', statement: checkpointEntriesSql(agency, range, start, 1000) },
   { name: 'export-tail-entries', statement: tailEntriesSql(agency, '800', { stream: '', seq: 0 }, 1000) },

@@ -14,13 +14,24 @@
 -- $12 = 'draft'
 -- $13 = '2026-01-01T00:00:00.000Z'
 -- $14 = '2027-01-01T00:00:00.000Z'
+-- $15 = '00000000-0000-7000-8000-00000000000a'
+-- $16 = 'mla'
+-- $17 = 'draft'
+-- $18 = 'mla'
+-- $19 = 'under_review'
+-- $20 = 'extradition'
+-- $21 = 'draft'
+-- $22 = 'extradition'
+-- $23 = 'under_review'
+-- $24 = 'repatriation'
+-- $25 = 'draft'
 with scoped as materialized (select r.id, r.kind::text as kind, r.state::text as state, r.legal_basis::text as legal_basis, r.created_at, r.requesting_agency_id, r.requested_agency_id
   from request r where (r.requesting_agency_id = $1 or (r.requested_agency_id = $2 and (r.kind, r.state) not in (($3, $4), ($5, $6), ($7, $8), ($9, $10), ($11, $12)))) and r.created_at >= $13::timestamptz and r.created_at < $14::timestamptz), changes as (
-  select s.kind, h.from_state, h.occurred_at, s.created_at,
+  select s.kind, h.from_state, h.occurred_at, s.created_at, s.requesting_agency_id,
     lag(h.occurred_at) over (partition by h.request_id order by h.version) as entered_at
   from request_history h join scoped s on s.id = h.request_id where h.from_state <> h.to_state),
 stays as (select kind, from_state as state,
-  extract(epoch from occurred_at - coalesce(entered_at, created_at))::float8 as seconds from changes)
+  extract(epoch from occurred_at - coalesce(entered_at, created_at))::float8 as seconds from changes where requesting_agency_id = $15 or not (kind, from_state) in (($16, $17), ($18, $19), ($20, $21), ($22, $23), ($24, $25)))
 select kind, state, count(*)::int as stays,
   percentile_cont(0.5) within group (order by seconds) as median_seconds,
   percentile_cont(0.9) within group (order by seconds) as p90_seconds

@@ -118,7 +118,7 @@ export function attachmentCountSql(requestId: string, ids: readonly string[]): S
     where request_id = ${requestId} and id in (${list(ids)})`;
 }
 
-/** An agency as a party of a request (an `AgencyParty`). */
+/** An agency that may become a party of a request (an `AgencyParty` with its `type`). */
 export function agencyPartySql(id: string): Sql {
-  return sql`select id, name, country, accepted_languages as "acceptedLanguages" from agency where id = ${id}`;
+  return sql`select id, name, country, accepted_languages as "acceptedLanguages", type from agency where id = ${id}`;
 }

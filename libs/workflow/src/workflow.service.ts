@@ -8,11 +8,14 @@ import { idempotentAnswerSql } from '@liaison/data';
 import {
   actingSide,
   decideTransition,
+  forwardRefusal,
   isInternalState,
   mayView,
   relationToRequest,
+  storedHandling,
   type Actor,
   type CallerContext,
+  type ForwardTarget,
   type RequestFacts,
   type RequestRelation,
   type TransitionAcceptance,
@@ -251,22 +254,33 @@ async function countAttachments(tx: PooledTransaction, requestId: string, ids: s
   return result?.rows[0]?.found ?? 0;
 }
 
-/** Forwarding to the competent agency (EIO Art. 7(6)) makes it the requested agency. */
+/**
+ * Forwarding to the competent agency (EIO Art. 7(6)) makes it the requested agency: one of the requested state's
+ * government agencies, where the handling code allows it (the domain's `forwardRefusal`).
+ */
 async function reassign(tx: PooledTransaction, request: LockedRequest, decision: TransitionAcceptance) {
   const effect = decision.effects.find((candidate) => candidate.type === 'reassign_requested_agency');
   if (!effect || effect.type !== 'reassign_requested_agency') return undefined;
-  const agency = isUUID(effect.agencyId) ? await findAgency(tx, effect.agencyId) : undefined;
-  if (!agency || agency.id === request.requestingAgency.id || agency.id === request.requestedAgency.id) {
-    return invalidReferenceTo('competentAgencyId', 'must be another existing agency, not a party to the request');
-  }
+  const found = isUUID(effect.agencyId) ? await findAgency(tx, effect.agencyId) : undefined;
+  if (!found) return invalidReferenceTo('competentAgencyId', 'must be an existing agency');
+  const { type, ...agency } = found;
+  const refusal = forwardRefusal({
+    requestingAgencyId: request.requestingAgency.id,
+    requestedAgency: request.requestedAgency,
+    target: { id: agency.id, country: agency.country, type },
+    handling: storedHandling(request.handlingCode, request.handlingRestriction),
+  });
+  if (refusal) return invalidReferenceTo('competentAgencyId', refusal);
   request.requestedAgency = agency;
   return undefined;
 }
 
-async function findAgency(tx: PooledTransaction, id: string): Promise<AgencyParty | undefined> {
-  const [result] = await tx.send<AgencyParty>([agencyPartySql(id)]);
+async function findAgency(tx: PooledTransaction, id: string): Promise<ForwardCandidate | undefined> {
+  const [result] = await tx.send<ForwardCandidate>([agencyPartySql(id)]);
   return result?.rows[0];
 }
+
+type ForwardCandidate = AgencyParty & Pick<ForwardTarget, 'type'>;
 
 /** The payload in the trail: which fields were sent and a digest of their values (they may name people). */
 function payloadReference(payload: Record<string, unknown>): Record<string, unknown> {

@@ -19,12 +19,13 @@ async function main(): Promise<void> {
   );
   const query = <T extends object>(statement: Sql) => runSql<T>(orm.em, statement);
   try {
-    const [taskForce] = await query<{ id: string; linked: number }>(
-      sql`select t.id, (select count(*)::int from task_force_request where task_force_id = t.id) as linked
+    const [taskForce] = await query<{ id: string; lead: string; linked: number }>(
+      sql`select t.id, t.lead_agency_id as lead,
+                 (select count(*)::int from task_force_request where task_force_id = t.id) as linked
             from task_force t order by linked desc limit 1`,
     );
     if (!taskForce) throw new Error('Seed the benchmark database first (seed-requests.ts)');
-    const scope = { taskForceId: taskForce.id, now: new Date() };
+    const scope = { taskForceId: taskForce.id, viewerAgencyId: taskForce.lead, now: new Date() };
     const counts = await query<{ column_state: string; column_count: number }>(boardSql(scope, { rows: 1 }));
     const [fullest] = [...counts].sort((a, b) => b.column_count - a.column_count);
     const state = fullest?.column_state ?? 'closed';

@@ -1060,7 +1060,7 @@ export interface components {
        */
       readOnly: boolean;
       /**
-       * @description The providers of linked H2/H3 requests agreed that this member’s agency may see them (needed when it is a party to none of them); recorded in the trail.
+       * @description The providers of linked H2/H3 requests agreed that this member’s agency may see them (needed when it is a party to none of them); only the providing agency gives it, so 403 for requests the lead agency did not provide. Recorded in the trail.
        * @default false
        */
       handlingPermissionConfirmed: boolean;
@@ -1069,7 +1069,7 @@ export interface components {
       /** Format: uuid */
       requestId: string;
       /**
-       * @description For an H2/H3 request and a task force with members of other agencies than its two parties: the provider agreed to the onward sharing. Recorded in the trail.
+       * @description For an H2/H3 request and a task force with members of other agencies than its two parties: the provider permits the onward sharing. Only a SUPERVISOR of the providing (requesting) agency gives it (403 otherwise). Recorded in the trail.
        * @default false
        */
       handlingPermissionConfirmed: boolean;
@@ -2249,7 +2249,14 @@ export interface operations {
           'application/json': components['schemas']['AuditEntryView'][];
         };
       };
-      /** @description Unknown request, or one the auditor may not see. */
+      /** @description A request the caller sees, but the caller is no auditor. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Unknown request, or one the caller may not see (whatever their role). */
       404: {
         headers: {
           [name: string]: unknown;
@@ -3502,9 +3509,9 @@ export interface operations {
     parameters: {
       query?: {
         kind?: 'mla' | 'extradition' | 'repatriation';
-        /** @description Requests created at or after this date or time (ISO 8601; a date is midnight UTC). */
+        /** @description Requests created in this month (YYYY-MM, UTC) or later; an ISO 8601 date or date-time is taken only when it is the start of a month. */
         from?: string;
-        /** @description Requests created before this date or time (exclusive; ISO 8601). */
+        /** @description Requests created up to the end of this month (YYYY-MM, UTC); an ISO 8601 date or date-time is taken only when it is the start of a month, and is then exclusive. */
         to?: string;
       };
       header?: never;
@@ -3513,7 +3520,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Counts by kind, state, country pair, legal basis and month; time in state; overdue rates; victims by gender, age band and nationality. Scope: the caller's agency's requests, or every request for platform admins and oversight agencies. */
+      /** @description Counts by kind, state, country pair, legal basis and month; time in state; overdue rates; victims by gender, age band and nationality. Scope: the caller's agency's requests, or every request for platform admins and oversight agencies. Each read is recorded in the audit trail with its filters. */
       200: {
         headers: {
           [name: string]: unknown;

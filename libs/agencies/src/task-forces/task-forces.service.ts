@@ -6,7 +6,6 @@ import {
   AgencySchema,
   runSql,
   TaskForceMemberSchema,
-  TaskForceRequestSchema,
   TaskForceSchema,
   type TaskForce,
 } from '@liaison/data';
@@ -17,7 +16,7 @@ import { TaskForceView } from './dto/task-force.view';
 import type { TaskForceSummaryView } from './dto/task-force-summary.view';
 import { findVisibleTaskForce } from './task-force-standing';
 import { taskForceStream } from './task-force-stream';
-import { taskForceSummariesSql } from './task-forces.sql';
+import { linkedRequestCountSql, taskForceSummariesSql } from './task-forces.sql';
 
 interface SummaryRow {
   id: string;
@@ -95,8 +94,8 @@ export class TaskForcesService {
       { taskForce: taskForce.id },
       { populate: ['user', 'user.agency'], orderBy: { createdAt: 'asc', id: 'asc' } },
     );
-    const linked = await em.count(TaskForceRequestSchema, { taskForce: taskForce.id });
-    return TaskForceView.from(taskForce, members, linked, actor.userId);
+    const [count] = await runSql<{ linked: number }>(em, linkedRequestCountSql(taskForce.id, actor.agencyId));
+    return TaskForceView.from(taskForce, members, count?.linked ?? 0, actor.userId);
   }
 }
 

@@ -1,4 +1,5 @@
 import { empty, sql, type Sql } from '@liaison/data';
+import { visibleToAgencySql } from '@liaison/requests';
 
 /** The agencies of a task force's members (each once). */
 export function memberAgenciesSql(taskForceId: string): Sql {
@@ -17,7 +18,8 @@ export function linkedRequestsSql(taskForceId: string): Sql {
 
 /**
  * A page of the task forces the user is a member of or their agency leads, in id order, one more than `limit`
- * (whether another page follows): each with its lead agency, the user's membership and its counts.
+ * (whether another page follows): each with its lead agency, the user's membership and its counts (of the linked
+ * requests, those the user's agency sees: its own, and the others once sent out).
  */
 export function taskForceSummariesSql(
   viewer: { userId: string; agencyId: string },
@@ -28,11 +30,18 @@ export function taskForceSummariesSql(
               a.id as lead_id, a.name as lead_name, a.country as lead_country, a.type as lead_type,
               mine.read_only,
               (select count(*) from task_force_member m where m.task_force_id = tf.id) as member_count,
-              (select count(*) from task_force_request l where l.task_force_id = tf.id) as linked_request_count
+              (select count(*) from task_force_request l join request r on r.id = l.request_id
+                where l.task_force_id = tf.id and ${visibleToAgencySql(viewer.agencyId)}) as linked_request_count
          from task_force tf
          join agency a on a.id = tf.lead_agency_id
          left join task_force_member mine on mine.task_force_id = tf.id and mine.user_id = ${viewer.userId}
         where (tf.lead_agency_id = ${viewer.agencyId} or mine.id is not null)${after}
         order by tf.id
         limit ${page.limit + 1}`;
+}
+
+/** One row, `linked`: how many of a task force's linked requests a viewer from `agencyId` sees. */
+export function linkedRequestCountSql(taskForceId: string, agencyId: string): Sql {
+  return sql`select count(*)::int as linked from task_force_request l join request r on r.id = l.request_id
+        where l.task_force_id = ${taskForceId} and ${visibleToAgencySql(agencyId)}`;
 }

@@ -6,7 +6,7 @@ import type { AuditScope } from '../access/audit-scope';
 import type { AuditRow } from '../audit-rows';
 import { AuditEntryView } from '../http/dto/audit-entry.view';
 import type { ListAuditEntriesQuery } from '../http/dto/list-audit-entries.query';
-import { auditEntriesSql, auditEntrySql, auditStreamSql } from './audit-entries.sql';
+import { auditEntriesSql, auditEntrySql, auditStreamSql, streamSeenSql } from './audit-entries.sql';
 
 /** Reads the trail within a reader's scope. */
 @Injectable()
@@ -25,6 +25,12 @@ export class AuditEntries {
   async stream(scope: AuditScope, stream: string): Promise<AuditEntryView[] | null> {
     const rows = await runSql<AuditRow & { checkpoint: number | null }>(this.em.fork(), auditStreamSql(scope, stream));
     return rows.length > 0 ? rows.map(AuditEntryView.from) : null;
+  }
+
+  /** Whether the scope sees any entry of the stream. */
+  async sees(scope: AuditScope, stream: string): Promise<boolean> {
+    const [row] = await runSql<{ seen: boolean }>(this.em.fork(), streamSeenSql(scope, stream));
+    return row?.seen === true;
   }
 
   /** One entry, if the reader may see it. */

@@ -36,3 +36,8 @@ export function auditStreamSql(scope: AuditScope, stream: string): Sql {
 export function auditEntrySql(scope: AuditScope, id: string): Sql {
   return sql`select ${AUDIT_ROW_COLUMNS} from audit_event e where e.id = ${id} and ${streamConditionSql(scope)}`;
 }
+
+/** One row, `seen`: whether the scope sees any entry of the stream. */
+export function streamSeenSql(scope: AuditScope, stream: string): Sql {
+  return sql`select exists (select 1 from audit_event e where e.stream = ${stream} and ${streamConditionSql(scope)}) as seen`;
+}

@@ -1,16 +1,18 @@
 export { ASSISTANCE_TYPES, ASSISTANCE_TYPE_WORDING, type AssistanceType } from './assistance-type';
-export { internalStates, isInternalState } from './internal-states';
+export { internalStatePairs, internalStates, isEventBeyondRequestingSide, isInternalState } from './internal-states';
 export { allowedEvents } from './allowed-events';
 export { missingForSubmission, type CompletenessItem } from './completeness';
 export { decideTransition } from './decide-transition';
 export { describeWorkflow, type EventDescription, type WorkflowDescription } from './describe-workflow';
 export { formatDuration } from './duration';
+export { forwardRefusal, type ForwardTarget } from './forward-target';
 export {
   HANDLING_CODES,
   HANDLING_CODE_MEANINGS,
   isHandlingCode,
   needsPermissionToShareOnward,
   parseHandling,
+  storedHandling,
   type Handling,
   type HandlingCode,
 } from './handling-code';

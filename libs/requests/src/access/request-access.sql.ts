@@ -1,8 +1,16 @@
 import { list, raw, sql, type Sql } from '@liaison/data';
-import { internalStates, REQUEST_KINDS } from '@liaison/domain';
+import { internalStatePairs } from '@liaison/domain';
 
 /** Every (kind, state) pair still internal to the requesting side (a draft, a request under its own review). */
-const INTERNAL_PAIRS = REQUEST_KINDS.flatMap((kind) => internalStates(kind).map((state) => [kind, state] as const));
+const INTERNAL_PAIRS = internalStatePairs().map(([kind, state]) => sql`(${kind}, ${state})`);
+
+/**
+ * Whether the state (`state`, of a request of kind `kind`: both SQL expressions, such as columns) is internal to the
+ * requesting side: the SQL side of the workflows' `internal` states.
+ */
+export function internalStateSql(kind: Sql, state: Sql): Sql {
+  return sql`(${kind}, ${state}) in (${list(INTERNAL_PAIRS)})`;
+}
 
 /**
  * The requests (`alias`, `r` by default) that have left their requesting side's internal review: the only ones
@@ -10,8 +18,15 @@ const INTERNAL_PAIRS = REQUEST_KINDS.flatMap((kind) => internalStates(kind).map(
  * every statement that lists requests of other agencies.
  */
 export function sentOutSql(alias = 'r'): Sql {
-  const pairs = INTERNAL_PAIRS.map(([kind, state]) => sql`(${kind}, ${state})`);
-  return sql`(${raw(alias)}.kind, ${raw(alias)}.state) not in (${list(pairs)})`;
+  return sql`(${raw(alias)}.kind, ${raw(alias)}.state) not in (${list(INTERNAL_PAIRS)})`;
+}
+
+/**
+ * The requests (`alias`) a viewer from `agencyId` may see among those shared with it: all that its agency files,
+ * and the others once sent out (the board of a task force).
+ */
+export function visibleToAgencySql(agencyId: string, alias = 'r'): Sql {
+  return sql`(${raw(alias)}.requesting_agency_id = ${agencyId} or ${sentOutSql(alias)})`;
 }
 
 /**

@@ -1,6 +1,6 @@
-import { join, sql, type Sql } from '@liaison/data';
+import { empty, join, raw, sql, type Sql } from '@liaison/data';
 import type { RequestKind, StatisticsScope } from '@liaison/domain';
-import { sentOutSql } from '../access/request-access.sql';
+import { internalStateSql, sentOutSql } from '../access/request-access.sql';
 
 /** Which requests are counted, besides the caller's scope: filters of `GET /v1/statistics`. */
 export interface StatisticsFilters {
@@ -81,18 +81,23 @@ order by 1, 2 nulls last`;
 }
 
 /**
- * Time spent in each state of each kind, over the stays that have ended: a state is entered by the event that
+ * Time spent in each state of each kind, over the stays that have ended (with the `agency` scope, the stays in the
+ * requesting side's internal states of its own requests only): a state is entered by the event that
  * changed into it (for the initial state, the request's creation) and left by the next event that changed the state
  * (events that keep the state, if any, do not end a stay). Stays still running are left out. Median and p90 by
  * `percentile_cont` (linear interpolation), in seconds.
  */
 export function timeInStateSql(scope: StatisticsScope, filters: StatisticsFilters): Sql {
+  const ownPhase =
+    scope.kind === 'agency'
+      ? sql` where requesting_agency_id = ${scope.agencyId} or not ${internalStateSql(raw('kind'), raw('from_state'))}`
+      : empty;
   return sql`with ${scopedRequests(scope, filters)}, changes as (
-  select s.kind, h.from_state, h.occurred_at, s.created_at,
+  select s.kind, h.from_state, h.occurred_at, s.created_at, s.requesting_agency_id,
     lag(h.occurred_at) over (partition by h.request_id order by h.version) as entered_at
   from request_history h join scoped s on s.id = h.request_id where h.from_state <> h.to_state),
 stays as (select kind, from_state as state,
-  extract(epoch from occurred_at - coalesce(entered_at, created_at))::float8 as seconds from changes)
+  extract(epoch from occurred_at - coalesce(entered_at, created_at))::float8 as seconds from changes${ownPhase})
 select kind, state, count(*)::int as stays,
   percentile_cont(0.5) within group (order by seconds) as median_seconds,
   percentile_cont(0.9) within group (order by seconds) as p90_seconds
