@@ -26,6 +26,8 @@ module.exports = {
     // one feature module booted without HTTP on the worker's database and Redis prefix (libs/testing's mediumTest)
     project('medium', ['<rootDir>/libs/**/*.medium-spec.ts']),
     project('api', ['<rootDir>/apps/api/src/**/*.spec.ts']),
+    // the console's pure helpers (draft values, time left, filters, workflow layout), without a browser
+    project('web', ['<rootDir>/apps/web/src/**/*.spec.ts']),
     project('worker', ['<rootDir>/apps/worker/src/**/*.spec.ts']),
     project('infra', ['<rootDir>/infra/**/*.spec.ts']),
     project('e2e', ['<rootDir>/test/e2e/**/*.e2e-spec.ts']),

@@ -71,7 +71,19 @@ describe('docker-compose.yml', () => {
     }
     // Interpolated parts like ${POSTGRES_PASSWORD:-liaison} are not valid URL syntax, so read the host by hand.
     expect(api.DATABASE_URL).toMatch(/^postgresql:\/\/[^@]+@postgres:5432\/\w+$/);
-    expect(api.REDIS_URL).toBe('redis://redis:6379');
+    expect(api.REDIS_URL).toMatch(/^redis:\/\/[^@]*@redis:6379$/);
+  });
+
+  it('makes Redis require a password the operator must give, and hands it to the apps in REDIS_URL', () => {
+    const required = /^\$\{REDIS_PASSWORD:\?[^}]+\}$/;
+    const args = argv(services.redis.command);
+    expect(args).toContain('--requirepass');
+    expect(args[args.indexOf('--requirepass') + 1]).toMatch(required);
+    expect(env('redis').REDISCLI_AUTH).toMatch(required); // the healthcheck's redis-cli signs in with it
+    for (const app of ['migrate', 'api', 'worker']) {
+      const url = env(app).REDIS_URL;
+      expect([app, url]).toEqual([app, expect.stringMatching(/^redis:\/\/:\$\{REDIS_PASSWORD:\?[^}]+\}@redis:6379$/)]);
+    }
   });
 
   it('publishes the api on container port 3000, which the image exposes', () => {

@@ -1,19 +1,19 @@
 import { Client } from 'pg';
+import { enableLoginSql } from '@liaison/data';
 import { exitOnInvalidEnvironment, loadConfig } from '@liaison/platform';
 
 /** The role the apps connect as; the migrations create it (without LOGIN) and grant it what the apps need. */
 export const APP_DATABASE_ROLE = 'liaison_app';
 
 /**
- * Lets the application role log in, with this password (PostgreSQL's quoting: the password may hold anything).
+ * Lets the application role log in, with this password (inlined as a literal: the password may hold anything).
  * Run as the owner after the migrations; idempotent, so a changed password is applied at the next start.
  */
 export async function enableApplicationRole(ownerUrl: string, password: string): Promise<void> {
   const client = new Client({ connectionString: ownerUrl });
   await client.connect();
   try {
-    const { rows } = await client.query<{ literal: string }>('select quote_literal($1::text) as literal', [password]);
-    await client.query(`ALTER ROLE ${APP_DATABASE_ROLE} LOGIN PASSWORD ${rows[0].literal}`);
+    await client.query(enableLoginSql(APP_DATABASE_ROLE, password).inline()); // no parameters in this statement
   } finally {
     await client.end();
   }

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { Client } from 'pg';
 import { exitOnInvalidEnvironment, loadConfig } from '@liaison/platform';
-import { MIGRATIONS_PATH, migrateDatabase, ormConfig, quoteIdentifier } from '@liaison/data';
+import { createDatabaseSql, dropDatabaseSql, MIGRATIONS_PATH, migrateDatabase, ormConfig } from '@liaison/data';
 
 /**
  * `npm run db:migration:create -- <name>`: diffs the entities against a scratch database migrated to the
@@ -14,7 +14,7 @@ async function main(): Promise<void> {
   const name = process.argv[2];
   const scratchUrl = new URL(loadConfig().databaseUrl);
   const scratch = `liaison_migration_scratch_${process.pid}`;
-  await admin(scratchUrl, `CREATE DATABASE ${quoteIdentifier(scratch)}`);
+  await admin(scratchUrl, createDatabaseSql(scratch).text);
   scratchUrl.pathname = `/${scratch}`;
   try {
     await migrateDatabase(scratchUrl.toString());
@@ -25,7 +25,7 @@ async function main(): Promise<void> {
     writeIndex();
   } finally {
     scratchUrl.pathname = '/postgres';
-    await admin(scratchUrl, `DROP DATABASE IF EXISTS ${quoteIdentifier(scratch)} WITH (FORCE)`);
+    await admin(scratchUrl, dropDatabaseSql(scratch).text);
   }
 }
 

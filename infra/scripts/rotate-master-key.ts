@@ -1,13 +1,15 @@
 import { MikroORM } from '@mikro-orm/postgresql';
 import { AuditTrail } from '@liaison/audit';
 import { ormConfig } from '@liaison/data';
-import { exitOnInvalidEnvironment, loadConfig } from '@liaison/platform';
-import { MasterKeyring, rotateMasterKey } from '@liaison/requests';
+import { sealWebhookSecrets } from '@liaison/notifications';
+import { exitOnInvalidEnvironment, loadConfig, MasterKeyring } from '@liaison/platform';
+import { rotateMasterKey } from '@liaison/requests';
 
 /**
  * `npm run db:rotate-master-key`: re-wraps every person's data key under LIAISON_MASTER_KEY (the new key) that is
- * wrapped by LIAISON_PREVIOUS_MASTER_KEY (the key being retired; comma-separated if several). Run it while the apps
- * hold both keys; once it reports nothing remaining, drop LIAISON_PREVIOUS_MASTER_KEY everywhere.
+ * wrapped by LIAISON_PREVIOUS_MASTER_KEY (the key being retired; comma-separated if several), and re-seals every
+ * webhook secret sealed by it (or still in clear). Run it while the apps hold both keys; once it reports nothing
+ * remaining, drop LIAISON_PREVIOUS_MASTER_KEY everywhere.
  */
 async function main(): Promise<void> {
   exitOnInvalidEnvironment('cli');
@@ -22,6 +24,12 @@ async function main(): Promise<void> {
     console.log(`re-wrapped ${result.rewrapped} data key(s) under master key ${result.toMasterKeyId}`);
     if (result.remaining > 0) {
       console.error(`${result.remaining} person(s) remain under a master key not given in LIAISON_PREVIOUS_MASTER_KEY`);
+      process.exitCode = 1;
+    }
+    const secrets = await sealWebhookSecrets(orm.em, new AuditTrail(), keyring, { retiredKeyIds: keyring.previousIds });
+    console.log(`re-sealed ${secrets.sealed} webhook secret(s) under master key ${secrets.toMasterKeyId}`);
+    if (secrets.remaining > 0) {
+      console.error(`${secrets.remaining} webhook secret(s) remain under a master key not given`);
       process.exitCode = 1;
     }
   } finally {

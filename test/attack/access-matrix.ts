@@ -101,6 +101,18 @@ const AUDIT_STREAM: Expectation = {
   platformAdmin: anywhere(A),
 };
 
+/**
+ * One request's trail: as {@link AUDIT_STREAM} for auditors; other roles are refused for their role where the request
+ * is theirs to know of, and get 404 for a request they may not see, as on every other route of a request.
+ */
+const REQUEST_TRAIL: Expectation = {
+  officer: { own: 403, counterpart: 403, taskForce: 403, foreign: 404 },
+  supervisor: { own: 403, counterpart: 403, taskForce: 403, foreign: 404 },
+  auditor: AUDIT_STREAM.auditor,
+  admin: { own: 403, counterpart: 403, taskForce: 403, foreign: 404 },
+  platformAdmin: anywhere(A),
+};
+
 const AUDITORS: Expectation = { officer: 403, supervisor: 403, auditor: A, admin: 403, platformAdmin: A };
 
 /** The agency directory: every signed-in user reads every agency; only platform admins add one. */
@@ -285,13 +297,13 @@ export const ACCESS_MATRIX: Record<string, RouteRule> = {
   'GET /v1/audit/public-key': { expect: EVERYONE },
   'POST /v1/audit/verify': { expect: AUDITORS, body: () => ({}) },
   'GET /v1/audit/export': { expect: AUDITORS },
-  'GET /v1/requests/{requestId}/trail': { expect: AUDIT_STREAM },
+  'GET /v1/requests/{requestId}/trail': { expect: REQUEST_TRAIL },
 
   'GET /v1/inbox': { expect: EVERYONE },
   'GET /v1/inbox/unread-count': { expect: EVERYONE },
   'POST /v1/inbox/{id}/read': { expect: INBOX_OWNER, params: ({ world }) => ({ id: world.inboxItemId }) },
 
-  'POST /v1/webhooks': { expect: WEBHOOK_ADMINS, body: () => ({ url: 'http://127.0.0.1:9/matrix' }) },
+  'POST /v1/webhooks': { expect: WEBHOOK_ADMINS, body: () => ({ url: 'https://partner.example/matrix' }) },
   'GET /v1/webhooks': { expect: WEBHOOK_ADMINS },
   'GET /v1/webhooks/{id}': { expect: WEBHOOK_ENDPOINT, params: ({ world }) => ({ id: world.webhookId }) },
   'PATCH /v1/webhooks/{id}': {
@@ -306,15 +318,23 @@ export const ACCESS_MATRIX: Record<string, RouteRule> = {
         .http()
         .post('/v1/webhooks')
         .auth(world.tokens['own:admin'], { type: 'bearer' })
-        .send({ url: 'http://127.0.0.1:9/doomed' });
+        .send({ url: 'https://partner.example/doomed' });
       return { id: response.body.id };
     },
+  },
+  'POST /v1/webhooks/{id}/secret/rotate': {
+    expect: WEBHOOK_ENDPOINT,
+    params: ({ world }) => ({ id: world.webhookId }),
   },
   'GET /v1/webhooks/{id}/deliveries': { expect: WEBHOOK_ENDPOINT, params: ({ world }) => ({ id: world.webhookId }) },
   'POST /v1/webhooks/{id}/deliveries/{deliveryId}/replay': {
     expect: WEBHOOK_ENDPOINT,
     params: ({ world }) => ({ id: world.webhookId }),
   },
+
+  // the read-only queue board's two writes: retry and remove a queue's failed jobs (platform admins, audited)
+  'POST /v1/admin/queues/{queue}/failed/retry': { expect: PLATFORM_ADMINS, params: () => ({ queue: 'webhooks' }) },
+  'POST /v1/admin/queues/{queue}/failed/clean': { expect: PLATFORM_ADMINS, params: () => ({ queue: 'webhooks' }) },
 };
 
 /** The world's resource for each path parameter name, unless a rule says otherwise. */

@@ -175,9 +175,9 @@ async function notifications(): Promise<Row[]> {
 }
 
 async function audit(): Promise<Row[]> {
-  const verify = await script('libs/audit/src/testing/verify-benchmark.ts', [String(SIZES.verify)]);
+  const verify = await script('test/bench/audit/verify-benchmark.ts', [String(SIZES.verify)]);
   const rate = /verified (\d+) entries .* in ([\d.]+) s: (\d+) entries\/s/.exec(verify);
-  const checkpoint = await script('libs/audit/src/testing/checkpoint-benchmark.ts', [String(SIZES.checkpoint)]);
+  const checkpoint = await script('test/bench/audit/checkpoint-benchmark.ts', [String(SIZES.checkpoint)]);
   const built = /over (\d+) entries in ([\d.]+) s/.exec(checkpoint);
   return [
     [

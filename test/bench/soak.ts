@@ -28,6 +28,7 @@ import {
   dropRedisKeys,
   dropScratchDatabase,
 } from '@liaison/testing';
+import { LOCAL_RECEIVERS } from '../e2e/support/webhook-receiver';
 import { healthy, residentMiB, startApp, stopApp, until, type App } from './transitions/apps';
 import { arrange, requestId, transition, type Fixture, type Tokens } from './transitions/fixture';
 import { agent, login, percentile, send, type Answer } from './transitions/http-load';
@@ -121,6 +122,7 @@ function environment(owner: string, port: string, tmp: string): Record<string, s
     RATE_LIMIT_PER_MINUTE: '100000000',
     JWT_ACCESS_TTL_SECONDS: String(Math.ceil(MINUTES * 60 + 600)),
     MAIL_DIR: join(tmp, 'mail'),
+    ...LOCAL_RECEIVERS,
     LIAISON_MASTER_KEY: randomBytes(32).toString('base64'),
     AUDIT_SIGNING_KEY: generateKeyPairSync('ed25519')
       .privateKey.export({ format: 'der', type: 'pkcs8' })
@@ -139,7 +141,7 @@ async function subscribeWebhook(owner: string, fixture: Fixture, url: string): P
       agency: india,
       url,
       events: ['request.*'],
-      secret: 'whsec_soak',
+      secretCiphertext: Buffer.from('whsec_soak'), // in clear, no key id: the worker seals it when it starts
       createdBy: admin,
       description: null,
       deletedAt: null,

@@ -18,7 +18,10 @@ describe('auditor API (e2e)', () => {
   let india: Agency;
   let nepal: Agency;
   let thailand: Agency;
-  let users: Record<'indiaAuditor' | 'nepalAuditor' | 'thaiAuditor' | 'indiaOfficer' | 'operator', User>;
+  let users: Record<
+    'indiaAuditor' | 'nepalAuditor' | 'thaiAuditor' | 'indiaOfficer' | 'thaiOfficer' | 'operator',
+    User
+  >;
   const tokens: Record<string, string> = {};
   let requestId: string;
   const dir = mkdtempSync(join(tmpdir(), 'liaison-audit-e2e-'));
@@ -35,10 +38,17 @@ describe('auditor API (e2e)', () => {
       nepalAuditor: await createUser(em, nepal, { roles: ['AUDITOR'] }),
       thaiAuditor: await createUser(em, thailand, { roles: ['AUDITOR'] }),
       indiaOfficer: await createUser(em, india, { roles: ['OFFICER'] }),
+      thaiOfficer: await createUser(em, thailand, { roles: ['OFFICER', 'SUPERVISOR'] }),
       operator: await createUser(em, india, { roles: ['ADMIN'], platformAdmin: true }),
     };
     for (const [name, user] of Object.entries(users)) tokens[name] = await api.login(user.email);
-    const request = await createRequest(em, { requesting: india, requested: nepal, createdBy: users.indiaOfficer });
+    // transmitted: the other party's auditors see a request's stream once it has left the requesting side
+    const request = await createRequest(em, {
+      requesting: india,
+      requested: nepal,
+      createdBy: users.indiaOfficer,
+      state: 'transmitted',
+    });
     requestId = request.id;
     await appendSyntheticEntries(api.em(), [`request:${requestId}`, `agency:${thailand.id}`, 'system'], 10_500);
   });
@@ -55,6 +65,12 @@ describe('auditor API (e2e)', () => {
   it('keeps the trail from non-auditors', async () => {
     await get('indiaOfficer', '/v1/audit/entries').expect(403);
     await get('indiaOfficer', `/v1/requests/${requestId}/trail`).expect(403);
+  });
+
+  it('answers 404 for the trail of a request the caller may not see, as for any other of its routes', async () => {
+    await get('thaiOfficer', `/v1/requests/${requestId}/trail`).expect(404);
+    await get('thaiOfficer', `/v1/requests/${requestId}`).expect(404);
+    await get('thaiOfficer', `/v1/requests/00000000-0000-7000-8000-000000000000/trail`).expect(404);
   });
 
   it('shows auditors their agency and the requests it is a party to, and nothing else', async () => {

@@ -112,7 +112,7 @@ describe('audit coverage of requests, persons, attachments, task forces, webhook
       .expect(200);
 
     const webhook = (
-      await http().post('/v1/webhooks').set(as('inAdmin')).send({ url: 'http://127.0.0.1:9/hook' }).expect(201)
+      await http().post('/v1/webhooks').set(as('inAdmin')).send({ url: 'https://partner.example/hook' }).expect(201)
     ).body.id;
     await http().patch(`/v1/webhooks/${webhook}`).set(as('inAdmin')).send({ description: 'Case system' }).expect(200);
     await http().delete(`/v1/webhooks/${webhook}`).set(as('inAdmin')).expect(204);

@@ -6,7 +6,7 @@ import { eventually } from '@liaison/testing';
 import { startApi, type ApiHarness } from './support/api-harness';
 import { createCast, createMlaUnderReview, transition, type Cast } from './support/notification-cast';
 import { startNotificationsWorker, type WorkerHarness } from './support/notifications-worker';
-import { startWebhookReceiver, type WebhookReceiver } from './support/webhook-receiver';
+import { LOCAL_RECEIVERS, startWebhookReceiver, type WebhookReceiver } from './support/webhook-receiver';
 
 const DAY = 86_400_000;
 
@@ -22,7 +22,7 @@ describe('deadlines (e2e, real worker, controllable clock)', () => {
 
   beforeAll(async () => {
     receiver = await startWebhookReceiver();
-    api = await startApi({ OUTBOX_POLL_MS: '500', DEADLINE_RECONCILE_MS: '0' });
+    api = await startApi({ OUTBOX_POLL_MS: '500', DEADLINE_RECONCILE_MS: '0', ...LOCAL_RECEIVERS });
     worker = await startNotificationsWorker();
     cast = await createCast(api);
     await api

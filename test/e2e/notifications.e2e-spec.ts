@@ -1,12 +1,14 @@
+import { getQueueToken } from '@nestjs/bullmq';
+import type { Queue } from 'bullmq';
 import { AuditEventSchema, InboxItemSchema, OutboxMessageSchema, WebhookDeliverySchema } from '@liaison/data';
-import { OutboxRelay, verifyWebhookSignature } from '@liaison/notifications';
+import { OutboxRelay, verifyWebhookSignature, WEBHOOKS_QUEUE } from '@liaison/notifications';
 import { eventually } from '@liaison/testing';
 import { freePort } from '../fault/support/free-port';
 import { startApi, type ApiHarness } from './support/api-harness';
 import { createCast, createMlaUnderReview, transition, type Cast } from './support/notification-cast';
 import { startNotificationsWorker, type WorkerHarness } from './support/notifications-worker';
 import { startSmtpCapture, type SmtpCapture } from './support/smtp-capture';
-import { startWebhookReceiver, type WebhookReceiver } from './support/webhook-receiver';
+import { LOCAL_RECEIVERS, startWebhookReceiver, type WebhookReceiver } from './support/webhook-receiver';
 
 /**
  * One approval, every channel, through the real worker: inbox entries, e-mails over a real SMTP server and a
@@ -32,6 +34,7 @@ describe('notifications of a transition (e2e, real worker, SMTP and HTTP receive
       SMTP_FROM: 'Liaison <no-reply@liaison.test>',
       OUTBOX_POLL_MS: '500',
       WEBHOOK_BACKOFF_MS: '100',
+      ...LOCAL_RECEIVERS,
     });
     worker = await startNotificationsWorker();
     cast = await createCast(api);
@@ -306,6 +309,67 @@ describe('notifications of a transition (e2e, real worker, SMTP and HTTP receive
       await api.http().get('/admin/queues/api/queues').set('cookie', cookie(cast.tokens.platformAdmin)).expect(200);
       await api.http().get('/admin/queues').set('cookie', cookie(cast.tokens.nepalAdmin)).expect(403);
       await api.http().get('/admin/queues').set('cookie', cookie('not-a-token')).expect(401);
+    });
+
+    it('keeps the queue board read-only: adding or editing a job is refused and changes nothing', async () => {
+      const queue = api.app.get<Queue>(getQueueToken(WEBHOOKS_QUEUE));
+      const before = await queue.getJobCounts();
+      const [done] = await queue.getCompleted();
+      const token = cast.tokens.platformAdmin;
+      const forged = { deliveryId: done.id, endpointId: done.data.endpointId, event: { type: 'request.grant' } };
+      const added = await api
+        .http()
+        .post('/admin/queues/api/queues/webhooks/add')
+        .auth(token, { type: 'bearer' })
+        .send({ name: 'deliver', data: forged, options: {} });
+      expect(added.status).toBe(405);
+      const edited = await api
+        .http()
+        .patch(`/admin/queues/api/queues/webhooks/${done.id}/update-data`)
+        .auth(token, { type: 'bearer' })
+        .send({ jobData: forged });
+      expect(edited.status).toBe(405);
+      expect(await queue.getJobCounts()).toEqual(before);
+      expect((await queue.getJob(done.id as string))?.data).toEqual(done.data);
+    });
+
+    it('retries and cleans failed jobs through two audited routes, for platform admins only', async () => {
+      const queue = api.app.get<Queue>(getQueueToken(WEBHOOKS_QUEUE));
+      const failing = await queue.add('unknown-job', {}, { jobId: `matrix-failing-${Date.now()}`, attempts: 1 });
+      await eventually(async () => expect(await failing.isFailed()).toBe(true));
+      const route = (action: string) => `/v1/admin/queues/webhooks/failed/${action}`;
+      await api.http().post(route('retry')).auth(cast.tokens.nepalAdmin, { type: 'bearer' }).expect(403);
+      const unknown = await api
+        .http()
+        .post('/v1/admin/queues/nowhere/failed/retry')
+        .auth(cast.tokens.platformAdmin, { type: 'bearer' })
+        .expect(400);
+      expect(unknown.body.errors).toEqual([expect.objectContaining({ field: 'queue', in: 'path' })]);
+
+      const retried = await api
+        .http()
+        .post(route('retry'))
+        .auth(cast.tokens.platformAdmin, { type: 'bearer' })
+        .expect(200);
+      expect(retried.body).toEqual({ queue: 'webhooks', jobs: 1 });
+      await eventually(async () => expect(await queue.getJobCounts('failed')).toEqual({ failed: 1 }));
+      const cleaned = await api
+        .http()
+        .post(route('clean'))
+        .auth(cast.tokens.platformAdmin, { type: 'bearer' })
+        .expect(200);
+      expect(cleaned.body).toEqual({ queue: 'webhooks', jobs: 1 });
+      expect(await queue.getJob(failing.id as string)).toBeUndefined();
+
+      const trail = await api
+        .em()
+        .find(AuditEventSchema, { subjectType: 'queue', subjectId: 'webhooks' }, { orderBy: { seq: 'asc' } });
+      expect(trail.map((entry) => [entry.action, entry.data])).toEqual([
+        ['queue.failed_retried', { queue: 'webhooks', jobs: 1 }],
+        ['queue.failed_cleaned', { queue: 'webhooks', jobs: 1 }],
+      ]);
+      expect(trail[0].stream).toBe('system');
+      expect(trail[0].actorUserId).toBe(cast.users.platformAdmin.id);
     });
 
     it('exposes queue depth, failures and the outbox backlog in /metrics', async () => {

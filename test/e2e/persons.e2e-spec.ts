@@ -10,7 +10,8 @@ import {
   type AuditEvent,
   type User,
 } from '@liaison/data';
-import { MasterKeyring, PersonRetentionModule, PersonRetentionService, rotateMasterKey } from '@liaison/requests';
+import { MasterKeyring } from '@liaison/platform';
+import { PersonRetentionModule, PersonRetentionService, rotateMasterKey } from '@liaison/requests';
 import { createAgency, createUser, mediumTest } from '@liaison/testing';
 import { bearer, PROBLEM, startApi, UNTHROTTLED, type ApiHarness } from './support/api-harness';
 import { createTaskForce } from './support/task-force';

@@ -1,5 +1,6 @@
 import { createAgency, createUser } from '@liaison/testing';
 import { freePort } from '../fault/support/free-port';
+import { buildOpenApiDocument } from '@liaison/api/openapi/openapi-document';
 import { startApi, type ApiHarness } from './support/api-harness';
 
 describe('platform endpoints (e2e)', () => {
@@ -31,6 +32,11 @@ describe('platform endpoints (e2e)', () => {
     expect(document.components.schemas.LoginDto.required).toEqual(['email', 'password']);
     const page = await api.http().get('/docs').expect(200);
     expect(page.text).toContain('swagger-ui');
+  });
+
+  it('serves the same document as the one built without a server, which the console types come from', async () => {
+    const served = (await api.http().get('/docs-json').expect(200)).body;
+    expect(served).toEqual(JSON.parse(JSON.stringify(await buildOpenApiDocument())));
   });
 
   it('exposes Prometheus metrics on a port of their own, including request durations by route', async () => {

@@ -1,6 +1,6 @@
 import { Client } from 'pg';
 import { eventually, prepareTestEnvironment, type TestEnvironment } from '@liaison/testing';
-import { startWebhookReceiver, type WebhookReceiver } from '../e2e/support/webhook-receiver';
+import { LOCAL_RECEIVERS, startWebhookReceiver, type WebhookReceiver } from '../e2e/support/webhook-receiver';
 import { spawnApi, type ApiProcess } from './support/api-process';
 import { startApprovals } from './support/approval-load';
 import { approvalOutcomes, isWholeOrNothing } from './support/approval-outcomes';
@@ -108,5 +108,6 @@ function apiEnv(environment: TestEnvironment): Record<string, string> {
     DATABASE_URL: environment.databaseUrl,
     REDIS_URL: environment.redisUrl,
     QUEUE_PREFIX: environment.queuePrefix,
+    ...LOCAL_RECEIVERS,
   };
 }

@@ -6,7 +6,7 @@ import { eventually } from '@liaison/testing';
 import { startApi, type ApiHarness } from '../e2e/support/api-harness';
 import { createCast, type Cast } from '../e2e/support/notification-cast';
 import { startNotificationsWorker, type WorkerHarness } from '../e2e/support/notifications-worker';
-import { startWebhookReceiver, type WebhookReceiver } from '../e2e/support/webhook-receiver';
+import { LOCAL_RECEIVERS, startWebhookReceiver, type WebhookReceiver } from '../e2e/support/webhook-receiver';
 import { approveAll, registerWebhook, requestsUnderReview } from './support/fault-setup';
 
 /** (c) The partner answers 500 for a while, then 200: retries with backoff get through, and the log shows each try. */
@@ -21,7 +21,12 @@ describe('partner endpoint failing (fault)', () => {
   beforeAll(async () => {
     flaky = await startWebhookReceiver();
     down = await startWebhookReceiver();
-    api = await startApi({ OUTBOX_POLL_MS: '500', WEBHOOK_BACKOFF_MS: '200', WEBHOOK_ATTEMPTS: '4' });
+    api = await startApi({
+      OUTBOX_POLL_MS: '500',
+      WEBHOOK_BACKOFF_MS: '200',
+      WEBHOOK_ATTEMPTS: '4',
+      ...LOCAL_RECEIVERS,
+    });
     worker = await startNotificationsWorker();
     cast = await createCast(api);
     await registerWebhook(api, cast, flaky.url);

@@ -3,7 +3,7 @@ import { InboxItemSchema, OutboxMessageSchema } from '@liaison/data';
 import { eventually } from '@liaison/testing';
 import { startApi, type ApiHarness } from '../e2e/support/api-harness';
 import { createCast, type Cast } from '../e2e/support/notification-cast';
-import { startWebhookReceiver, type WebhookReceiver } from '../e2e/support/webhook-receiver';
+import { LOCAL_RECEIVERS, startWebhookReceiver, type WebhookReceiver } from '../e2e/support/webhook-receiver';
 import { approveAll, registerWebhook, requestsUnderReview, workerEnv } from './support/fault-setup';
 import { startPrivateRedis, type PrivateRedis } from './support/private-redis';
 import { spawnWorker, type WorkerProcess } from './support/worker-process';
@@ -22,7 +22,7 @@ describe('Redis outage (fault)', () => {
   beforeAll(async () => {
     redis = await startPrivateRedis();
     receiver = await startWebhookReceiver();
-    api = await startApi({ REDIS_URL: redis.url, TEST_REDIS_URL: redis.url });
+    api = await startApi({ REDIS_URL: redis.url, TEST_REDIS_URL: redis.url, ...LOCAL_RECEIVERS });
     cast = await createCast(api);
     await registerWebhook(api, cast, receiver.url);
   }, 120_000);

@@ -2,7 +2,7 @@ import { WebhookDeliverySchema } from '@liaison/data';
 import { eventually } from '@liaison/testing';
 import { startApi, type ApiHarness } from '../e2e/support/api-harness';
 import { createCast, type Cast } from '../e2e/support/notification-cast';
-import { startWebhookReceiver, type WebhookReceiver } from '../e2e/support/webhook-receiver';
+import { LOCAL_RECEIVERS, startWebhookReceiver, type WebhookReceiver } from '../e2e/support/webhook-receiver';
 import { approveAll, registerWebhook, requestsUnderReview, workerEnv } from './support/fault-setup';
 import { spawnWorker, type WorkerProcess } from './support/worker-process';
 
@@ -17,7 +17,7 @@ describe('worker killed mid-delivery (fault)', () => {
 
   beforeAll(async () => {
     receiver = await startWebhookReceiver();
-    api = await startApi();
+    api = await startApi(LOCAL_RECEIVERS);
     cast = await createCast(api);
     await registerWebhook(api, cast, receiver.url);
   }, 120_000);

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { eventually, prepareTestEnvironment, type TestEnvironment } from '@liaison/testing';
-import { startWebhookReceiver, type WebhookReceiver } from '../e2e/support/webhook-receiver';
+import { LOCAL_RECEIVERS, startWebhookReceiver, type WebhookReceiver } from '../e2e/support/webhook-receiver';
 import { spawnApi, type ApiProcess } from '../fault/support/api-process';
 import {
   createParties,
@@ -132,6 +132,7 @@ function childEnv(environment: TestEnvironment): Record<string, string> {
     WORKER_LOCK_MS: '5000',
     OUTBOX_POLL_MS: '500',
     WEBHOOK_BACKOFF_MS: '200',
+    ...LOCAL_RECEIVERS,
     // both workers re-arm the deadlines every second and checkpoint the trail every 2 s: they race on purpose
     DEADLINE_RECONCILE_MS: '1000',
     AUDIT_CHECKPOINT_INTERVAL_SECONDS: '2',

@@ -1,23 +1,18 @@
-import { RequestMethod } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { LIAISON_CONFIG, LiaisonValidationPipe, type LiaisonConfig } from '@liaison/platform';
+import { applyGlobalPrefix } from './global-prefix';
+import { createOpenApiDocument } from './openapi/openapi-config';
 import { serveWebConsole } from './web-console/serve-web-console';
 
 /** Everything main.ts and the tests share: prefix, parsers, security headers, validation, OpenAPI, the console. */
 export function configureApp(app: NestExpressApplication): NestExpressApplication {
   const config = app.get<LiaisonConfig>(LIAISON_CONFIG);
   app.useLogger(app.get(Logger));
-  app.setGlobalPrefix('v1', {
-    exclude: [
-      { path: 'health', method: RequestMethod.GET },
-      { path: 'admin/queues', method: RequestMethod.ALL },
-      { path: 'admin/queues/*path', method: RequestMethod.ALL },
-    ],
-  });
+  applyGlobalPrefix(app);
   app.use(helmet());
   app.use('/v1', noStore);
   serveWebConsole(app);
@@ -26,22 +21,10 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
   app.useGlobalPipes(new LiaisonValidationPipe());
   app.set('trust proxy', 'loopback');
   app.enableShutdownHooks();
-  SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, openApiConfig()), {
+  SwaggerModule.setup('docs', app, () => createOpenApiDocument(app), {
     jsonDocumentUrl: 'docs-json',
   });
   return app;
-}
-
-function openApiConfig() {
-  return new DocumentBuilder()
-    .setTitle('Liaison API')
-    .setDescription(
-      'Cross-border cooperation against human trafficking: mutual legal assistance, extradition and repatriation ' +
-        'requests between agencies. Errors are RFC 9457 problem+json.',
-    )
-    .setVersion('1')
-    .addBearerAuth()
-    .build();
 }
 
 /**

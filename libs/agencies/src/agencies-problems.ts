@@ -4,6 +4,7 @@ import { conflict, forbidden, ProblemException } from '@liaison/platform';
 export const AGENCIES_PROBLEMS = {
   userInactive: 'user-inactive',
   handlingPermissionRequired: 'handling-permission-required',
+  handlingPermissionNotProvider: 'handling-permission-not-provider',
 } as const;
 
 /** 422: a deactivated account joins nothing. */
@@ -15,6 +16,14 @@ export function handlingPermissionRequired(detail: string, extensions: Record<st
   return new ProblemException(422, AGENCIES_PROBLEMS.handlingPermissionRequired, detail, {
     ...extensions,
     hint: 'Send "handlingPermissionConfirmed": true once the providing agency has agreed; it is recorded in the trail.',
+  });
+}
+
+/** 403: the permission to share onward is the providing agency's to give, not the caller's. */
+export function handlingPermissionNotProvider(detail: string, extensions: Record<string, unknown>): ProblemException {
+  return new ProblemException(403, AGENCIES_PROBLEMS.handlingPermissionNotProvider, detail, {
+    ...extensions,
+    hint: 'A SUPERVISOR of the agency that provided the request (its requesting agency) links it or gives the permission.',
   });
 }
 

@@ -1,3 +1,3 @@
 export { AgenciesModule } from './agencies.module';
 // the board's SQL, for its benchmark (test/bench/search/explain-board.ts)
-export { boardSql, type BoardStatement } from './task-forces';
+export { boardSql } from './task-forces';

@@ -1,6 +1,6 @@
 import type { HashedAuditFields } from './audit-hash';
 
-/** An audit_event row as the raw queries below select it: camelCase, times as Date. */
+/** An audit_event row as `AUDIT_ROW_COLUMNS` (audit-rows.sql.ts) selects it: camelCase, times as Date. */
 export interface AuditRow {
   id: string;
   stream: string;
@@ -17,11 +17,6 @@ export interface AuditRow {
   hash: string;
   txid: string;
 }
-
-/** Every column of `audit_event e`, aliased to {@link AuditRow}. */
-export const AUDIT_ROW_COLUMNS = `e.id, e.stream, e.seq, e.occurred_at as "occurredAt", e.actor_user_id as "actorUserId",
-  e.actor_agency_id as "actorAgencyId", e.action, e.subject_type as "subjectType", e.subject_id as "subjectId", e.data,
-  e.client_request_id as "clientRequestId", e.prev_hash as "prevHash", e.hash, e.txid::text as txid`;
 
 /** The fields an entry's hash covers, exactly as `AuditTrail.append` hashed them. */
 export function hashedFields(row: AuditRow): HashedAuditFields {

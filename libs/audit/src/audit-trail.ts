@@ -1,9 +1,10 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { uuidv7 } from 'uuidv7';
-import { AuditEventSchema } from '@liaison/data';
+import { runSql } from '@liaison/data';
 import type { Actor } from '@liaison/domain';
 import { auditHash, GENESIS_HASH, type HashedAuditFields } from './audit-hash';
+import { insertAuditEventSql, streamHeadSql } from './audit-trail.sql';
 
 /** What happened, said by the code that did it; the trail adds the chain. */
 export interface AuditEntry {
@@ -31,21 +32,11 @@ export const SYSTEM_STREAM = 'system';
 @Injectable()
 export class AuditTrail {
   async append(em: EntityManager, entry: AuditEntry): Promise<string> {
-    const connection = em.getConnection();
-    await connection.execute(
-      'select pg_advisory_xact_lock(hashtextextended(?, 0))',
-      [entry.stream],
-      'all',
-      em.getTransactionContext(),
-    );
-    const [last] = await connection.execute<{ seq: number; hash: string }[]>(
-      'select seq, hash from audit_event where stream = ? order by seq desc limit 1',
-      [entry.stream],
-      'all',
-      em.getTransactionContext(),
-    );
+    const [lock, head] = streamHeadSql(entry.stream);
+    await runSql(em, lock);
+    const [last] = await runSql<StreamHead>(em, head);
     const chained = chainEntry(entry, last);
-    await em.insert(AuditEventSchema, { ...chained, occurredAt: new Date(chained.occurredAt) });
+    await runSql(em, insertAuditEventSql(chained));
     return chained.id;
   }
 }
@@ -63,9 +54,8 @@ export interface ChainedEntry extends HashedAuditFields {
 }
 
 /**
- * The next entry of a stream whose head is `last` (none: the stream's first entry). The caller must hold the
- * stream's advisory lock (`pg_advisory_xact_lock(hashtextextended(stream, 0))`) from before reading the head until
- * its transaction ends, as {@link AuditTrail.append} does.
+ * The next entry of a stream whose head is `last` (none: the stream's first entry). The caller must have read the
+ * head with {@link streamHeadSql}, whose lock it holds until its transaction ends, as {@link AuditTrail.append} does.
  */
 export function chainEntry(entry: AuditEntry, last: StreamHead | undefined): ChainedEntry {
   const fields: HashedAuditFields = {

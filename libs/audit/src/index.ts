@@ -9,8 +9,10 @@ export {
   type ChainedEntry,
   type StreamHead,
 } from './audit-trail';
+export { insertAuditEventSql, streamHeadSql } from './audit-trail.sql';
 export { AuditModule } from './audit.module';
 export { AuditCheckpointsModule } from './checkpoints/audit-checkpoints.module';
 export { CheckpointBuilder } from './checkpoints/checkpoint-builder';
+export { AuditSigner } from './signing/audit-signer';
 export { verifyInclusion, leafHash } from './merkle/merkle-tree';
 export { verifyExportFile } from './cli/liaison-audit';

@@ -1,5 +1,6 @@
 import { MikroORM } from '@mikro-orm/postgresql';
 import { Client } from 'pg';
+import { createDatabaseSql, databaseExistsSql } from './database-admin.sql';
 import { ormConfig } from './orm-config';
 
 /** Creates the database named in `databaseUrl` when it does not exist yet (connecting to `postgres`). */
@@ -10,8 +11,9 @@ export async function ensureDatabase(databaseUrl: string): Promise<void> {
   const client = new Client({ connectionString: url.toString() });
   await client.connect();
   try {
-    const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
-    if (found.rowCount === 0) await client.query(`CREATE DATABASE ${quoteIdentifier(name)}`);
+    const exists = databaseExistsSql(name);
+    const found = await client.query(exists.text, [...exists.values]);
+    if (found.rowCount === 0) await client.query(createDatabaseSql(name).text);
   } finally {
     await client.end();
   }
@@ -26,8 +28,4 @@ export async function migrateDatabase(databaseUrl: string): Promise<string[]> {
   } finally {
     await orm.close(true);
   }
-}
-
-export function quoteIdentifier(name: string): string {
-  return `"${name.replace(/"/g, '""')}"`;
 }

@@ -1,4 +1,23 @@
 export * from './entities';
 export { MIGRATIONS_PATH, ormConfig } from './orm-config';
-export { ensureDatabase, migrateDatabase, quoteIdentifier } from './database-admin';
+export { ensureDatabase, migrateDatabase } from './database-admin';
+export { createDatabaseSql, dropDatabaseSql, enableLoginSql, PING_SQL } from './database-admin.sql';
 export { DatabaseModule } from './database.module';
+export { empty, identifier, join, list, literal, quoteIdentifier, raw, sql, Sql, type SqlValue } from './sql/sql';
+export { runSql } from './sql/run-sql';
+export { transactionLockSql, tryTransactionLockSql } from './sql/transaction-lock.sql';
+export { EXAMPLE_IDS, EXAMPLE_TIME, renderSqlExample, type SqlExample } from './sql/sql-example';
+export {
+  idempotentAnswerSql,
+  recordIdempotentAnswer,
+  withIdempotencyClaim,
+  type IdempotencyClaim,
+} from './idempotency/idempotency-claim';
+export {
+  answerClaimSql,
+  claimKeySql,
+  releaseClaimSql,
+  storeAnswerSql,
+  type IdempotencyLimits,
+} from './idempotency/idempotency.sql';
+export type { IdempotentResource } from './idempotency/idempotent-resource';

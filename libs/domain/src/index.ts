@@ -1,20 +1,22 @@
 export { hasRole, type Actor } from './access/actor';
 export type { CallerContext } from './access/caller-context';
 export { ROLES, type Role } from './access/role';
-export { mayAdministerUsersOf, mayCreateAgencies } from './access/user-administration';
-export { AGENCY_TYPES, type AgencyType } from './agencies/agency-type';
+export { mayAdministerUsersOf, mayCreateAgencies, mayOperateQueues } from './access/user-administration';
+export { AGENCY_TYPES, isGovernmentAgency, type AgencyType } from './agencies/agency-type';
 export * from './workflows';
 export { GENDERS, PERSON_ROLES, type Gender, type PersonRole } from './persons/person-role';
 export {
   AGE_BANDS,
   SUPPRESSION_THRESHOLD,
   ageBandOf,
+  monthBoundary,
   statisticsScopeOf,
   suppressCells,
   suppressCount,
   suppressNestedCells,
   type AgeBand,
   type StatisticsScope,
+  type WindowEnd,
 } from './statistics';
 export { mayAddToRequest, mayEditDraft, mayFileRequests } from './access/request-editing';
 export { actingSide, mayView, relationToRequest, type RequestRelation } from './access/request-relation';
@@ -25,4 +27,9 @@ export {
   memberIsReadOnly,
   type TaskForceStanding,
 } from './access/task-force-access';
-export { decideOnwardSharing, taskForceLinkRefusal, type TaskForceLinkRefusal } from './access/task-force-linking';
+export {
+  decideOnwardSharing,
+  providerOf,
+  taskForceLinkRefusal,
+  type TaskForceLinkRefusal,
+} from './access/task-force-linking';

@@ -10,5 +10,8 @@ export { NotificationScheduler } from './queues/notification-scheduler';
 export { DEADLINES_QUEUE, NOTIFICATIONS_QUEUE, WEBHOOKS_QUEUE } from './queues/queue-names';
 export { outboxRows, type OutboxEntry, type OutboxRow } from './outbox/outbox';
 export { OutboxModule } from './outbox/outbox.module';
+export { insertOutboxSql, OUTBOX_CHANNEL } from './outbox/outbox.sql';
 export { OutboxRelay } from './relay/outbox-relay';
+export { sealWebhookSecrets } from './webhooks/webhook-secret-sealing';
 export { verifyWebhookSignature } from './webhooks/webhook-signature';
+export { WebhookResolver, type ResolvedAddress } from './webhooks/webhook-resolver';

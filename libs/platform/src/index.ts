@@ -25,11 +25,15 @@ export {
   type Env,
 } from './config/read-config';
 export { LIAISON_CONFIG, LiaisonConfigModule } from './config.module';
+export { gcmOpen, gcmPack, gcmSeal, gcmUnpack, type GcmSealed } from './crypto/aes-gcm';
+export { masterKeyId, toMasterKey, type MasterKey } from './crypto/master-key';
+export { MasterKeyring, UnknownMasterKeyError } from './crypto/master-keyring';
+export { MASTER_KEYRING_PROVIDER } from './crypto/master-keyring.provider';
 export { assertCurrentVersion, checkIfMatch, etagOf, parseIfMatch, type StaleVersionDetail } from './http/if-match';
 export { conflict, forbidden, PLATFORM_PROBLEMS, preconditionFailed, unavailable } from './http/platform-problems';
 export { ProblemException } from './http/problem.exception';
-export { Caller, ClientRequestId } from './http/caller.decorator';
-export { toCursorPage, type CursorPage } from './http/cursor-page';
+export { Caller, callerContextOf, ClientRequestId } from './http/caller.decorator';
+export { cursorPageView, toCursorPage, type CursorPage } from './http/cursor-page';
 export {
   cursorParts,
   keysetCursor,

@@ -1,8 +1,9 @@
 export { RequestsModule } from './requests.module';
-export { inLinkedTaskForceSql, RequestAccess } from './access/request-access';
+export { RequestAccess } from './access/request-access';
+export { inLinkedTaskForceSql, sentOutSql, visibleToAgencySql } from './access/request-access.sql';
 export { ATTACHMENT_STORE, type AttachmentStore } from './attachments/attachment-store';
+export { IdempotentReplays, type ReplayedAnswer } from './idempotency/idempotent-replays';
 export { PersonIdentityStore } from './persons/person-identity-store';
-export { MasterKeyring } from './persons/encryption/master-keyring';
 export { rotateMasterKey } from './persons/encryption/master-key-rotation';
 export { PersonRetentionModule } from './persons/retention/person-retention.module';
 export { PersonRetentionService } from './persons/retention/person-retention.service';
@@ -12,7 +13,7 @@ export {
   type SearchPage,
   type SearchRow,
   type SearchScope,
-} from './search/search-sql';
+} from './search/search.sql';
 export { RequestView, toRequestView, type PresentableRequest } from './view/request.view';
 export { requestFacts, type PersonFact } from './workflow-state/request-facts-loader';
 export { applyPosition, toSnapshot, type PositionedRequest } from './workflow-state/request-snapshot';

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { MulterModule } from '@nestjs/platform-express';
 import { AuditModule } from '@liaison/audit';
 import { AuthModule } from '@liaison/auth';
+import { MASTER_KEYRING_PROVIDER } from '@liaison/platform';
 import { RequestAccess } from './access/request-access';
 import { ATTACHMENT_SETTINGS, attachmentSettings, type AttachmentSettings } from './attachments/attachment-settings';
 import { ATTACHMENT_STORE } from './attachments/attachment-store';
@@ -10,11 +11,11 @@ import { AttachmentsService } from './attachments/attachments.service';
 import { FilesystemAttachmentStore } from './attachments/filesystem-attachment-store';
 import { DraftsService } from './drafts/drafts.service';
 import { RequestHistoryService } from './history/request-history.service';
+import { IdempotentReplays } from './idempotency/idempotent-replays';
 import { LinksController } from './links/links.controller';
 import { LinksService } from './links/links.service';
 import { NotesController } from './notes/notes.controller';
 import { NotesService } from './notes/notes.service';
-import { MASTER_KEYRING_PROVIDER } from './persons/encryption/master-keyring.provider';
 import { PersonIdentityStore } from './persons/person-identity-store';
 import { PersonsController } from './persons/persons.controller';
 import { PersonsService } from './persons/persons.service';
@@ -62,6 +63,7 @@ import { WorkflowsController } from './workflows/workflows.controller';
     NotesService,
     LinksService,
     StatisticsService,
+    IdempotentReplays,
     { provide: ATTACHMENT_SETTINGS, useFactory: () => attachmentSettings() },
     {
       provide: ATTACHMENT_STORE,
@@ -69,6 +71,6 @@ import { WorkflowsController } from './workflows/workflows.controller';
       useFactory: (settings: AttachmentSettings) => new FilesystemAttachmentStore(settings.directory),
     },
   ],
-  exports: [RequestAccess, RequestPresenter, PersonIdentityStore, ATTACHMENT_STORE],
+  exports: [RequestAccess, RequestPresenter, PersonIdentityStore, ATTACHMENT_STORE, IdempotentReplays],
 })
 export class RequestsModule {}

@@ -19,7 +19,7 @@ export interface LockedRequest extends PresentableRequest, PositionedRequest {
   callerInLinkedTaskForce: boolean;
 }
 
-/** The row of {@link LOCKED_REQUEST_COLUMNS}. */
+/** The row the transition's open statement reads (`openTransitionSql`). */
 export interface LockedRequestRow {
   id: string;
   reference: string;
@@ -48,25 +48,6 @@ export interface LockedRequestRow {
   taskForceLinked: boolean;
   callerInLinkedTaskForce: boolean;
 }
-
-const agencyJson = (alias: string) =>
-  `json_build_object('id', ${alias}.id, 'name', ${alias}.name, 'country', ${alias}.country,
-    'acceptedLanguages', ${alias}.accepted_languages)`;
-
-/**
- * The select list over `request r`, `agency requesting`, `agency requested`: times as JSON (ISO 8601 strings), the
- * persons' facts (never their identities) and whether the request is linked to a task force, as subqueries.
- */
-export const LOCKED_REQUEST_COLUMNS = `r.id, r.reference, r.kind, r.legal_basis as "legalBasis", r.urgency, r.language,
-  r.handling_code as "handlingCode", r.handling_restriction as "handlingRestriction", r.title, r.content,
-  to_json(r.suggested_deadline) as "suggestedDeadline", r.state, r.previous_state as "previousState",
-  r.held_by_side as "heldBySide", r.best_interests_outcome as "bestInterestsOutcome", r.timers, r.version, r.overdue,
-  to_json(r.created_at) as "createdAt", to_json(r.updated_at) as "updatedAt",
-  to_json(r.last_activity_at) as "lastActivityAt",
-  ${agencyJson('requesting')} as "requestingAgency", ${agencyJson('requested')} as "requestedAgency",
-  (select coalesce(json_agg(json_build_object('role', p.role, 'minor', p.minor, 'nationality', p.nationality)), '[]')
-    from person p where p.request_id = r.id) as persons,
-  exists (select 1 from task_force_request l where l.request_id = r.id) as "taskForceLinked"`;
 
 export function toLockedRequest(row: LockedRequestRow): LockedRequest {
   return {

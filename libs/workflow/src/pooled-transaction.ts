@@ -1,4 +1,5 @@
 import type { Pool, PoolClient, QueryResult } from 'pg';
+import type { Sql } from '@liaison/data';
 
 /**
  * A transaction driven by hand on a connection of the ORM's own pool: the write path sends its statements in a few
@@ -22,9 +23,13 @@ export class PooledTransaction {
     }
   }
 
-  /** Sends the statements as one message; one result per statement. */
-  async send<Row extends object = Record<string, unknown>>(sql: string): Promise<QueryResult<Row>[]> {
-    const results = (await this.client.query(sql)) as QueryResult<Row> | QueryResult<Row>[];
+  /**
+   * Sends the statements as one message, their values inlined (the simple protocol takes no parameters); one result
+   * per statement.
+   */
+  async send<Row extends object = Record<string, unknown>>(statements: readonly Sql[]): Promise<QueryResult<Row>[]> {
+    const text = statements.map((statement) => statement.inline()).join(';\n');
+    const results = (await this.client.query(text)) as QueryResult<Row> | QueryResult<Row>[];
     return Array.isArray(results) ? results : [results];
   }
 }

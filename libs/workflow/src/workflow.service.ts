@@ -4,14 +4,18 @@ import canonicalize from 'canonicalize';
 import { isUUID } from 'class-validator';
 import { uuidv7 } from 'uuidv7';
 import { chainEntry, requestStream, type StreamHead } from '@liaison/audit';
+import { idempotentAnswerSql } from '@liaison/data';
 import {
   actingSide,
   decideTransition,
+  forwardRefusal,
   isInternalState,
   mayView,
   relationToRequest,
+  storedHandling,
   type Actor,
   type CallerContext,
+  type ForwardTarget,
   type RequestFacts,
   type RequestRelation,
   type TransitionAcceptance,
@@ -23,10 +27,16 @@ import { applyPosition, requestFacts, toSnapshot } from '@liaison/requests';
 import { toLockedRequest, type AgencyParty, type LockedRequest, type LockedRequestRow } from './locked-request';
 import { outboxEntriesFor } from './outbox-entries';
 import { PooledTransaction } from './pooled-transaction';
-import { literal } from './sql-literal';
 import type { TransitionCommand } from './transition-command';
 import { TransitionRefusedException } from './transition-refused.exception';
-import { acceptTransitionSql, OPEN_RESULTS, openTransitionSql, refuseTransitionSql } from './transition-sql';
+import {
+  acceptTransitionSql,
+  agencyPartySql,
+  attachmentCountSql,
+  OPEN_RESULTS,
+  openTransitionSql,
+  refuseTransitionSql,
+} from './transition.sql';
 import { mayNotAct, requestBusy, versionChanged } from './workflow-problems';
 
 /** The command with who sent it. */
@@ -224,6 +234,7 @@ async function write(
         lastActivityAt: now,
         updatedAt: now,
       },
+      idempotentAnswer: idempotentAnswerSql({ type: 'transition', requestId: request.id, warnings: decision.warnings }),
     }),
   );
 }
@@ -239,31 +250,37 @@ async function checkAttachments(tx: PooledTransaction, request: LockedRequest, p
 }
 
 async function countAttachments(tx: PooledTransaction, requestId: string, ids: string[]): Promise<number> {
-  const [result] = await tx.send<{ found: number }>(
-    `select count(*)::int as found from attachment
-    where request_id = ${literal(requestId)} and id in (${ids.map((id) => literal(id)).join(', ')})`,
-  );
+  const [result] = await tx.send<{ found: number }>([attachmentCountSql(requestId, ids)]);
   return result?.rows[0]?.found ?? 0;
 }
 
-/** Forwarding to the competent agency (EIO Art. 7(6)) makes it the requested agency. */
+/**
+ * Forwarding to the competent agency (EIO Art. 7(6)) makes it the requested agency: one of the requested state's
+ * government agencies, where the handling code allows it (the domain's `forwardRefusal`).
+ */
 async function reassign(tx: PooledTransaction, request: LockedRequest, decision: TransitionAcceptance) {
   const effect = decision.effects.find((candidate) => candidate.type === 'reassign_requested_agency');
   if (!effect || effect.type !== 'reassign_requested_agency') return undefined;
-  const agency = isUUID(effect.agencyId) ? await findAgency(tx, effect.agencyId) : undefined;
-  if (!agency || agency.id === request.requestingAgency.id || agency.id === request.requestedAgency.id) {
-    return invalidReferenceTo('competentAgencyId', 'must be another existing agency, not a party to the request');
-  }
+  const found = isUUID(effect.agencyId) ? await findAgency(tx, effect.agencyId) : undefined;
+  if (!found) return invalidReferenceTo('competentAgencyId', 'must be an existing agency');
+  const { type, ...agency } = found;
+  const refusal = forwardRefusal({
+    requestingAgencyId: request.requestingAgency.id,
+    requestedAgency: request.requestedAgency,
+    target: { id: agency.id, country: agency.country, type },
+    handling: storedHandling(request.handlingCode, request.handlingRestriction),
+  });
+  if (refusal) return invalidReferenceTo('competentAgencyId', refusal);
   request.requestedAgency = agency;
   return undefined;
 }
 
-async function findAgency(tx: PooledTransaction, id: string): Promise<AgencyParty | undefined> {
-  const [result] = await tx.send<AgencyParty>(
-    `select id, name, country, accepted_languages as "acceptedLanguages" from agency where id = ${literal(id)}`,
-  );
+async function findAgency(tx: PooledTransaction, id: string): Promise<ForwardCandidate | undefined> {
+  const [result] = await tx.send<ForwardCandidate>([agencyPartySql(id)]);
   return result?.rows[0];
 }
+
+type ForwardCandidate = AgencyParty & Pick<ForwardTarget, 'type'>;
 
 /** The payload in the trail: which fields were sent and a digest of their values (they may name people). */
 function payloadReference(payload: Record<string, unknown>): Record<string, unknown> {

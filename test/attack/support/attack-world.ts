@@ -189,7 +189,7 @@ export async function buildAttackWorld(api: ApiHarness): Promise<AttackWorld> {
     readAt: null,
   });
   await inbox.flush();
-  const webhook = await http('post', '/v1/webhooks', tokens['own:admin'], { url: 'http://127.0.0.1:9/hooks' });
+  const webhook = await http('post', '/v1/webhooks', tokens['own:admin'], { url: 'https://partner.example/hooks' });
   const deliveries = api.em();
   const delivery = deliveries.create(WebhookDeliverySchema, {
     endpoint: webhook.id as string,

@@ -29,7 +29,8 @@ import { MikroORM } from '@mikro-orm/postgresql';
 import { uuidv7 } from 'uuidv7';
 import { AuditTrail } from '@liaison/audit';
 import { ormConfig, PersonSchema, RequestSchema, type Person } from '@liaison/data';
-import { MasterKeyring, PersonIdentityStore } from '@liaison/requests';
+import { MasterKeyring } from '@liaison/platform';
+import { PersonIdentityStore } from '@liaison/requests';
 import {
   asApplicationRole,
   createAgency,

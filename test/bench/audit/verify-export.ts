@@ -24,7 +24,7 @@ const NODE = resolve(ROOT, 'node_modules/.bin/node');
 const CLI = resolve(ROOT, 'libs/audit/src/cli/liaison-audit.cjs');
 const TIME = '/usr/bin/time';
 /**
- * The export writer of the verifier's own tests and of `npm run bench:audit-verify` (not part of the audit lib's
+ * The export writer of the verifier's own tests and of these benchmarks (not part of the audit lib's
  * public entry point, hence loaded by path).
  */
 const SYNTHETIC_TRAIL = resolve(ROOT, 'libs/audit/src/testing/synthetic-trail.ts');
@@ -115,7 +115,13 @@ async function main(): Promise<void> {
   report(result);
 }
 
-async function writeExport(file: string, keyFile: string, entries: number, checkpointSize: number): Promise<void> {
+/** A synthetic export of `entries` entries and its public key, as PEM in `keyFile`. */
+export async function writeExport(
+  file: string,
+  keyFile: string,
+  entries: number,
+  checkpointSize: number,
+): Promise<void> {
   const { syntheticExportLines } = (await import(SYNTHETIC_TRAIL)) as { syntheticExportLines: SyntheticExportLines };
   const { privateKey, publicKey } = generateKeyPairSync('ed25519');
   const out = createWriteStream(file);

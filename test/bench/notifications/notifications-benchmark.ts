@@ -32,6 +32,7 @@ import {
 import { COMPLETE_MLA_CONTENT } from '../../e2e/support/mla-draft';
 import { closedLoop, openLoop, percentile, type CallResult } from './load';
 import { cpuMs, loadAverage } from './process-cpu';
+import { LOCAL_RECEIVERS } from '../../e2e/support/webhook-receiver';
 import { startWebhookSink, type WebhookSink } from './webhook-sink';
 
 export interface NotificationsBenchmarkOptions {
@@ -126,6 +127,7 @@ async function measure(options: NotificationsBenchmarkOptions): Promise<Notifica
     LOG_LEVEL: 'info',
     LOG_PRETTY: '0',
     MAIL_DIR: mkdtempSync(join(tmpdir(), `liaison-${run}-mail-`)),
+    ...LOCAL_RECEIVERS,
   };
   const children: ChildProcess[] = [];
   try {
@@ -196,7 +198,7 @@ async function arrange(orm: MikroORM, url: string, counts: number[]): Promise<st
     agency: nepal,
     url,
     events: ['request.approve'],
-    secret: 'whsec_bench',
+    secretCiphertext: Buffer.from('whsec_bench'), // in clear, no key id: the worker seals it when it starts
     createdBy: admin,
     description: null,
     deletedAt: null,

@@ -1,5 +1,5 @@
 /**
- * The task-force board's statements (GET /v1/task-forces/:id/board, from the API's own builders in board-sql.ts)
+ * The task-force board's statements (GET /v1/task-forces/:id/board, from the API's own builders in board.sql.ts)
  * on the benchmark database (seed it first with seed-requests.ts), for its task force with the most links:
  * EXPLAIN (ANALYZE, BUFFERS) of each, then p50/p95 over RUNS executions through MikroORM's connection.
  *
@@ -7,8 +7,8 @@
  *     ./node_modules/.bin/node -r @swc-node/register test/bench/search/explain-board.ts [runs] [perColumn]
  */
 import { MikroORM } from '@mikro-orm/postgresql';
-import { ormConfig } from '@liaison/data';
-import { boardSql, type BoardStatement } from '@liaison/agencies';
+import { ormConfig, runSql, sql, type Sql } from '@liaison/data';
+import { boardSql } from '@liaison/agencies';
 import { BENCH_DATABASE_URL } from './bench-fixture';
 
 async function main(): Promise<void> {
@@ -17,23 +17,22 @@ async function main(): Promise<void> {
   const orm = await MikroORM.init(
     ormConfig(process.env['DATABASE_URL'] ?? BENCH_DATABASE_URL, { pool: { min: 1, max: 1 } }),
   );
-  const connection = orm.em.getConnection();
-  const query = <T>(statement: BoardStatement) => connection.execute<T[]>(statement.sql, statement.params);
+  const query = <T extends object>(statement: Sql) => runSql<T>(orm.em, statement);
   try {
-    const [taskForce] = await query<{ id: string; linked: number }>({
-      sql: `select t.id, (select count(*)::int from task_force_request where task_force_id = t.id) as linked
+    const [taskForce] = await query<{ id: string; lead: string; linked: number }>(
+      sql`select t.id, t.lead_agency_id as lead,
+                 (select count(*)::int from task_force_request where task_force_id = t.id) as linked
             from task_force t order by linked desc limit 1`,
-      params: [],
-    });
+    );
     if (!taskForce) throw new Error('Seed the benchmark database first (seed-requests.ts)');
-    const scope = { taskForceId: taskForce.id, now: new Date() };
+    const scope = { taskForceId: taskForce.id, viewerAgencyId: taskForce.lead, now: new Date() };
     const counts = await query<{ column_state: string; column_count: number }>(boardSql(scope, { rows: 1 }));
     const [fullest] = [...counts].sort((a, b) => b.column_count - a.column_count);
     const state = fullest?.column_state ?? 'closed';
     const firstPage = await query<{ id: string; cursor_key: string }>(boardSql(scope, { state, rows: perColumn }));
     const last = firstPage.filter((row) => row.id !== null).pop();
     const after = last && { state, key: last.cursor_key, id: last.id };
-    const statements: [string, BoardStatement][] = [
+    const statements: [string, Sql][] = [
       [`Every column's first ${perColumn} + 1 cards, counts by state`, boardSql(scope, { rows: perColumn + 1 })],
       [
         `Next ${perColumn} + 1 cards of "${state}", counts by state`,
@@ -42,10 +41,7 @@ async function main(): Promise<void> {
     ];
     console.log(`Task force with ${taskForce.linked} linked requests, perColumn ${perColumn}, ${runs} runs each`);
     for (const [name, statement] of statements) {
-      const plan = await query<{ 'QUERY PLAN': string }>({
-        sql: `explain (analyze, buffers) ${statement.sql}`,
-        params: statement.params,
-      });
+      const plan = await query<{ 'QUERY PLAN': string }>(sql`explain (analyze, buffers) ${statement}`);
       const timings: number[] = [];
       let rows = 0;
       for (let run = 0; run < runs; run += 1) {

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { prepareTestEnvironment, type TestEnvironment } from '@liaison/testing';
 import { seedDemo, type DemoLogin } from '../../../infra/launcher/demo-seed';
+import { LOCAL_RECEIVERS } from '../../e2e/support/webhook-receiver';
 import { spawnWorker, type WorkerProcess } from '../../fault/support/worker-process';
 import { spawnApi } from './api-process';
 import { launchBrowser, type ConsoleBrowser } from './browser';
@@ -87,6 +88,7 @@ function appEnvironment(
     WORKER_LOCK_MS: '2000',
     WEBHOOK_BACKOFF_MS: '200',
     AUDIT_CHECKPOINT_INTERVAL_SECONDS: '1',
+    ...LOCAL_RECEIVERS,
     ...extra,
   };
 }

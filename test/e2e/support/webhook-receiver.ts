@@ -18,8 +18,14 @@ export interface WebhookReceiver {
   close: () => Promise<void>;
 }
 
+/**
+ * Webhooks reach no loopback or private address unless the settings allow it: suites with local receivers set
+ * these in their api's and worker's environment.
+ */
+export const LOCAL_RECEIVERS = { WEBHOOK_ALLOWED_NETWORKS: '127.0.0.1/32' } as const;
+
 /** A partner agency's system: a real HTTP server on a free local port that records every delivery. */
-export async function startWebhookReceiver(): Promise<WebhookReceiver> {
+export async function startWebhookReceiver(host = '127.0.0.1'): Promise<WebhookReceiver> {
   const received: ReceivedWebhook[] = [];
   let status: (webhook: ReceivedWebhook) => number = () => 200;
   const server: Server = createServer((request, response) => {
@@ -33,10 +39,10 @@ export async function startWebhookReceiver(): Promise<WebhookReceiver> {
     });
   });
   server.keepAliveTimeout = 1000;
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(0, host, resolve));
   const { port } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}/liaison-webhooks`,
+    url: `http://${host}:${port}/liaison-webhooks`,
     received,
     uniqueEventIds: () => new Set(received.map((webhook) => String(webhook.headers['liaison-event-id']))),
     respondWith: (decide) => (status = decide),

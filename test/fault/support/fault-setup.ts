@@ -4,9 +4,10 @@ import { join } from 'node:path';
 import type { TestEnvironment } from '@liaison/testing';
 import type { ApiHarness } from '../../e2e/support/api-harness';
 import { createMlaUnderReview, transition, type Cast } from '../../e2e/support/notification-cast';
+import { LOCAL_RECEIVERS } from '../../e2e/support/webhook-receiver';
 import { concurrently } from './concurrently';
 
-/** The worker child's environment: the test's database and queues, quick stall detection and retries. */
+/** The worker child's environment: the test's database and queues, quick stall detection and retries, local receivers. */
 export function workerEnv(api: ApiHarness, overrides: Record<string, string> = {}): Record<string, string> {
   return workerEnvOf(api.environment, overrides);
 }
@@ -24,6 +25,7 @@ export function workerEnvOf(
     OUTBOX_POLL_MS: '500',
     WEBHOOK_BACKOFF_MS: '200',
     MAIL_DIR: mkdtempSync(join(tmpdir(), 'liaison-mail-')),
+    ...LOCAL_RECEIVERS,
     ...overrides,
   };
 }

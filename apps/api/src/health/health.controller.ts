@@ -4,6 +4,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import type { Redis } from 'ioredis';
 import { Public } from '@liaison/auth';
+import { PING_SQL, runSql } from '@liaison/data';
 import { REDIS_CLIENT } from '@liaison/platform';
 
 /** Readiness of the api: PostgreSQL and Redis answer. 503 when either does not. */
@@ -22,7 +23,7 @@ export class HealthController {
   @HealthCheck()
   check() {
     return this.health.check([
-      () => this.probe('postgresql', () => this.em.getConnection().execute('select 1')),
+      () => this.probe('postgresql', () => runSql(this.em, PING_SQL)),
       () => this.probe('redis', () => this.redis.ping()),
     ]);
   }

@@ -9,7 +9,7 @@ import {
 } from '@nestjs/swagger';
 import { CurrentActor } from '@liaison/auth';
 import type { Actor, CallerContext } from '@liaison/domain';
-import { Caller, IdPageQuery, parseUuid, type CursorPage } from '@liaison/platform';
+import { Caller, cursorPageView, IdPageQuery, parseUuid, type CursorPage } from '@liaison/platform';
 import { CreateTaskForceDto } from './dto/create-task-force.dto';
 import { TaskForceView } from './dto/task-force.view';
 import { TaskForceSummaryView } from './dto/task-force-summary.view';
@@ -32,7 +32,10 @@ export class TaskForcesController {
   }
 
   @Get()
-  @ApiOkResponse({ description: 'A page of the task forces the caller is a member of or their agency leads.' })
+  @ApiOkResponse({
+    type: cursorPageView(TaskForceSummaryView, 'TaskForceSummaryPageView'),
+    description: 'A page of the task forces the caller is a member of or their agency leads.',
+  })
   list(@CurrentActor() actor: Actor, @Query() page: IdPageQuery): Promise<CursorPage<TaskForceSummaryView>> {
     return this.taskForces.list(actor, page);
   }

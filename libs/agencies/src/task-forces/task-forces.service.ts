@@ -4,8 +4,8 @@ import { uuidv7 } from 'uuidv7';
 import { AuditTrail } from '@liaison/audit';
 import {
   AgencySchema,
+  runSql,
   TaskForceMemberSchema,
-  TaskForceRequestSchema,
   TaskForceSchema,
   type TaskForce,
 } from '@liaison/data';
@@ -16,6 +16,7 @@ import { TaskForceView } from './dto/task-force.view';
 import type { TaskForceSummaryView } from './dto/task-force-summary.view';
 import { findVisibleTaskForce } from './task-force-standing';
 import { taskForceStream } from './task-force-stream';
+import { linkedRequestCountSql, taskForceSummariesSql } from './task-forces.sql';
 
 interface SummaryRow {
   id: string;
@@ -77,20 +78,7 @@ export class TaskForcesService {
 
   /** The task forces the caller is a member of or that their agency leads, oldest first. */
   async list(actor: Actor, page: IdPageQuery): Promise<CursorPage<TaskForceSummaryView>> {
-    const rows = await this.em.fork().execute<SummaryRow[]>(
-      `select tf.id, tf.name, tf.description, tf.created_at,
-              a.id as lead_id, a.name as lead_name, a.country as lead_country, a.type as lead_type,
-              mine.read_only,
-              (select count(*) from task_force_member m where m.task_force_id = tf.id) as member_count,
-              (select count(*) from task_force_request l where l.task_force_id = tf.id) as linked_request_count
-         from task_force tf
-         join agency a on a.id = tf.lead_agency_id
-         left join task_force_member mine on mine.task_force_id = tf.id and mine.user_id = ?
-        where (tf.lead_agency_id = ? or mine.id is not null)${page.cursor ? ' and tf.id > ?' : ''}
-        order by tf.id
-        limit ?`,
-      [actor.userId, actor.agencyId, ...(page.cursor ? [page.cursor] : []), page.limit + 1],
-    );
+    const rows = await runSql<SummaryRow>(this.em.fork(), taskForceSummariesSql(actor, page));
     const items = rows.slice(0, page.limit);
     return {
       items: items.map(toSummary),
@@ -106,8 +94,8 @@ export class TaskForcesService {
       { taskForce: taskForce.id },
       { populate: ['user', 'user.agency'], orderBy: { createdAt: 'asc', id: 'asc' } },
     );
-    const linked = await em.count(TaskForceRequestSchema, { taskForce: taskForce.id });
-    return TaskForceView.from(taskForce, members, linked, actor.userId);
+    const [count] = await runSql<{ linked: number }>(em, linkedRequestCountSql(taskForce.id, actor.agencyId));
+    return TaskForceView.from(taskForce, members, count?.linked ?? 0, actor.userId);
   }
 }
 

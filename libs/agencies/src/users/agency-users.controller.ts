@@ -2,7 +2,7 @@ import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common
 import { ApiBearerAuth, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentActor } from '@liaison/auth';
 import type { Actor, CallerContext } from '@liaison/domain';
-import { Caller, IdPageQuery, parseUuid, type CursorPage } from '@liaison/platform';
+import { Caller, cursorPageView, IdPageQuery, parseUuid, type CursorPage } from '@liaison/platform';
 import { CreateUserDto } from '../dto/create-user.dto';
 import { UpdateUserDto } from '../dto/update-user.dto';
 import { UserView } from '../dto/user.view';
@@ -16,7 +16,10 @@ export class AgencyUsersController {
   constructor(private readonly users: AgencyUsersService) {}
 
   @Get()
-  @ApiOkResponse({ description: 'A page of the agency users, oldest first.' })
+  @ApiOkResponse({
+    type: cursorPageView(UserView, 'UserPageView'),
+    description: 'A page of the agency users, oldest first.',
+  })
   list(
     @CurrentActor() actor: Actor,
     @Param('agencyId', parseUuid('agencyId')) agencyId: string,

@@ -1,17 +1,13 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Inject, Injectable } from '@nestjs/common';
 import { uuidv7 } from 'uuidv7';
-import { AuditCheckpointSchema, type AuditCheckpoint } from '@liaison/data';
+import { AuditCheckpointSchema, runSql, type AuditCheckpoint } from '@liaison/data';
 import { LIAISON_CONFIG, type LiaisonConfig } from '@liaison/platform';
 import { GENESIS_HASH } from '../audit-hash';
 import { MerkleTree, leafHash } from '../merkle/merkle-tree';
 import { AuditSigner } from '../signing/audit-signer';
-import { query } from '../sql';
 import { statementOf } from './checkpoint-statement';
-import { LEAF_ORDER } from './checkpoint-leaves';
-
-/** One builder at a time across worker replicas: a transaction-scoped advisory lock, tried, never waited for. */
-const BUILDER_LOCK = 'liaison:audit-checkpoint-builder';
+import { builderLockSql, leafHashesSql, snapshotXminSql } from './checkpoints.sql';
 
 /**
  * Builds the next signed checkpoint over the entries no checkpoint covers yet.
@@ -46,18 +42,11 @@ export class CheckpointBuilder {
   }
 
   private async build(tx: EntityManager): Promise<AuditCheckpoint | null> {
-    const [{ locked }] = await query<{ locked: boolean }>(
-      tx,
-      'select pg_try_advisory_xact_lock(hashtextextended(?, 0)) as locked',
-      [BUILDER_LOCK],
-    );
+    const [{ locked }] = await runSql<{ locked: boolean }>(tx, builderLockSql());
     if (!locked) return null;
     const previous = await tx.findOne(AuditCheckpointSchema, { seq: { $gt: 0 } }, { orderBy: { seq: 'desc' } });
     const xidFrom = previous?.xidTo ?? '0';
-    const [{ xmin }] = await query<{ xmin: string }>(
-      tx,
-      'select pg_snapshot_xmin(pg_current_snapshot())::text as xmin',
-    );
+    const [{ xmin }] = await runSql<{ xmin: string }>(tx, snapshotXminSql());
     const leaves = await this.leavesFrom(tx, xidFrom, xmin);
     if (leaves.rows.length === 0) return null;
     const tree = new MerkleTree(leaves.rows.map((row) => leafHash(Buffer.from(row.hash, 'hex'))));
@@ -97,19 +86,14 @@ export class CheckpointBuilder {
    */
   private async leavesFrom(tx: EntityManager, from: string, xmin: string) {
     const max = this.config.audit.checkpointMaxEntries;
-    const select = `select e.hash, e.txid::text as txid from audit_event e where e.txid >= ? and e.txid < ?`;
-    const rows = await query<{ hash: string; txid: string }>(tx, `${select} order by ${LEAF_ORDER} limit ?`, [
-      from,
-      xmin,
-      max + 1,
-    ]);
+    const rows = await runSql<{ hash: string; txid: string }>(tx, leafHashesSql(from, xmin, max + 1));
     if (rows.length <= max) return { rows, xidTo: xmin };
     const cut = rows[max].txid;
     const before = rows.filter((row) => BigInt(row.txid) < BigInt(cut));
     if (before.length > 0) return { rows: before, xidTo: cut };
     const upTo = (BigInt(cut) + 1n).toString();
     return {
-      rows: await query<{ hash: string; txid: string }>(tx, `${select} order by ${LEAF_ORDER}`, [from, upTo]),
+      rows: await runSql<{ hash: string; txid: string }>(tx, leafHashesSql(from, upTo)),
       xidTo: upTo,
     };
   }

@@ -3,14 +3,14 @@ import { IsolationLevel } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable, Logger } from '@nestjs/common';
 import { uuidv7 } from 'uuidv7';
-import { AuditCheckpointSchema, type AuditCheckpoint } from '@liaison/data';
+import { AuditCheckpointSchema, runSql, type AuditCheckpoint } from '@liaison/data';
 import type { CallerContext } from '@liaison/domain';
-import { streamCondition, type AuditScope } from '../access/audit-scope';
-import { AUDIT_ROW_COLUMNS, hashedFields, type AuditRow } from '../audit-rows';
+import type { AuditScope } from '../access/audit-scope';
+import { hashedFields, type AuditRow } from '../audit-rows';
 import { agencyStream, AuditTrail } from '../audit-trail';
-import { LEAF_ORDER, loadCheckpointLeaves } from '../checkpoints/checkpoint-leaves';
+import { loadCheckpointLeaves } from '../checkpoints/checkpoint-leaves';
 import { CheckpointView } from '../http/dto/checkpoint.view';
-import { query } from '../sql';
+import { checkpointEntriesSql, tailEntriesSql } from './audit-export.sql';
 import { EXPORT_FORMAT, entryLine } from './export-format';
 
 const BATCH = 1000;
@@ -102,18 +102,11 @@ export class AuditExport {
   ): Promise<number> {
     const range = { xidFrom: String(checkpoint.xidFrom), xidTo: String(checkpoint.xidTo) };
     const { ids, tree } = await loadCheckpointLeaves(tx, range);
-    const visible = streamCondition(scope);
     let leaf = 0;
     let written = 0;
     let after = { txid: '-1', id: '00000000-0000-0000-0000-000000000000' };
     for (;;) {
-      const rows = await query<AuditRow>(
-        tx,
-        `select ${AUDIT_ROW_COLUMNS} from audit_event e
-         where e.txid >= ? and e.txid < ? and (e.txid, e.id) > (?::bigint, ?::uuid) and ${visible.sql}
-         order by ${LEAF_ORDER} limit ?`,
-        [range.xidFrom, range.xidTo, after.txid, after.id, ...visible.params, BATCH],
-      );
+      const rows = await runSql<AuditRow>(tx, checkpointEntriesSql(scope, range, after, BATCH));
       for (const row of rows) {
         while (ids[leaf] !== row.id) leaf += 1; // both lists are in leaf order; a partial scope skips some
         const proof = tree.proof(leaf).map((hash) => hash.toString('hex'));
@@ -137,17 +130,10 @@ export class AuditExport {
     xidFrom: string,
     write: (line: string) => Promise<void>,
   ): Promise<number> {
-    const visible = streamCondition(scope);
     let written = 0;
     let after = { stream: '', seq: 0 };
     for (;;) {
-      const rows = await query<AuditRow>(
-        tx,
-        `select ${AUDIT_ROW_COLUMNS} from audit_event e
-         where e.txid >= ? and (e.stream collate "C", e.seq) > (? collate "C", ?) and ${visible.sql}
-         order by e.stream collate "C", e.seq limit ?`,
-        [xidFrom, after.stream, after.seq, ...visible.params, BATCH],
-      );
+      const rows = await runSql<AuditRow>(tx, tailEntriesSql(scope, xidFrom, after, BATCH));
       for (const row of rows) {
         await write(
           entryLine(

@@ -12,6 +12,7 @@ import { AuditCheckpointSchema } from '@liaison/data';
 import type { Actor, CallerContext } from '@liaison/domain';
 import {
   Caller,
+  cursorPageView,
   LIAISON_CONFIG,
   parseUuid,
   toCursorPage,
@@ -49,7 +50,10 @@ export class AuditController {
   ) {}
 
   @Get('entries')
-  @ApiOkResponse({ description: 'A page of entries in the reader scope, oldest first.' })
+  @ApiOkResponse({
+    type: cursorPageView(AuditEntryView, 'AuditEntryPageView'),
+    description: 'A page of entries in the reader scope, oldest first.',
+  })
   list(@AuditReader() actor: Actor, @Query() filters: ListAuditEntriesQuery): Promise<CursorPage<AuditEntryView>> {
     return this.entries.list(auditScopeOf(actor, this.config), filters);
   }
@@ -65,7 +69,10 @@ export class AuditController {
   }
 
   @Get('checkpoints')
-  @ApiOkResponse({ description: 'A page of signed checkpoints, oldest first (latest first with order=desc).' })
+  @ApiOkResponse({
+    type: cursorPageView(CheckpointView, 'CheckpointPageView'),
+    description: 'A page of signed checkpoints, oldest first (latest first with order=desc).',
+  })
   async checkpoints(
     @AuditReader() actor: Actor,
     @Query() page: ListCheckpointsQuery,

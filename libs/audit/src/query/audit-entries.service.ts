@@ -1,16 +1,12 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
+import { runSql } from '@liaison/data';
 import { toCursorPage, type CursorPage } from '@liaison/platform';
-import { streamCondition, type AuditScope } from '../access/audit-scope';
-import { AUDIT_ROW_COLUMNS, type AuditRow } from '../audit-rows';
-import { requestStream } from '../audit-trail';
+import type { AuditScope } from '../access/audit-scope';
+import type { AuditRow } from '../audit-rows';
 import { AuditEntryView } from '../http/dto/audit-entry.view';
 import type { ListAuditEntriesQuery } from '../http/dto/list-audit-entries.query';
-import { query } from '../sql';
-
-/** The checkpoint covering `e` (null until one does). */
-const CHECKPOINT_OF_ENTRY = `(select c.seq from audit_checkpoint c where c.xid_to > e.txid and c.xid_from <= e.txid
-  order by c.xid_to limit 1) as checkpoint`;
+import { auditEntriesSql, auditEntrySql, auditStreamSql, streamSeenSql } from './audit-entries.sql';
 
 /** Reads the trail within a reader's scope. */
 @Injectable()
@@ -18,51 +14,28 @@ export class AuditEntries {
   constructor(private readonly em: EntityManager) {}
 
   async list(scope: AuditScope, filters: ListAuditEntriesQuery): Promise<CursorPage<AuditEntryView>> {
-    const where: string[] = [];
-    const params: unknown[] = [];
-    const add = (sql: string, ...values: unknown[]) => {
-      where.push(sql);
-      params.push(...values);
-    };
-    const visible = streamCondition(scope);
-    add(visible.sql, ...visible.params);
-    if (filters.stream) add('e.stream = ?', filters.stream);
-    if (filters.requestId) add('e.stream = ?', requestStream(filters.requestId));
-    if (filters.actorUserId) add('e.actor_user_id = ?', filters.actorUserId);
-    if (filters.agencyId) add('e.actor_agency_id = ?', filters.agencyId);
-    if (filters.action) add('e.action = ?', filters.action);
-    if (filters.from) add('e.occurred_at >= ?', new Date(filters.from));
-    if (filters.to) add('e.occurred_at < ?', new Date(filters.to));
-    if (filters.cursor) add('e.id > ?', filters.cursor);
-    const rows = await query<AuditRow & { checkpoint: number | null }>(
+    const rows = await runSql<AuditRow & { checkpoint: number | null }>(
       this.em.fork(),
-      `select ${AUDIT_ROW_COLUMNS}, ${CHECKPOINT_OF_ENTRY} from audit_event e
-       where ${where.join(' and ')} order by e.id limit ?`,
-      [...params, filters.limit + 1],
+      auditEntriesSql(scope, filters),
     );
     return toCursorPage(rows, filters.limit, AuditEntryView.from);
   }
 
   /** A whole stream in sequence order, or null when the reader may not see it (or it is empty). */
   async stream(scope: AuditScope, stream: string): Promise<AuditEntryView[] | null> {
-    const visible = streamCondition(scope);
-    const rows = await query<AuditRow & { checkpoint: number | null }>(
-      this.em.fork(),
-      `select ${AUDIT_ROW_COLUMNS}, ${CHECKPOINT_OF_ENTRY} from audit_event e
-       where e.stream = ? and ${visible.sql} order by e.seq`,
-      [stream, ...visible.params],
-    );
+    const rows = await runSql<AuditRow & { checkpoint: number | null }>(this.em.fork(), auditStreamSql(scope, stream));
     return rows.length > 0 ? rows.map(AuditEntryView.from) : null;
+  }
+
+  /** Whether the scope sees any entry of the stream. */
+  async sees(scope: AuditScope, stream: string): Promise<boolean> {
+    const [row] = await runSql<{ seen: boolean }>(this.em.fork(), streamSeenSql(scope, stream));
+    return row?.seen === true;
   }
 
   /** One entry, if the reader may see it. */
   async find(scope: AuditScope, id: string): Promise<AuditRow | null> {
-    const visible = streamCondition(scope);
-    const [row] = await query<AuditRow>(
-      this.em.fork(),
-      `select ${AUDIT_ROW_COLUMNS} from audit_event e where e.id = ? and ${visible.sql}`,
-      [id, ...visible.params],
-    );
+    const [row] = await runSql<AuditRow>(this.em.fork(), auditEntrySql(scope, id));
     return row ?? null;
   }
 }

@@ -1,16 +1,16 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import { AuditCheckpointSchema, type AuditCheckpoint } from '@liaison/data';
-import { streamCondition, type AuditScope } from '../access/audit-scope';
+import { AuditCheckpointSchema, runSql, type AuditCheckpoint } from '@liaison/data';
+import type { AuditScope } from '../access/audit-scope';
 import { auditHash, GENESIS_HASH } from '../audit-hash';
-import { AUDIT_ROW_COLUMNS, hashedFields, type AuditRow } from '../audit-rows';
+import { hashedFields, type AuditRow } from '../audit-rows';
 import { loadCheckpointLeaves } from '../checkpoints/checkpoint-leaves';
 import { checkSignedCheckpoint } from '../checkpoints/checkpoint-statement';
 import { CheckpointView } from '../http/dto/checkpoint.view';
 import type { BadCheckpointView, BrokenLinkView, VerificationView } from '../http/dto/verification.view';
 import type { VerifyTrailDto } from '../http/dto/verify-trail.dto';
 import { AuditSigner } from '../signing/audit-signer';
-import { query } from '../sql';
+import { entriesToVerifySql } from './trail-verifier.sql';
 
 const BATCH = 2000;
 
@@ -56,19 +56,10 @@ export class TrailVerifier {
     xidFrom: string,
     xidTo: string,
   ) {
-    const visible = streamCondition(scope);
     let after: { txid: string; id: string } = { txid: '-1', id: '00000000-0000-0000-0000-000000000000' };
     let checked = 0;
     for (;;) {
-      const rows = await query<Row>(
-        em,
-        `select ${AUDIT_ROW_COLUMNS}, p.hash as "predecessorHash"
-         from audit_event e left join audit_event p on p.stream = e.stream and p.seq = e.seq - 1
-         where (e.txid, e.id) > (?::bigint, ?::uuid) and e.txid >= ? and e.txid < ? and ${visible.sql}
-           ${stream ? 'and e.stream = ?' : ''}
-         order by e.txid, e.id limit ?`,
-        [after.txid, after.id, xidFrom, xidTo, ...visible.params, ...(stream ? [stream] : []), BATCH],
-      );
+      const rows = await runSql<Row>(em, entriesToVerifySql(scope, stream, { xidFrom, xidTo }, after, BATCH));
       for (const row of rows) {
         checked += 1;
         const firstBrokenLink = brokenLink(row);

@@ -4,7 +4,7 @@ export class TokenPairView {
   @ApiProperty({ description: 'Short-lived JWT for the Authorization: Bearer header.' })
   accessToken!: string;
 
-  @ApiProperty({ example: 'Bearer' })
+  @ApiProperty({ enum: ['Bearer'] })
   tokenType!: 'Bearer';
 
   @ApiProperty({ description: 'Seconds until the access token expires.', example: 900 })

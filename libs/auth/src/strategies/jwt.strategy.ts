@@ -4,9 +4,11 @@ import { Inject, Injectable, UnauthorizedException } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import { isUUID } from 'class-validator';
 import { ExtractJwt, Strategy } from 'passport-jwt';
+import { runSql } from '@liaison/data';
 import type { Actor, Role } from '@liaison/domain';
 import { LIAISON_CONFIG, type LiaisonConfig } from '@liaison/platform';
 import type { AccessTokenClaims } from '../tokens/access-token-claims';
+import { signedInUserSql } from './signed-in-user.sql';
 
 interface SignedInUser {
   id: string;
@@ -38,12 +40,7 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     // only a holder of the key could sign another `sub`; still a 401, not a database error
     if (typeof claims.sub !== 'string' || !isUUID(claims.sub)) throw new UnauthorizedException('Invalid token.');
     // one raw statement: this runs before every authenticated request
-    const [user] = await this.em
-      .getConnection()
-      .execute<SignedInUser[]>(
-        `select id, agency_id as "agencyId", roles, platform_admin as "platformAdmin", active from app_user where id = ?`,
-        [claims.sub],
-      );
+    const [user] = await runSql<SignedInUser>(this.em, signedInUserSql(claims.sub));
     if (!user?.active) throw new UnauthorizedException('The account is no longer active.');
     return { userId: user.id, agencyId: user.agencyId, roles: user.roles, platformAdmin: user.platformAdmin };
   }

@@ -14,8 +14,16 @@ export const WebhookEndpointSchema = defineEntity({
     description: p.string().length(300).nullable(),
     /** Event types (`request.approve`), families (`request.*`, `deadline.*`) or `*`. */
     events: p.array(),
-    /** The HMAC key; shown to the administrator once, needed by the worker to sign each delivery. */
-    secret: p.string().length(100).hidden().lazy(),
+    /**
+     * The HMAC key, shown to the administrator once and needed by the worker to sign each delivery: AES-256-GCM
+     * under the master key `secretKeyId` (nonce ‖ ciphertext ‖ tag). No key id: moved over in clear by the
+     * migration, sealed by the worker when it starts.
+     */
+    secretCiphertext: p.blob().hidden().lazy(),
+    secretKeyId: p.string().length(16).nullable().index(),
+    /** The secret the last rotation replaced: it still signs deliveries for the overlap window after it. */
+    previousSecretCiphertext: p.blob().hidden().lazy().nullable(),
+    secretRotatedAt: p.datetime().nullable(),
     active: p.boolean().default(true),
     createdBy: () => p.manyToOne(UserSchema),
     deletedAt: p.datetime().nullable(),

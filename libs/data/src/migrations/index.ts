@@ -6,6 +6,8 @@ import { Migration20261123132228_request_search_and_handling } from './Migration
 import { Migration20261123132849_audit_append_only } from './Migration20261123132849_audit_append_only';
 import { Migration20261123133334_notifications } from './Migration20261123133334_notifications';
 import { Migration20261123134801_person_encryption } from './Migration20261123134801_person_encryption';
+import { Migration20261124090000_webhook_secret_encryption } from './Migration20261124090000_webhook_secret_encryption';
+import { Migration20261204193234_idempotency_resources } from './Migration20261204193234_idempotency_resources';
 
 export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261123125313_initial', class: Migration20261123125313_initial },
@@ -17,4 +19,9 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261123132849_audit_append_only', class: Migration20261123132849_audit_append_only },
   { name: 'Migration20261123133334_notifications', class: Migration20261123133334_notifications },
   { name: 'Migration20261123134801_person_encryption', class: Migration20261123134801_person_encryption },
+  {
+    name: 'Migration20261124090000_webhook_secret_encryption',
+    class: Migration20261124090000_webhook_secret_encryption,
+  },
+  { name: 'Migration20261204193234_idempotency_resources', class: Migration20261204193234_idempotency_resources },
 ];

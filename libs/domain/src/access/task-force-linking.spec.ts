@@ -38,6 +38,7 @@ describe('onward sharing under handling codes', () => {
     parties: { requestingAgencyId: 'a', requestedAgencyId: 'b' },
     viewingAgencyIds: ['a', 'b'],
     permissionConfirmed: false,
+    confirmingAgencyId: 'a',
     ...overrides,
   });
 
@@ -57,9 +58,17 @@ describe('onward sharing under handling codes', () => {
 
   it('refuses H2 and H3 before third agencies without the confirmed permission, naming them once', () => {
     const third = { viewingAgencyIds: ['d', 'a', 'c', 'd'] };
-    expect(decideOnwardSharing(sharing(third))).toEqual({ allowed: false, thirdAgencyIds: ['c', 'd'] });
+    expect(decideOnwardSharing(sharing(third))).toEqual({
+      allowed: false,
+      refusal: 'permission_required',
+      thirdAgencyIds: ['c', 'd'],
+    });
     const h3 = sharing({ ...third, handling: { code: 'H3', restriction: 'Police use only' } });
-    expect(decideOnwardSharing(h3)).toEqual({ allowed: false, thirdAgencyIds: ['c', 'd'] });
+    expect(decideOnwardSharing(h3)).toEqual({
+      allowed: false,
+      refusal: 'permission_required',
+      thirdAgencyIds: ['c', 'd'],
+    });
   });
 
   it('allows H2 and H3 before third agencies once the permission is confirmed, and says so', () => {
@@ -77,5 +86,16 @@ describe('onward sharing under handling codes', () => {
 
   it('does not record a permission that was not needed', () => {
     expect(decideOnwardSharing(sharing({ permissionConfirmed: true }))).toMatchObject({ permission: 'not_needed' });
+  });
+
+  it('takes the permission from the providing (requesting) agency alone', () => {
+    const third = { viewingAgencyIds: ['a', 'c'], permissionConfirmed: true };
+    for (const confirmingAgencyId of ['b', 'c', 'lead']) {
+      expect(decideOnwardSharing(sharing({ ...third, confirmingAgencyId }))).toEqual({
+        allowed: false,
+        refusal: 'not_provider',
+        thirdAgencyIds: ['c'],
+      });
+    }
   });
 });

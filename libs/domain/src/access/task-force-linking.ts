@@ -26,18 +26,30 @@ export interface OnwardSharing {
   parties: RequestParties;
   /** Agencies that would see the request through the task force: its members' agencies and its lead agency. */
   viewingAgencyIds: readonly string[];
-  /** The caller states that the provider agreed to the onward sharing. */
+  /** The caller gives the provider's permission for the onward sharing. */
   permissionConfirmed: boolean;
+  /** The caller's agency: only the provider's own word counts as its permission. */
+  confirmingAgencyId: string;
 }
 
+/**
+ * Refused: `permission_required`, the permission was not given; `not_provider`, it was, but by another agency than
+ * the provider.
+ */
 export type OnwardSharingDecision =
   | { allowed: true; permission: 'not_needed' | 'confirmed'; thirdAgencyIds: string[] }
-  | { allowed: false; thirdAgencyIds: string[] };
+  | { allowed: false; refusal: 'permission_required' | 'not_provider'; thirdAgencyIds: string[] };
+
+/** The agency that provided a request's information and chose its handling code: the requesting agency. */
+export function providerOf(parties: RequestParties): string {
+  return parties.requestingAgencyId;
+}
 
 /**
  * docs/domain.md, Handling codes: checked when a task force or a third agency would see the item. A request whose code
  * forbids onward sharing (H2, H3) reaches agencies beyond its two parties only with the provider's permission,
- * which the caller confirms and the trail records.
+ * which the caller confirms and the trail records. The provider alone gives it: the receiving side and a task
+ * force's lead may not.
  */
 export function decideOnwardSharing(sharing: OnwardSharing): OnwardSharingDecision {
   const { requestingAgencyId, requestedAgencyId } = sharing.parties;
@@ -47,6 +59,9 @@ export function decideOnwardSharing(sharing: OnwardSharing): OnwardSharingDecisi
   if (thirdAgencyIds.length === 0 || !needsPermissionToShareOnward(sharing.handling)) {
     return { allowed: true, permission: 'not_needed', thirdAgencyIds };
   }
-  if (sharing.permissionConfirmed) return { allowed: true, permission: 'confirmed', thirdAgencyIds };
-  return { allowed: false, thirdAgencyIds };
+  if (!sharing.permissionConfirmed) return { allowed: false, refusal: 'permission_required', thirdAgencyIds };
+  if (sharing.confirmingAgencyId !== providerOf(sharing.parties)) {
+    return { allowed: false, refusal: 'not_provider', thirdAgencyIds };
+  }
+  return { allowed: true, permission: 'confirmed', thirdAgencyIds };
 }

@@ -9,3 +9,8 @@ export function mayAdministerUsersOf(actor: Actor, agencyId: string): boolean {
 export function mayCreateAgencies(actor: Actor): boolean {
   return actor.platformAdmin;
 }
+
+/** Only the platform's operators retry or clear the failed jobs of the queues. */
+export function mayOperateQueues(actor: Actor): boolean {
+  return actor.platformAdmin;
+}

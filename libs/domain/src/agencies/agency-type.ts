@@ -8,3 +8,8 @@ export const AGENCY_TYPES = [
   'NGO',
 ] as const;
 export type AgencyType = (typeof AGENCY_TYPES)[number];
+
+/** Every kind but the NGOs is an authority of its state. */
+export function isGovernmentAgency(type: AgencyType): boolean {
+  return type !== 'NGO';
+}

@@ -40,3 +40,8 @@ export function parseHandling(code: unknown, restriction?: unknown): HandlingPar
 export function needsPermissionToShareOnward(handling: Handling): boolean {
   return handling.code === 'H2' || handling.code === 'H3';
 }
+
+/** An item's handling as stored: its code, and for H3 the restriction recorded with it. */
+export function storedHandling(code: HandlingCode, restriction?: string | null): Handling {
+  return code === 'H3' ? { code, restriction: restriction ?? '' } : { code };
+}

@@ -1,22 +1,25 @@
 export { ASSISTANCE_TYPES, ASSISTANCE_TYPE_WORDING, type AssistanceType } from './assistance-type';
-export { internalStates, isInternalState } from './internal-states';
+export { internalStatePairs, internalStates, isEventBeyondRequestingSide, isInternalState } from './internal-states';
 export { allowedEvents } from './allowed-events';
 export { missingForSubmission, type CompletenessItem } from './completeness';
 export { decideTransition } from './decide-transition';
 export { describeWorkflow, type EventDescription, type WorkflowDescription } from './describe-workflow';
 export { formatDuration } from './duration';
+export { forwardRefusal, type ForwardTarget } from './forward-target';
 export {
   HANDLING_CODES,
   HANDLING_CODE_MEANINGS,
   isHandlingCode,
   needsPermissionToShareOnward,
   parseHandling,
+  storedHandling,
   type Handling,
   type HandlingCode,
 } from './handling-code';
 export { languageWarning } from './language';
 export { findLegalBasis, LEGAL_BASES } from './legal-bases';
 export type { PayloadField } from './payload';
+export { contentWithPersonFacts, personFacts, type PersonFact } from './person-facts';
 export { formatReference } from './reference';
 export { renderWorkflowDocument, workflowDocumentPath } from './render-workflow-document';
 export { CONSENT_STATUSES, type ConsentStatus, type RequestContent } from './request-content';

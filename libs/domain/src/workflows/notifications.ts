@@ -1,7 +1,7 @@
 import type { RequestKind } from './request-kind';
 import { otherSide, SIDES, type Side } from './side';
 import type { SideRule, TransitionDefinition, WorkflowDefinition } from './workflow-definition';
-import { expandFrom, isFinal } from './workflow-queries';
+import { expandFrom, isBeyondRequestingSide, isFinal } from './workflow-queries';
 
 /**
  * Who hears of a transition, by reference only: the write path resolves them to users and channels.
@@ -49,7 +49,8 @@ export function notificationsFor(setting: NotificationSetting): NotifyEffect[] {
     from,
     to,
   });
-  const visible = isVisibleBeyondRequestingSide(workflow, from, to);
+  // before transmission the request is the requesting side's own business, and so is withdrawing it then
+  const visible = isBeyondRequestingSide(workflow, from, to);
   return [
     ...(visible ? [notify({ type: 'party', side: otherSide(actorSide), role: 'OFFICER' }, 'counterpart')] : []),
     ...(visible && taskForceLinked ? [notify({ type: 'task_force' }, 'task_force')] : []),
@@ -58,12 +59,6 @@ export function notificationsFor(setting: NotificationSetting): NotifyEffect[] {
     ),
     ...(isFinal(workflow, to) || transition.outcome ? [notify({ type: 'filer' }, 'outcome')] : []),
   ];
-}
-
-/** Before transmission the request is the requesting side's own business, and so is withdrawing it then. */
-function isVisibleBeyondRequestingSide(workflow: WorkflowDefinition, from: string, to: string): boolean {
-  const internal = (state: string) => workflow.states[state].internal === true;
-  return !internal(from) || (!internal(to) && !isFinal(workflow, to));
 }
 
 /**

@@ -23,6 +23,14 @@ export function isFinal(workflow: WorkflowDefinition, state: string): boolean {
   return workflow.states[state]?.final === true;
 }
 
+/**
+ * Whether an event from `from` to `to` is known beyond the requesting side: not when it happens wholly within the
+ * side's internal phase (submission, return for amendment) or ends the request before it ever left (withdrawal).
+ */
+export function isBeyondRequestingSide(workflow: WorkflowDefinition, from: string, to: string): boolean {
+  return !isInternal(workflow, from) || (!isInternal(workflow, to) && !isFinal(workflow, to));
+}
+
 /** The transition an event triggers, or undefined when the event is not part of this workflow. */
 export function transitionOf(workflow: WorkflowDefinition, event: string): AnyTransition | undefined {
   return Object.hasOwn(workflow.events, event) ? workflow.events[event] : undefined;

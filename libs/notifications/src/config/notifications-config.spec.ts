@@ -4,7 +4,14 @@ describe('loadNotificationsConfig', () => {
   it('uses the development defaults under the development setting when the environment is empty', () => {
     const config = loadNotificationsConfig({ LIAISON_DEVELOPMENT: '1' });
     expect(config.relay).toEqual({ pollMs: 2000, gatherMs: 0, batchSize: 200, publishTimeoutMs: 5000 });
-    expect(config.webhooks).toEqual({ timeoutMs: 10_000, attempts: 13, backoffMs: 30_000, allowHttp: true });
+    expect(config.webhooks).toEqual({
+      timeoutMs: 10_000,
+      attempts: 13,
+      backoffMs: 30_000,
+      allowHttp: true,
+      allowedNetworks: [],
+      secretOverlapMs: 86_400_000,
+    });
     expect(config.smtp).toMatchObject({
       host: null,
       port: 587,
@@ -23,6 +30,16 @@ describe('loadNotificationsConfig', () => {
     }
     expect(loadNotificationsConfig({ PUBLIC_URL: 'https://liaison.example/' }).publicUrl).toBe(
       'https://liaison.example',
+    );
+  });
+
+  it('lets webhooks reach no local network unless told which', () => {
+    expect(loadNotificationsConfig({ NODE_ENV: 'test' }).webhooks.allowedNetworks).toEqual([]);
+    expect(
+      loadNotificationsConfig({ WEBHOOK_ALLOWED_NETWORKS: '127.0.0.1, ::1/128' }).webhooks.allowedNetworks,
+    ).toEqual(['127.0.0.1/32', '::1/128']);
+    expect(() => loadNotificationsConfig({ WEBHOOK_ALLOWED_NETWORKS: 'localhost' })).toThrow(
+      /WEBHOOK_ALLOWED_NETWORKS/,
     );
   });
 

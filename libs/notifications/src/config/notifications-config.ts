@@ -16,7 +16,16 @@ export interface NotificationsConfig {
   };
   /** Where e-mails are written as .eml files when no SMTP host is set (outside production). */
   mailDirectory: string;
-  webhooks: { timeoutMs: number; attempts: number; backoffMs: number; allowHttp: boolean };
+  webhooks: {
+    timeoutMs: number;
+    attempts: number;
+    backoffMs: number;
+    allowHttp: boolean;
+    /** Non-public networks (CIDR) endpoints may still point at: local receivers. */
+    allowedNetworks: readonly string[];
+    /** How long a rotated endpoint's old secret still signs its deliveries, beside the new one. */
+    secretOverlapMs: number;
+  };
   deadlines: { reconcileMs: number };
   /** Links in e-mails point here. */
   publicUrl: string;
@@ -52,6 +61,8 @@ export function loadNotificationsConfig(env?: Env): NotificationsConfig {
       attempts: settings.WEBHOOK_ATTEMPTS,
       backoffMs: settings.WEBHOOK_BACKOFF_MS,
       allowHttp: settings.LIAISON_DEVELOPMENT || settings.WEBHOOK_ALLOW_HTTP,
+      allowedNetworks: settings.WEBHOOK_ALLOWED_NETWORKS,
+      secretOverlapMs: settings.WEBHOOK_SECRET_OVERLAP_HOURS * 3_600_000,
     },
     deadlines: { reconcileMs: settings.DEADLINE_RECONCILE_MS },
     publicUrl: settings.PUBLIC_URL.replace(/\/$/, ''),

@@ -1,11 +1,12 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Inject, Injectable } from '@nestjs/common';
 import { uuidv7 } from 'uuidv7';
-import { DeadlineSchema, type Deadline, type StoredTimer } from '@liaison/data';
+import { DeadlineSchema, runSql, type Deadline, type StoredTimer } from '@liaison/data';
 import { findLegalBasis, resolveDeadline, workflowOf } from '@liaison/domain';
 import { CLOCK, type Clock } from '../clock/clock';
 import type { DeadlineSyncJobData } from '../queues/queue-names';
 import { DeadlineArming, type ArmedDeadline } from './deadline-arming';
+import { deadlineSyncLockSql } from './deadlines.sql';
 import { loadRequestClock, type RequestClock } from './request-clock';
 import { responsibleSide } from './responsible-side';
 
@@ -34,14 +35,7 @@ export class DeadlineSync {
   }
 
   private async syncIn(tx: EntityManager, job: DeadlineSyncJobData): Promise<SyncResult> {
-    await tx
-      .getConnection()
-      .execute(
-        'select pg_advisory_xact_lock(hashtextextended(?, 0))',
-        [`deadline:${job.requestId}`],
-        'all',
-        tx.getTransactionContext(),
-      );
+    await runSql(tx, deadlineSyncLockSql(job.requestId));
     const request = await loadRequestClock(tx, job.requestId);
     if (!request) return { arm: [], disarm: [] };
     const open = await tx.find(DeadlineSchema, { requestId: request.id, stoppedAt: null });

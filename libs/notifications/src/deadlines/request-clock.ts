@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { StoredTimer } from '@liaison/data';
+import { runSql, type StoredTimer } from '@liaison/data';
 import type { RequestKind } from '@liaison/domain';
+import { requestClockSql } from './deadlines.sql';
 
 /** What the deadline code reads of a request: read as plain data, never as a managed entity it could write back. */
 export interface RequestClock {
@@ -15,13 +16,8 @@ export interface RequestClock {
   requestedAgencyId: string;
 }
 
-const SELECT = `select id, reference, kind, legal_basis, state, version, timers, requesting_agency_id, requested_agency_id
-  from request where id = ?`;
-
 export async function loadRequestClock(em: EntityManager, id: string): Promise<RequestClock | null> {
-  const [row] = await em
-    .getConnection()
-    .execute<Record<string, never>[]>(SELECT, [id], 'all', em.getTransactionContext());
+  const [row] = await runSql<Record<string, never>>(em, requestClockSql(id));
   if (!row) return null;
   return {
     id: row['id'],

@@ -62,13 +62,13 @@ export class NoticeFanOut {
     await tx.createQueryBuilder(InboxItemSchema).insert(rows).onConflict('dedupKey').ignore().execute();
   }
 
-  /** The address is read by the e-mail job from the user row, so none is kept in Redis. */
+  /** Ids only: the e-mail job reads the notice and the address from PostgreSQL, so no text is kept in Redis. */
   private emailJobs(notice: Notice, users: RecipientUser[]): QueuedJob[] {
     if (!this.mail.enabled) return [];
     return users.map((user) => ({
       queue: EMAIL_QUEUE,
       name: EmailJob.Send,
-      data: { userId: user.id, notice } satisfies ChannelJobData,
+      data: { outboxId: notice.outboxId, userId: user.id } satisfies ChannelJobData,
       opts: { jobId: `${notice.key}-${user.id}` },
     }));
   }

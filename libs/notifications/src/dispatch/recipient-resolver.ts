@@ -1,17 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
+import { runSql, type Sql } from '@liaison/data';
 import type { Notice } from '../queues/queue-names';
 import type { RecipientUser } from './recipient';
-
-/** Ids travel as one comma-separated parameter (uuids hold no comma), whatever their number. */
-const PARTIES = `select id, email, language, agency_id, roles from app_user
-  where agency_id = any(string_to_array(?, ',')::uuid[]) and active order by id`;
-const TASK_FORCES = `select distinct link.request_id, u.id, u.email, u.language from task_force_request link
-  join task_force_member member on member.task_force_id = link.task_force_id
-  join app_user u on u.id = member.user_id
-  where link.request_id = any(string_to_array(?, ',')::uuid[]) and u.active order by u.id`;
-const FILERS = `select r.id as request_id, u.id, u.email, u.language from request r join app_user u on u.id = r.created_by_id
-  where r.id = any(string_to_array(?, ',')::uuid[]) and u.active`;
+import { filerUsersSql, partyUsersSql, taskForceUsersSql } from './recipients.sql';
 
 type Row = RecipientUser & { agency_id?: string; roles?: string[]; request_id?: string };
 
@@ -27,17 +19,17 @@ export class RecipientResolver {
     const parties = byKind('party');
     const partyRows = await this.select(
       em,
-      PARTIES,
+      partyUsersSql,
       parties.map((notice) => this.agency(notice) as string),
     );
     const taskForceRows = await this.select(
       em,
-      TASK_FORCES,
+      taskForceUsersSql,
       byKind('task_force').map((notice) => notice.requestId),
     );
     const filerRows = await this.select(
       em,
-      FILERS,
+      filerUsersSql,
       byKind('filer').map((notice) => notice.requestId),
     );
     return notices.map((notice) => {
@@ -58,10 +50,9 @@ export class RecipientResolver {
     return recipient.type === 'filer' ? notice.requestingAgencyId : null;
   }
 
-  private async select(em: EntityManager, sql: string, ids: string[]): Promise<Row[]> {
+  private async select(em: EntityManager, statement: (ids: string[]) => Sql, ids: string[]): Promise<Row[]> {
     if (ids.length === 0) return [];
-    const distinct = [...new Set(ids)].join(',');
-    return em.getConnection().execute<Row[]>(sql, [distinct], 'all', em.getTransactionContext());
+    return runSql<Row>(em, statement([...new Set(ids)]));
   }
 }
 

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty } from '@nestjs/swagger';
 import type { InboxItem } from '@liaison/data';
 
 export class InboxItemView {
@@ -6,9 +6,9 @@ export class InboxItemView {
   @ApiProperty({ example: 'request.approve' }) kind!: string;
   @ApiProperty() title!: string;
   @ApiProperty() body!: string;
-  @ApiPropertyOptional({ nullable: true, example: '/v1/requests/0192…' }) link!: string | null;
+  @ApiProperty({ type: String, nullable: true, example: '/v1/requests/0192…' }) link!: string | null;
   @ApiProperty() createdAt!: string;
-  @ApiPropertyOptional({ nullable: true }) readAt!: string | null;
+  @ApiProperty({ type: String, nullable: true }) readAt!: string | null;
 
   static from(item: InboxItem): InboxItemView {
     return {
@@ -25,7 +25,7 @@ export class InboxItemView {
 
 export class InboxPageView {
   @ApiProperty({ type: [InboxItemView] }) items!: InboxItemView[];
-  @ApiPropertyOptional({ nullable: true, description: 'Pass as cursor for the next page; null on the last.' })
+  @ApiProperty({ type: String, nullable: true, description: 'Pass as cursor for the next page; null on the last.' })
   nextCursor!: string | null;
   @ApiProperty() unreadCount!: number;
 }

@@ -4,6 +4,8 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import type { Queue } from 'bullmq';
 import { Gauge, register } from 'prom-client';
+import { runSql } from '@liaison/data';
+import { OUTBOX_BACKLOG_SQL } from '../outbox/outbox.sql';
 import { QUEUE_NAMES } from '../queues/queue-names';
 
 const STATES = ['waiting', 'active', 'delayed', 'failed', 'completed'] as const;
@@ -52,11 +54,7 @@ export class QueueMetrics implements OnModuleInit {
   }
 
   private async outboxBacklog(): Promise<{ count: number; oldestSeconds: number }> {
-    const [row] = await this.em
-      .getConnection()
-      .execute<{ count: string; oldest: number | null }[]>(
-        'select count(*) as count, extract(epoch from now() - min(created_at)) as oldest from outbox_message where published_at is null',
-      );
+    const [row] = await runSql<{ count: string; oldest: number | null }>(this.em, OUTBOX_BACKLOG_SQL);
     return { count: Number(row.count), oldestSeconds: Number(row.oldest ?? 0) };
   }
 }

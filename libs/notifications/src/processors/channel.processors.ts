@@ -23,7 +23,8 @@ export class InboxProcessor implements QueueProcessor {
   constructor(inbox: InboxNotices, metrics: WorkerMetrics) {
     this.handlers = {
       [InboxJob.Deliver]: async (job: Job<ChannelJobData>) => {
-        if (await inbox.deliver(job.data)) metrics.delivered('inbox', job.data.notice.occurredAt);
+        const notice = await inbox.deliver(job.data);
+        if (notice) metrics.delivered('inbox', notice.occurredAt);
       },
     };
   }
@@ -37,7 +38,8 @@ export class EmailProcessor implements QueueProcessor {
   constructor(email: EmailNotices, metrics: WorkerMetrics) {
     this.handlers = {
       [EmailJob.Send]: async (job: Job<ChannelJobData>) => {
-        if (await email.send(job.data)) metrics.delivered('email', job.data.notice.occurredAt);
+        const notice = await email.send(job.data);
+        if (notice) metrics.delivered('email', notice.occurredAt);
       },
     };
   }

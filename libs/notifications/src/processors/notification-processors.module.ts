@@ -1,11 +1,13 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '@liaison/audit';
+import { MASTER_KEYRING_PROVIDER } from '@liaison/platform';
 import { NotificationsConfigModule } from '../config/notifications-config.module';
 import { DeadlineArming } from '../deadlines/deadline-arming';
 import { DeadlineFiring } from '../deadlines/deadline-firing';
 import { DeadlineReconciler } from '../deadlines/deadline-reconciler';
 import { DeadlineSync } from '../deadlines/deadline-sync';
 import { NoticeFanOut } from '../dispatch/notice-fan-out';
+import { NoticeSource } from '../dispatch/notice-source';
 import { NotificationDispatcher } from '../dispatch/notification-dispatcher';
 import { RecipientResolver } from '../dispatch/recipient-resolver';
 import { EmailNotices } from '../email/email-notices';
@@ -21,6 +23,10 @@ import { OutboxListener } from '../relay/outbox-listener';
 import { OutboxPublisher } from '../relay/outbox-publisher';
 import { OutboxRelay } from '../relay/outbox-relay';
 import { WebhookDeliveries } from '../webhooks/webhook-deliveries';
+import { WebhookDestinationsModule } from '../webhooks/webhook-destinations.module';
+import { WebhookEventSource } from '../webhooks/webhook-event-source';
+import { WebhookSecretSealingAtStart } from '../webhooks/webhook-secret-sealing';
+import { WebhookSecrets } from '../webhooks/webhook-secrets';
 import { WebhookSender } from '../webhooks/webhook-sender';
 import { QueueWorkers } from '../workers/queue-workers';
 import { EmailProcessor, InboxProcessor, WebhookProcessor } from './channel.processors';
@@ -30,7 +36,7 @@ import { WelcomeNotice } from './welcome-notice';
 
 /** Consumer side, for the worker only: the relay, the deadline clocks and one BullMQ worker per queue. */
 @Module({
-  imports: [NotificationsConfigModule, NotificationQueueModule, OutboxModule, AuditModule],
+  imports: [NotificationsConfigModule, NotificationQueueModule, OutboxModule, AuditModule, WebhookDestinationsModule],
   providers: [
     OutboxPublisher,
     OutboxJobs,
@@ -38,6 +44,7 @@ import { WelcomeNotice } from './welcome-notice';
     OutboxRelay,
     OutboxListener,
     RecipientResolver,
+    NoticeSource,
     NotificationDispatcher,
     InboxWriter,
     InboxNotices,
@@ -45,6 +52,10 @@ import { WelcomeNotice } from './welcome-notice';
     MailTransport,
     EmailNotices,
     WebhookDeliveries,
+    WebhookEventSource,
+    MASTER_KEYRING_PROVIDER,
+    WebhookSecrets,
+    WebhookSecretSealingAtStart,
     WebhookSender,
     DeadlineArming,
     DeadlineSync,

@@ -1,6 +1,8 @@
-import type { WebhookEvent } from '../webhooks/webhook-event';
-
-/** Queue names, job names and each job's payload: one place, shared by producers and processors. */
+/**
+ * Queue names, job names and each job's payload: one place, shared by producers and processors. Jobs carry ids
+ * only: whoever can write to Redis can add a job, so a processor rebuilds what it sends (a webhook's body, an
+ * e-mail's text and address) from PostgreSQL and drops a job whose ids do not name a committed change.
+ */
 export const NOTIFICATIONS_QUEUE = 'notifications';
 export const INBOX_QUEUE = 'inbox';
 export const EMAIL_QUEUE = 'email';
@@ -47,6 +49,8 @@ export type NoticeRecipient =
   | { type: 'filer' };
 
 export type Notice = NoticeSubject & {
+  /** The outbox row the notice was read from: what a channel's job names. */
+  outboxId: string;
   /** Identifies the change: one inbox entry and one e-mail per user, one webhook per endpoint. */
   key: string;
   recipient: NoticeRecipient;
@@ -58,24 +62,25 @@ export type Notice = NoticeSubject & {
     | { type: 'deadline_overdue'; deadlineId: string; timer: string; dueAt: string; state: string }
   );
 
+/** A relayed `notify` or `deadline_overdue` outbox row to fan out. */
 export interface DispatchJobData {
   outboxId: string;
-  notice: Notice;
 }
 
+/** One user's in-app entry or e-mail of one notice: the user must be among the notice's recipients. */
 export interface ChannelJobData {
+  outboxId: string;
   userId: string;
-  notice: Notice;
 }
 
 /**
- * A delivery's job: a first delivery also carries its endpoint and event, and writes the delivery row; a replay
- * (or a job queued before deliveries were written by their job) names an existing row.
+ * A delivery's job: a first delivery names its outbox row and endpoint, and writes the delivery row with the event
+ * rebuilt from them (its id must be the one derived from that event and endpoint); a replay names an existing row.
  */
 export interface WebhookJobData {
   deliveryId: string;
+  outboxId?: string;
   endpointId?: string;
-  event?: WebhookEvent;
 }
 
 export interface DeadlineSyncJobData {

@@ -2,10 +2,9 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplica
 import { Client } from 'pg';
 import { LIAISON_CONFIG, type LiaisonConfig } from '@liaison/platform';
 import { NOTIFICATIONS_CONFIG, type NotificationsConfig } from '../config/notifications-config';
+import { LISTEN_OUTBOX_SQL } from '../outbox/outbox.sql';
 import { OutboxRelay } from './outbox-relay';
 
-/** The channel the outbox trigger notifies on every committed insert (see the notifications migration). */
-const OUTBOX_CHANNEL = 'outbox_message';
 const RECONNECT_MS = 1000;
 
 /**
@@ -49,7 +48,7 @@ export class OutboxListener implements OnApplicationBootstrap, OnApplicationShut
     });
     try {
       await client.connect();
-      await client.query(`LISTEN ${OUTBOX_CHANNEL}`);
+      await client.query(LISTEN_OUTBOX_SQL.text);
       this.client = client;
       void this.relay.wake(); // rows committed while not listening
     } catch (error) {

@@ -70,7 +70,7 @@ describe('OutboxRelay and the fan-out (medium)', () => {
       url: 'https://partner.example/hooks',
       description: null,
       events,
-      secret: 'medium-spec-secret',
+      secretCiphertext: Buffer.from('medium-spec-secret'),
       active: true,
       createdBy: em.getReference(UserSchema, indiaOfficer.id),
       deletedAt: null,
@@ -120,14 +120,15 @@ describe('OutboxRelay and the fan-out (medium)', () => {
 
   const queue = (name: QueueName) => harness.get<Queue>(getQueueToken(name));
 
+  /** Jobs name the request, or one of its outbox rows. */
   async function jobIds(name: QueueName, request: Request): Promise<string[]> {
     const jobs = await queue(name).getJobs(['waiting', 'prioritized', 'delayed', 'active', 'completed', 'failed']);
-    const about = (data: Record<string, never>) =>
-      (data['notice'] as { requestId?: string } | undefined)?.requestId ??
-      (data['event'] as { data: { requestId?: string } } | undefined)?.data.requestId ??
-      data['requestId'];
+    const rows = await harness.sql<{ id: string }>('select id from outbox_message where request_id = $1', [request.id]);
+    const outboxIds = new Set(rows.map((row) => row.id));
+    const about = (data: Record<string, string | undefined>) =>
+      data['requestId'] === request.id || outboxIds.has(data['outboxId'] ?? '');
     return jobs
-      .filter((job) => about(job.data) === request.id)
+      .filter((job) => about(job.data))
       .map((job) => job.id as string)
       .sort();
   }

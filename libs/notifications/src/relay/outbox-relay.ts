@@ -1,15 +1,12 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { runSql } from '@liaison/data';
 import { NOTIFICATIONS_CONFIG, type NotificationsConfig } from '../config/notifications-config';
 import { WorkerMetrics } from '../metrics/worker-metrics';
+import { claimOutboxBatchSql } from '../outbox/outbox.sql';
 import { OutboxJobs } from './outbox-jobs';
 import { OutboxPublisher } from './outbox-publisher';
 import type { OutboxRow } from './outbox-row';
-
-/** Locks a batch (rows another replica holds are skipped) and marks it published: undone if publishing fails. */
-const CLAIM = `update outbox_message set published_at = now() where id in (
-    select id from outbox_message where published_at is null order by created_at, id limit ? for update skip locked)
-  returning id, topic, request_id, payload, created_at`;
 
 /**
  * Moves committed outbox rows into BullMQ and marks them published, in one transaction per batch: a row is marked
@@ -62,9 +59,7 @@ export class OutboxRelay {
   /** One batch in one transaction; returns how many rows it published. */
   async relayBatch(): Promise<number> {
     return this.em.fork().transactional(async (tx) => {
-      const connection = tx.getConnection();
-      const context = tx.getTransactionContext();
-      const rows = await connection.execute<OutboxRow[]>(CLAIM, [this.config.relay.batchSize], 'all', context);
+      const rows = await runSql<OutboxRow>(tx, claimOutboxBatchSql(this.config.relay.batchSize));
       if (rows.length === 0) return 0;
       rows.sort((a, b) => +new Date(a.created_at) - +new Date(b.created_at) || (a.id < b.id ? -1 : 1));
       await this.publisher.publish(await this.jobs.of(tx, rows));

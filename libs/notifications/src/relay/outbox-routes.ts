@@ -22,6 +22,7 @@ export function noticeOf(row: OutboxRow): Notice {
   const payload = row.payload as Record<string, never>;
   const effect = payload['effect'] as { recipient: NoticeRecipient; reason: string };
   const subject = {
+    outboxId: row.id,
     requestId: payload['requestId'],
     reference: payload['reference'],
     kind: payload['kind'],

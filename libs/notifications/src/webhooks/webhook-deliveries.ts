@@ -2,15 +2,14 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { InjectQueue } from '@nestjs/bullmq';
 import { Inject, Injectable } from '@nestjs/common';
 import type { JobsOptions, Queue } from 'bullmq';
+import { runSql } from '@liaison/data';
 import { NOTIFICATIONS_CONFIG, type NotificationsConfig } from '../config/notifications-config';
 import type { QueuedJob } from '../dispatch/queued-job';
 import { WEBHOOKS_QUEUE, WebhookJob, type Notice, type WebhookJobData } from '../queues/queue-names';
 import { webhookDeliveryId } from './webhook-delivery-id';
 import { matchesEventFilter } from './webhook-event-filter';
 import { webhookEventOf } from './webhook-event';
-
-const ENDPOINTS = `select id, agency_id, events from webhook_endpoint
-  where agency_id = any(string_to_array(?, ',')::uuid[]) and active and deleted_at is null order by id`;
+import { subscribedEndpointsSql } from './webhooks.sql';
 
 export interface SubscribedEndpoint {
   id: string;
@@ -19,8 +18,9 @@ export interface SubscribedEndpoint {
 
 /**
  * One job per event and subscribed endpoint, whose id is the delivery's (derived from the event and the endpoint):
- * a notice fanned out twice queues it once. The job writes the delivery row itself (unique per event and endpoint)
- * before its first attempt, so nothing it needs can be missing when it runs, however early.
+ * a notice fanned out twice queues it once. The job names the outbox row and the endpoint only; it rebuilds the
+ * event from them and writes the delivery row itself (unique per event and endpoint) before its first attempt, so
+ * nothing it needs can be missing when it runs, however early.
  */
 @Injectable()
 export class WebhookDeliveries {
@@ -33,14 +33,10 @@ export class WebhookDeliveries {
   async endpointsOf(em: EntityManager, agencyIds: string[]): Promise<Map<string, SubscribedEndpoint[]>> {
     const byAgency = new Map<string, SubscribedEndpoint[]>();
     if (agencyIds.length === 0) return byAgency;
-    const rows = await em
-      .getConnection()
-      .execute<{ id: string; agency_id: string; events: string[] }[]>(
-        ENDPOINTS,
-        [[...new Set(agencyIds)].join(',')],
-        'all',
-        em.getTransactionContext(),
-      );
+    const rows = await runSql<{ id: string; agency_id: string; events: string[] }>(
+      em,
+      subscribedEndpointsSql([...new Set(agencyIds)]),
+    );
     for (const row of rows) {
       const list = byAgency.get(row.agency_id) ?? [];
       list.push({ id: row.id, events: row.events });
@@ -58,7 +54,7 @@ export class WebhookDeliveries {
         return {
           queue: WEBHOOKS_QUEUE,
           name: WebhookJob.Deliver,
-          data: { deliveryId, endpointId: endpoint.id, event } satisfies WebhookJobData,
+          data: { deliveryId, outboxId: notice.outboxId, endpointId: endpoint.id } satisfies WebhookJobData,
           opts: { ...this.retries(), jobId: deliveryId },
         };
       });

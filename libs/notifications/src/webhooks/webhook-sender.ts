@@ -1,11 +1,17 @@
 import { EntityManager } from '@mikro-orm/postgresql';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Job } from 'bullmq';
-import type { WebhookAttempt, WebhookDeliveryStatus } from '@liaison/data';
+import { isUUID } from 'class-validator';
+import { runSql, type Sql, type WebhookAttempt, type WebhookDeliveryStatus } from '@liaison/data';
 import { NOTIFICATIONS_CONFIG, type NotificationsConfig } from '../config/notifications-config';
 import { WorkerMetrics } from '../metrics/worker-metrics';
 import type { WebhookJobData } from '../queues/queue-names';
+import { DESTINATION_NOT_ALLOWED } from './webhook-address';
+import { DestinationNotAllowedError, WebhookDestinations } from './webhook-destinations';
+import { WebhookEventSource } from './webhook-event-source';
+import { WebhookSecrets, type StoredSecrets } from './webhook-secrets';
 import { EVENT_ID_HEADER, SIGNATURE_HEADER, signWebhook, TIMESTAMP_HEADER } from './webhook-signature';
+import { cancelDeliverySql, deliverySql, recordAttemptSql, upsertDeliverySql } from './webhooks.sql';
 
 /** The partner did not take the delivery: BullMQ retries it with backoff. */
 export class WebhookRejectedError extends Error {
@@ -15,59 +21,51 @@ export class WebhookRejectedError extends Error {
   }
 }
 
-/** A delivery with what sending it needs of its endpoint. */
-interface DeliveryToSend {
+/** A delivery with what sending it needs of its endpoint, as read (its secrets sealed). */
+type DeliveryRow = StoredSecrets & {
   id: string;
   status: WebhookDeliveryStatus;
   event_id: string;
   occurred_at: Date;
   body: Record<string, unknown>;
   url: string;
-  secret: string;
   active: boolean;
   deleted_at: Date | null;
-}
+};
 
-const COLUMNS = 'd.id, d.status, d.event_id, d.occurred_at, d.body, e.url, e.secret, e.active, e.deleted_at';
-/** The delivery row of an event and endpoint, written if it is not there yet, in one round trip. */
-const UPSERT = `with inserted as (
-    insert into webhook_delivery (id, created_at, updated_at, endpoint_id, event_id, event_type, occurred_at, body,
-      status, attempts, delivered_at, replays)
-    values (?, now(), now(), ?, ?, ?, ?, ?::jsonb, 'pending', '[]'::jsonb, null, 0)
-    on conflict (endpoint_id, event_id) do nothing
-    returning id, status, event_id, occurred_at, body, endpoint_id),
-  d as (
-    select * from inserted
-    union all
-    select id, status, event_id, occurred_at, body, endpoint_id from webhook_delivery
-    where endpoint_id = ? and event_id = ? and not exists (select 1 from inserted))
-  select ${COLUMNS} from d join webhook_endpoint e on e.id = d.endpoint_id`;
-const BY_ID = `select ${COLUMNS} from webhook_delivery d join webhook_endpoint e on e.id = d.endpoint_id where d.id = ?`;
-const CANCEL = `update webhook_delivery set status = 'cancelled', updated_at = now() where id = ?`;
-const APPEND_ATTEMPT = `update webhook_delivery set attempts = attempts || ?::jsonb, status = ?, delivered_at = ?,
-  updated_at = now() where id = ?`;
+/** What sending it needs: the secrets it is signed with now (two during a rotation's overlap window). */
+type DeliveryToSend = DeliveryRow & { secrets: string[] };
 
 /**
  * POSTs one delivery's stored body, signed afresh, and logs the attempt. 2xx is success; anything else, a
  * redirect or a timeout is a failed attempt, retried until the job's attempts run out, when the delivery is
- * marked failed (and the job stays in the failed set, where an admin can retry it). Two round trips to the
- * database per attempt: the delivery (written first if the job carries the event), then the attempt's record.
+ * marked failed (and the job stays in the failed set, where an admin can retry it). A first delivery's event is
+ * rebuilt from PostgreSQL (its outbox row, request and endpoint, read at once) and its row written before the
+ * attempt; a job whose ids do not match is dropped, not retried. Then the attempt's record.
  */
 @Injectable()
 export class WebhookSender {
+  private readonly logger = new Logger(WebhookSender.name);
+
   constructor(
     private readonly em: EntityManager,
+    private readonly events: WebhookEventSource,
+    private readonly secrets: WebhookSecrets,
     private readonly metrics: WorkerMetrics,
+    private readonly destinations: WebhookDestinations,
     @Inject(NOTIFICATIONS_CONFIG) private readonly config: NotificationsConfig,
   ) {}
 
   async send(job: Job<WebhookJobData>): Promise<void> {
     const delivery = await this.load(job.data);
-    if (!delivery) return;
-    const first = job.data.event !== undefined || job.id === delivery.id; // a replay has a job id of its own
+    if (!delivery) {
+      this.logger.warn({ jobId: job.id }, 'webhook job dropped: it names no committed event for that endpoint');
+      return;
+    }
+    const first = job.data.outboxId !== undefined || job.id === delivery.id; // a replay has a job id of its own
     if (delivery.status === 'delivered' && first) return; // done before a crash, or queued a second time
     if (!delivery.active || delivery.deleted_at) {
-      await this.execute(CANCEL, [delivery.id]);
+      await this.execute(cancelDeliverySql(delivery.id));
       return;
     }
     const attempt = await this.post(delivery);
@@ -79,10 +77,17 @@ export class WebhookSender {
     throw new WebhookRejectedError(attempt.error ?? `HTTP ${attempt.status}`);
   }
 
-  private async load({ deliveryId, endpointId, event }: WebhookJobData): Promise<DeliveryToSend | undefined> {
-    if (!event || !endpointId) return (await this.execute(BY_ID, [deliveryId]))[0];
-    const values = [deliveryId, endpointId, event.id, event.type, event.occurredAt, JSON.stringify(event)];
-    return (await this.execute(UPSERT, [...values, endpointId, event.id]))[0];
+  private async load(job: WebhookJobData): Promise<DeliveryToSend | undefined> {
+    const row = await this.row(job);
+    return row && { ...row, secrets: this.secrets.signing(row) };
+  }
+
+  private async row(job: WebhookJobData): Promise<DeliveryRow | undefined> {
+    if (typeof job.deliveryId !== 'string' || !isUUID(job.deliveryId)) return undefined;
+    if (job.outboxId === undefined) return (await this.execute(deliverySql(job.deliveryId)))[0];
+    const event = await this.events.event(this.em, job);
+    if (!event) return undefined;
+    return (await this.execute(upsertDeliverySql(job.deliveryId, job.endpointId as string, event)))[0];
   }
 
   private async post(delivery: DeliveryToSend): Promise<WebhookAttempt> {
@@ -91,7 +96,7 @@ export class WebhookSender {
     const started = Date.now();
     const at = new Date().toISOString();
     try {
-      const response = await fetch(delivery.url, {
+      const response = await this.destinations.fetch(delivery.url, {
         method: 'POST',
         redirect: 'manual',
         signal: AbortSignal.timeout(this.config.webhooks.timeoutMs),
@@ -100,30 +105,43 @@ export class WebhookSender {
           'user-agent': 'Liaison-Webhooks/1',
           [EVENT_ID_HEADER]: delivery.event_id,
           [TIMESTAMP_HEADER]: String(timestamp),
-          [SIGNATURE_HEADER]: signWebhook(delivery.secret, timestamp, body),
+          [SIGNATURE_HEADER]: signWebhook(delivery.secrets, timestamp, body),
         },
         body,
       });
       await response.body?.cancel().catch(() => undefined); // the answer's content is not ours to keep
       return { at, status: response.status, error: null, durationMs: Date.now() - started };
     } catch (error) {
+      this.logger.warn({ deliveryId: delivery.id, reason: operatorReason(error) }, 'webhook got no answer');
       return { at, status: null, error: describe(error), durationMs: Date.now() - started };
     }
   }
 
   private async record(id: string, attempt: WebhookAttempt, status: WebhookDeliveryStatus) {
     const deliveredAt = status === 'delivered' ? new Date() : null;
-    await this.execute(APPEND_ATTEMPT, [JSON.stringify([attempt]), status, deliveredAt, id]);
+    await this.execute(recordAttemptSql(id, attempt, status, deliveredAt));
   }
 
-  private execute(sql: string, params: unknown[]): Promise<DeliveryToSend[]> {
-    return this.em.getConnection().execute<DeliveryToSend[]>(sql, params, 'all');
+  private execute(statement: Sql): Promise<DeliveryRow[]> {
+    return runSql<DeliveryRow>(this.em, statement);
   }
 }
 
-/** Network errors name the failure, never the response or request content. */
+/**
+ * What the delivery log (read by agency admins) says of an attempt without an answer: never the socket's error,
+ * which would tell an open port from a closed or filtered one.
+ */
 function describe(error: unknown): string {
+  return causeOf(error) instanceof DestinationNotAllowedError ? DESTINATION_NOT_ALLOWED : 'no answer';
+}
+
+/** The worker's log keeps the error's code for the operators. */
+function operatorReason(error: unknown): string {
   if (error instanceof Error && error.name === 'TimeoutError') return 'timeout';
-  const cause = (error as { cause?: { code?: string } }).cause;
+  const cause = causeOf(error) as { code?: string } | undefined;
   return cause?.code ?? (error instanceof Error ? error.message : 'request failed');
+}
+
+function causeOf(error: unknown): unknown {
+  return error instanceof DestinationNotAllowedError ? error : (error as { cause?: unknown } | null)?.cause;
 }

@@ -1,11 +1,11 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty } from '@nestjs/swagger';
 import type { WebhookAttempt, WebhookDelivery, WebhookEndpoint } from '@liaison/data';
 
 export class WebhookView {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ format: 'uuid' }) agencyId!: string;
   @ApiProperty() url!: string;
-  @ApiPropertyOptional({ nullable: true }) description!: string | null;
+  @ApiProperty({ type: String, nullable: true }) description!: string | null;
   @ApiProperty({ type: [String] }) events!: string[];
   @ApiProperty() active!: boolean;
   @ApiProperty() createdAt!: string;
@@ -28,11 +28,16 @@ export class CreatedWebhookView extends WebhookView {
   secret!: string;
 }
 
+export class RotatedSecretView extends CreatedWebhookView {
+  @ApiProperty({ description: 'Until then deliveries are signed with the old secret too (a second `v1=`).' })
+  previousSecretValidUntil!: string;
+}
+
 export class WebhookAttemptView {
   @ApiProperty() at!: string;
-  @ApiPropertyOptional({ nullable: true, description: 'HTTP status, or null when there was no answer.' })
+  @ApiProperty({ type: Number, nullable: true, description: 'HTTP status, or null when there was no answer.' })
   status!: number | null;
-  @ApiPropertyOptional({ nullable: true, example: 'timeout' }) error!: string | null;
+  @ApiProperty({ type: String, nullable: true, example: 'timeout' }) error!: string | null;
   @ApiProperty() durationMs!: number;
 }
 
@@ -43,7 +48,7 @@ export class WebhookDeliveryView {
   @ApiProperty() occurredAt!: string;
   @ApiProperty({ enum: ['pending', 'delivered', 'failed', 'cancelled'] }) status!: string;
   @ApiProperty({ type: [WebhookAttemptView] }) attempts!: WebhookAttempt[];
-  @ApiPropertyOptional({ nullable: true }) deliveredAt!: string | null;
+  @ApiProperty({ type: String, nullable: true }) deliveredAt!: string | null;
   @ApiProperty() replays!: number;
   @ApiProperty({ type: 'object', additionalProperties: true }) body!: Record<string, unknown>;
 

@@ -10,9 +10,9 @@ import {
 } from '@nestjs/swagger';
 import { CurrentActor, Roles } from '@liaison/auth';
 import type { Actor } from '@liaison/domain';
-import { IdPageQuery, parseUuid, type CursorPage } from '@liaison/platform';
+import { cursorPageView, IdPageQuery, parseUuid, type CursorPage } from '@liaison/platform';
 import { CreateWebhookDto, UpdateWebhookDto } from './webhook.dto';
-import { CreatedWebhookView, WebhookDeliveryView, WebhookView } from './webhook.view';
+import { CreatedWebhookView, RotatedSecretView, WebhookDeliveryView, WebhookView } from './webhook.view';
 import { WebhooksService } from './webhooks.service';
 
 @ApiTags('webhooks')
@@ -30,7 +30,10 @@ export class WebhooksController {
   }
 
   @Get()
-  @ApiOkResponse({ description: 'A page of the agency’s endpoints, oldest first.' })
+  @ApiOkResponse({
+    type: cursorPageView(WebhookView, 'WebhookPageView'),
+    description: 'A page of the agency’s endpoints, oldest first.',
+  })
   list(@CurrentActor() actor: Actor, @Query() page: IdPageQuery): Promise<CursorPage<WebhookView>> {
     return this.webhooks.list(actor, page);
   }
@@ -58,8 +61,21 @@ export class WebhooksController {
     return this.webhooks.remove(actor, id);
   }
 
+  @Post(':id/secret/rotate')
+  @HttpCode(200)
+  @ApiOkResponse({
+    type: RotatedSecretView,
+    description: 'A new secret, shown only here; the old one also signs deliveries until `previousSecretValidUntil`.',
+  })
+  rotateSecret(@CurrentActor() actor: Actor, @Param('id', parseUuid('id')) id: string): Promise<RotatedSecretView> {
+    return this.webhooks.rotateSecret(actor, id);
+  }
+
   @Get(':id/deliveries')
-  @ApiOkResponse({ description: 'The endpoint’s delivery log, newest first, with every attempt.' })
+  @ApiOkResponse({
+    type: cursorPageView(WebhookDeliveryView, 'WebhookDeliveryPageView'),
+    description: 'The endpoint’s delivery log, newest first, with every attempt.',
+  })
   deliveries(
     @CurrentActor() actor: Actor,
     @Param('id', parseUuid('id')) id: string,

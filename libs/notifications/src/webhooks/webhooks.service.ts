@@ -1,15 +1,19 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { uuidv7 } from 'uuidv7';
 import { agencyStream, AuditTrail } from '@liaison/audit';
-import { WebhookDeliverySchema, WebhookEndpointSchema, type WebhookEndpoint } from '@liaison/data';
+import { runSql, WebhookDeliverySchema, WebhookEndpointSchema, type WebhookEndpoint } from '@liaison/data';
 import type { Actor } from '@liaison/domain';
 import { fieldError, InvalidInputException, toCursorPage, type CursorPage, type IdPageQuery } from '@liaison/platform';
 import { NOTIFICATIONS_CONFIG, type NotificationsConfig } from '../config/notifications-config';
 import { deliveryQueueUnavailable, endpointPaused } from '../notifications-problems';
 import { WebhookDeliveries } from './webhook-deliveries';
+import { WebhookDestinations } from './webhook-destinations';
+import { WebhookSecrets, type StoredSecrets } from './webhook-secrets';
 import { newWebhookSecret } from './webhook-signature';
 import type { CreateWebhookDto, UpdateWebhookDto } from './webhook.dto';
-import { WebhookDeliveryView, WebhookView, type CreatedWebhookView } from './webhook.view';
+import { WebhookDeliveryView, WebhookView, type CreatedWebhookView, type RotatedSecretView } from './webhook.view';
+import { endpointSecretsSql, storeSecretsSql } from './webhooks.sql';
 
 /**
  * An agency's webhook endpoints, managed by its ADMINs; other agencies' endpoints do not exist for them (404).
@@ -21,19 +25,26 @@ export class WebhooksService {
     private readonly em: EntityManager,
     private readonly audit: AuditTrail,
     private readonly deliveries: WebhookDeliveries,
+    private readonly destinations: WebhookDestinations,
+    private readonly secrets: WebhookSecrets,
     @Inject(NOTIFICATIONS_CONFIG) private readonly config: NotificationsConfig,
   ) {}
 
   async create(actor: Actor, input: CreateWebhookDto): Promise<CreatedWebhookView> {
     this.assertScheme(input.url);
+    await this.destinations.assertAllowed(input.url);
     const secret = newWebhookSecret();
+    const id = uuidv7();
+    const sealed = this.secrets.seal(secret, id);
     const endpoint = await this.em.fork().transactional(async (tx) => {
       const created = tx.create(WebhookEndpointSchema, {
+        id,
         agency: actor.agencyId,
         url: input.url,
         description: input.description ?? null,
         events: input.events ?? ['*'],
-        secret,
+        secretCiphertext: sealed.ciphertext,
+        secretKeyId: sealed.keyId,
         active: true,
         createdBy: actor.userId,
         deletedAt: null,
@@ -43,6 +54,31 @@ export class WebhooksService {
       return created;
     });
     return { ...WebhookView.from(endpoint), secret };
+  }
+
+  /**
+   * A new secret, answered once; the one it replaces keeps signing deliveries (beside the new one) for the overlap
+   * window, so that the partner can switch without losing one. A second rotation drops the older of the two.
+   */
+  async rotateSecret(actor: Actor, id: string): Promise<RotatedSecretView> {
+    const secret = newWebhookSecret();
+    const rotatedAt = new Date();
+    const endpoint = await this.em.fork().transactional(async (tx) => {
+      const found = await this.find(tx, actor, id);
+      const [stored] = await runSql<StoredSecrets>(tx, endpointSecretsSql(id));
+      const current = this.secrets.seal(secret, id);
+      const previous = this.secrets.seal(this.secrets.current(stored), id, 'previous');
+      const sealed = { current: current.ciphertext, previous: previous.ciphertext, keyId: current.keyId };
+      await runSql(tx, storeSecretsSql(id, sealed, rotatedAt));
+      const validUntil = this.secrets.overlapEnd(rotatedAt).toISOString();
+      await this.record(tx, actor, 'webhook.secret_rotated', found, { previousSecretValidUntil: validUntil });
+      return found;
+    });
+    return {
+      ...WebhookView.from(endpoint),
+      secret,
+      previousSecretValidUntil: this.secrets.overlapEnd(rotatedAt).toISOString(),
+    };
   }
 
   async list(actor: Actor, page: IdPageQuery): Promise<CursorPage<WebhookView>> {
@@ -62,6 +98,7 @@ export class WebhooksService {
 
   async update(actor: Actor, id: string, changes: UpdateWebhookDto): Promise<WebhookView> {
     if (changes.url) this.assertScheme(changes.url);
+    if (changes.url) await this.destinations.assertAllowed(changes.url);
     return this.em.fork().transactional(async (tx) => {
       const endpoint = await this.find(tx, actor, id);
       tx.assign(endpoint, definedOnly(changes));

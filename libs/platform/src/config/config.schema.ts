@@ -6,6 +6,7 @@ import {
   flag,
   integer,
   list,
+  network,
   oneOf,
   text,
   url,
@@ -153,7 +154,8 @@ export const CONFIG_SCHEMA = {
     defaultText: '`redis://127.0.0.1:6379`; `npm start`: that one if it answers, else a `redis-server` it starts',
     secret: true,
     processes: ['api', 'worker', 'launcher'],
-    description: 'Redis for BullMQ and login throttling; may carry a password',
+    description:
+      'Redis for BullMQ and login throttling, with its password (`redis://:<password>@host:6379`); `rediss://` for TLS',
   }),
   QUEUE_PREFIX: variable(text(), {
     area: 'redis',
@@ -478,6 +480,13 @@ export const CONFIG_SCHEMA = {
     processes: ['api', 'worker'],
     description: 'first retry delay, doubling (20 % jitter)',
   }),
+  WEBHOOK_SECRET_OVERLAP_HOURS: variable(integer({ min: 0, max: 24 * 30 }), {
+    area: 'webhooks',
+    default: 24,
+    secret: false,
+    processes: ['api', 'worker'],
+    description: 'after a secret rotation, deliveries are also signed with the old secret for this long',
+  }),
   WEBHOOK_ALLOW_HTTP: variable(flag(), {
     area: 'webhooks',
     default: false,
@@ -485,6 +494,14 @@ export const CONFIG_SCHEMA = {
     secret: false,
     processes: ['api'],
     description: 'allow `http://` endpoints outside development (partners on a private network)',
+  }),
+  WEBHOOK_ALLOWED_NETWORKS: variable(list(network()), {
+    area: 'webhooks',
+    default: [],
+    secret: false,
+    processes: ['api', 'worker'],
+    description:
+      'loopback or private networks webhooks may reach all the same (local receivers in development and tests); by default only public addresses',
   }),
 
   EMBEDDED_POSTGRES_PORT: variable(integer({ min: 1, max: 65535 }), {

@@ -1,5 +1,5 @@
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
-import { base64Key, byteSize, ed25519PrivateKey, flag, integer, list, oneOf, url } from './value-types';
+import { base64Key, byteSize, ed25519PrivateKey, flag, integer, list, network, oneOf, url } from './value-types';
 
 describe('value types', () => {
   it('integer: what Number reads as a whole number within the bounds', () => {
@@ -15,6 +15,21 @@ describe('value types', () => {
     expect(redis.parse('rediss://:secret@cache:6380/2')).toBe('rediss://:secret@cache:6380/2');
     expect(redis.parse('http://cache:6379')).toBeUndefined();
     expect(redis.parse('cache:6379')).toBeUndefined();
+  });
+
+  it('network: an address or a CIDR network, IPv4 or IPv6', () => {
+    expect(['127.0.0.1', ' 10.0.0.0/8 ', '::1', 'fd00::/8', '0.0.0.0/0'].map((raw) => network().parse(raw))).toEqual([
+      '127.0.0.1/32',
+      '10.0.0.0/8',
+      '::1/128',
+      'fd00::/8',
+      '0.0.0.0/0',
+    ]);
+    expect(
+      ['localhost', '10.0.0.0/33', '::1/129', '10.0.0.0/8/8', '10.0.0.0/', '10.0.0.0/x'].map((raw) =>
+        network().parse(raw),
+      ),
+    ).toEqual(Array(6).fill(undefined));
   });
 
   it('flag: 1 or 0 and nothing else', () => {

@@ -1,4 +1,5 @@
 import { createPrivateKey } from 'node:crypto';
+import { isIP } from 'node:net';
 
 /** How one variable's text becomes a value: the only parser of its kind in the platform. */
 export interface ValueType<T> {
@@ -42,6 +43,24 @@ export function url(protocols: readonly string[]): ValueType<string> {
     label: `URL (${schemes})`,
     expected: `a ${schemes} URL`,
     parse: (raw) => (URL.canParse(raw) && protocols.includes(new URL(raw).protocol) ? raw : undefined),
+    format: (value) => value,
+  };
+}
+
+/** An IPv4 or IPv6 network in CIDR notation; a bare address is a network of one (`/32`, `/128`). */
+export function network(): ValueType<string> {
+  return {
+    label: 'CIDR (e.g. 127.0.0.1/32, ::1/128)',
+    expected: 'an IP address or CIDR network',
+    parse: (raw) => {
+      const [address, bits, extra] = raw.trim().split('/');
+      const version = isIP(address);
+      const max = version === 6 ? 128 : 32;
+      if (!version || extra !== undefined) return undefined;
+      if (bits === undefined) return `${address}/${max}`;
+      const prefix = Number(bits);
+      return /^\d+$/.test(bits) && prefix <= max ? `${address}/${prefix}` : undefined;
+    },
     format: (value) => value,
   };
 }

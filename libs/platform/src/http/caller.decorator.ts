@@ -14,10 +14,14 @@ export const ClientRequestId = createParamDecorator((_data: unknown, context: Ex
  * The caller context of `@liaison/domain` (`CallerContext`): the signed-in actor (set by the global JWT guard)
  * with the request id. It lives here, not in auth, so that audit, which auth depends on, can use it too.
  */
-export const Caller = createParamDecorator((_data: unknown, context: ExecutionContext) => {
-  const request = context.switchToHttp().getRequest<HttpRequest>();
+export const Caller = createParamDecorator((_data: unknown, context: ExecutionContext) =>
+  callerContextOf(context.switchToHttp().getRequest<HttpRequest>()),
+);
+
+/** The caller context of an HTTP request (for code that runs around the handler, as interceptors do). */
+export function callerContextOf(request: HttpRequest): { actor: unknown; clientRequestId: string | null } {
   return { actor: request.user, clientRequestId: clientRequestIdOf(request) };
-});
+}
 
 function clientRequestIdOf(request: HttpRequest): string | null {
   return request.id === undefined ? null : String(request.id);

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty } from '@nestjs/swagger';
 import type { Attachment } from '@liaison/data';
 
 export class AttachmentView {
@@ -9,7 +9,7 @@ export class AttachmentView {
   @ApiProperty({ description: 'Bytes' }) size!: number;
   @ApiProperty({ description: 'SHA-256 of the content, hex' }) sha256!: string;
   @ApiProperty() handlingCode!: string;
-  @ApiPropertyOptional({ nullable: true }) handlingRestriction!: string | null;
+  @ApiProperty({ type: String, nullable: true }) handlingRestriction!: string | null;
   @ApiProperty() language!: string;
   @ApiProperty() translationAttached!: boolean;
   @ApiProperty({ format: 'uuid' }) uploadedBy!: string;

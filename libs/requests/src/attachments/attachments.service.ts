@@ -3,7 +3,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { uuidv7 } from 'uuidv7';
 import { AuditTrail, requestStream } from '@liaison/audit';
-import { AttachmentSchema, type Attachment } from '@liaison/data';
+import { AttachmentSchema, recordIdempotentAnswer, type Attachment } from '@liaison/data';
 import type { Actor, CallerContext } from '@liaison/domain';
 import { fieldError, InvalidInputException, sha256Hex } from '@liaison/platform';
 import { RequestAccess } from '../access/request-access';
@@ -81,6 +81,7 @@ export class AttachmentsService {
             handlingCode: handling.handlingCode,
           },
         });
+        await recordIdempotentAnswer(tx, { type: 'attachment', requestId: request.id, attachmentId: id });
         return AttachmentView.from(attachment);
       } catch (error) {
         await this.store.remove(storageKey).catch(() => undefined);
@@ -100,6 +101,15 @@ export class AttachmentsService {
     return {
       items: attachments.filter((item) => shareableWith(relation, item.handlingCode)).map(AttachmentView.from),
     };
+  }
+
+  /** One attachment's description, if the caller may see it now (the replay of uploading it). */
+  async get(actor: Actor, requestId: string, attachmentId: string): Promise<AttachmentView> {
+    const em = this.em.fork();
+    const { relation } = await this.access.findVisible(em, actor, requestId);
+    const found = await em.findOne(AttachmentSchema, { id: attachmentId, request: requestId });
+    if (!found || !shareableWith(relation, found.handlingCode)) throw new NotFoundException('Attachment not found');
+    return AttachmentView.from(found);
   }
 
   /** The bytes, after an audit entry that says who read which document. */

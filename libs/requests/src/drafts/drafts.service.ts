@@ -1,7 +1,7 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { AuditTrail, requestStream } from '@liaison/audit';
-import { RequestSchema, type Request } from '@liaison/data';
+import { recordIdempotentAnswer, RequestSchema, type Request } from '@liaison/data';
 import { workflowOf, type Actor, type CallerContext, type RequestContent } from '@liaison/domain';
 import { checkIfMatch } from '@liaison/platform';
 import { RequestAccess } from '../access/request-access';
@@ -69,6 +69,7 @@ export class DraftsService {
           version: request.version,
         },
       });
+      await recordIdempotentAnswer(tx, { type: 'request', requestId: request.id });
       return this.presenter.present(tx, actor, request, 'requesting');
     });
   }

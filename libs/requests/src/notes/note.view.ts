@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty } from '@nestjs/swagger';
 import type { RequestNote } from '@liaison/data';
 
 export class NoteView {
@@ -7,7 +7,7 @@ export class NoteView {
   @ApiProperty({ format: 'uuid' }) authorId!: string;
   @ApiProperty() text!: string;
   @ApiProperty() handlingCode!: string;
-  @ApiPropertyOptional({ nullable: true }) handlingRestriction!: string | null;
+  @ApiProperty({ type: String, nullable: true }) handlingRestriction!: string | null;
   @ApiProperty() language!: string;
   @ApiProperty() createdAt!: string;
 

@@ -1,8 +1,8 @@
 import { EntityManager } from '@mikro-orm/postgresql';
-import { Injectable } from '@nestjs/common';
+import { Injectable, NotFoundException } from '@nestjs/common';
 import { uuidv7 } from 'uuidv7';
 import { AuditTrail, requestStream } from '@liaison/audit';
-import { RequestNoteSchema } from '@liaison/data';
+import { recordIdempotentAnswer, RequestNoteSchema } from '@liaison/data';
 import type { Actor, CallerContext } from '@liaison/domain';
 import { RequestAccess } from '../access/request-access';
 import { handlingColumns } from '../drafts/draft-terms';
@@ -46,6 +46,7 @@ export class NotesService {
         clientRequestId: caller.clientRequestId,
         data: { requestId: request.id, handlingCode: note.handlingCode, language: note.language },
       });
+      await recordIdempotentAnswer(tx, { type: 'note', requestId: request.id, noteId: note.id });
       return NoteView.from(note);
     });
   }
@@ -59,5 +60,14 @@ export class NotesService {
       { orderBy: { createdAt: 'asc', id: 'asc' } },
     );
     return { items: notes.filter((note) => shareableWith(relation, note.handlingCode)).map(NoteView.from) };
+  }
+
+  /** One note, if the caller may see it now (the replay of adding it). */
+  async get(actor: Actor, requestId: string, noteId: string): Promise<NoteView> {
+    const em = this.em.fork();
+    const { relation } = await this.access.findVisible(em, actor, requestId);
+    const note = await em.findOne(RequestNoteSchema, { id: noteId, request: requestId });
+    if (!note || !shareableWith(relation, note.handlingCode)) throw new NotFoundException('Note not found');
+    return NoteView.from(note);
   }
 }

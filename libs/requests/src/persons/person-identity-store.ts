@@ -4,8 +4,8 @@ import { Injectable } from '@nestjs/common';
 import { AuditTrail, requestStream } from '@liaison/audit';
 import { PersonSchema, type Person } from '@liaison/data';
 import type { CallerContext } from '@liaison/domain';
+import { MasterKeyring } from '@liaison/platform';
 import { openIdentity, sealIdentity, type IdentityEnvelope } from './encryption/identity-envelope';
-import { MasterKeyring } from './encryption/master-keyring';
 import { IDENTITY_FIELDS, type PersonIdentity, type RedactedIdentity } from './person-identity';
 
 /** The envelope's columns: lazy, so that only this store ever loads them. */

@@ -1,7 +1,8 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty } from '@nestjs/swagger';
 import type { Person } from '@liaison/data';
 import { GENDERS, HANDLING_CODES, PERSON_ROLES } from '@liaison/domain';
 import type { PersonIdentity, RedactedIdentity } from './person-identity';
+import { PersonIdentityView } from './person-identity.view';
 
 /**
  * `clear`: the identity as stored (an audited decryption); `redacted`: every identifying field withheld (task-force
@@ -16,15 +17,19 @@ export class PersonView {
   @ApiProperty({ format: 'uuid' }) requestId!: string;
   @ApiProperty({ enum: PERSON_ROLES }) role!: string;
   @ApiProperty({ enum: GENDERS }) gender!: string;
-  @ApiPropertyOptional({ nullable: true }) nationality!: string | null;
-  @ApiPropertyOptional({ nullable: true }) minor!: boolean | null;
+  @ApiProperty({ type: String, nullable: true }) nationality!: string | null;
+  @ApiProperty({ type: Boolean, nullable: true }) minor!: boolean | null;
   @ApiProperty({ enum: HANDLING_CODES }) handlingCode!: string;
   @ApiProperty({ enum: IDENTITY_DISCLOSURES }) identityDisclosure!: IdentityDisclosure;
-  @ApiPropertyOptional({ type: 'object', additionalProperties: true, nullable: true })
+  @ApiProperty({
+    type: PersonIdentityView,
+    nullable: true,
+    description: 'Null when purged or omitted; every field null when redacted.',
+  })
   identity!: PersonIdentity | RedactedIdentity | null;
   @ApiProperty({ description: 'The identity was destroyed (purge or end of retention): `identity` is null.' })
   purged!: boolean;
-  @ApiPropertyOptional({ nullable: true }) purgedAt!: string | null;
+  @ApiProperty({ type: String, nullable: true }) purgedAt!: string | null;
   @ApiProperty() createdAt!: string;
   @ApiProperty() updatedAt!: string;
 }

@@ -2,8 +2,8 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { uuidv7 } from 'uuidv7';
 import { AuditTrail, requestStream } from '@liaison/audit';
-import { PersonSchema, type Person, type Request } from '@liaison/data';
-import { actingSide, type CallerContext } from '@liaison/domain';
+import { PersonSchema, recordIdempotentAnswer, type Person, type Request } from '@liaison/data';
+import { actingSide, type CallerContext, type RequestRelation } from '@liaison/domain';
 import { checkIfMatch } from '@liaison/platform';
 import { RequestAccess } from '../access/request-access';
 import { assertDraft, assertRequestingEditor } from '../shared/editing-rules';
@@ -32,17 +32,38 @@ export class PersonsService {
     return this.em.fork().transactional(async (tx) => {
       const { relation } = await this.access.findVisible(tx, caller.actor, requestId);
       const persons = await tx.find(PersonSchema, { request: requestId }, { orderBy: { createdAt: 'asc', id: 'asc' } });
-      if (!actingSide(caller.actor, relation)) {
-        return { items: persons.map((person) => toPersonView(person, 'redacted', this.identities.redact())) };
-      }
-      const revealed = await this.identities.reveal(
-        tx,
-        caller,
-        requestId,
-        persons.map((person) => person.id),
-      );
-      return { items: persons.map((person) => toPersonView(person, 'clear', revealed.get(person.id) ?? {})) };
+      return { items: await this.present(tx, caller, requestId, relation, persons) };
     });
+  }
+
+  /** One person as the caller may see them now (the replay of adding them). */
+  async get(caller: CallerContext, requestId: string, personId: string): Promise<PersonView> {
+    return this.em.fork().transactional(async (tx) => {
+      const { request, relation } = await this.access.findVisible(tx, caller.actor, requestId);
+      const person = await this.find(tx, request, personId);
+      const [view] = await this.present(tx, caller, requestId, relation, [person]);
+      return view as PersonView;
+    });
+  }
+
+  /** Identities in clear (each decryption audited) for the two agencies' officers and supervisors; redacted else. */
+  private async present(
+    tx: EntityManager,
+    caller: CallerContext,
+    requestId: string,
+    relation: RequestRelation,
+    persons: Person[],
+  ): Promise<PersonView[]> {
+    if (!actingSide(caller.actor, relation)) {
+      return persons.map((person) => toPersonView(person, 'redacted', this.identities.redact()));
+    }
+    const revealed = await this.identities.reveal(
+      tx,
+      caller,
+      requestId,
+      persons.map((person) => person.id),
+    );
+    return persons.map((person) => toPersonView(person, 'clear', revealed.get(person.id) ?? {}));
   }
 
   async add(
@@ -104,7 +125,10 @@ export class PersonsService {
     });
   }
 
-  /** The frame of every person write: visible draft, requesting editor, version check, new version, audit. */
+  /**
+   * The frame of every person write: visible draft, requesting editor, version check, new version, audit, and the
+   * answer to the call's Idempotency-Key.
+   */
   private async editDraft<View>(
     caller: CallerContext,
     requestId: string,
@@ -134,6 +158,8 @@ export class PersonsService {
         clientRequestId: caller.clientRequestId,
         data: { requestId: request.id, ...data, requestVersion: request.version },
       });
+      // only a POST (adding) is claimed with an Idempotency-Key
+      await recordIdempotentAnswer(tx, { type: 'person', requestId: request.id, personId: person.id });
       return view;
     });
   }

@@ -1,9 +1,10 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
+import { runSql } from '@liaison/data';
 import type { Actor } from '@liaison/domain';
 import { RequestSummaryPageView, toRequestSummary } from './request-summary.view';
 import { decodeSearchCursor, encodeSearchCursor } from './search-cursor';
-import { buildSearchSql, type SearchRow } from './search-sql';
+import { buildSearchSql, type SearchRow } from './search.sql';
 import type { SearchRequestsQuery } from './search-requests.query';
 
 /** `GET /v1/requests`: what the caller may see, filtered, newest first, in keyset pages. */
@@ -12,7 +13,7 @@ export class RequestSearchService {
   constructor(private readonly em: EntityManager) {}
 
   async search(actor: Actor, query: SearchRequestsQuery): Promise<RequestSummaryPageView> {
-    const { sql, params } = buildSearchSql(
+    const statement = buildSearchSql(
       { agencyId: actor.agencyId, userId: actor.userId },
       {
         kind: query.kind,
@@ -30,7 +31,7 @@ export class RequestSearchService {
         after: query.cursor ? decodeSearchCursor(query.cursor, query.sort) : undefined,
       },
     );
-    const rows = await this.em.fork().getConnection().execute<SearchRow[]>(sql, params);
+    const rows = await runSql<SearchRow>(this.em.fork(), statement);
     const items = rows.slice(0, query.limit);
     const last = items[items.length - 1];
     const nextCursor =

@@ -1,7 +1,7 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty } from '@nestjs/swagger';
 import { REQUEST_KINDS, type RequestKind } from '@liaison/domain';
 import { PartyView } from '../view/request.view';
-import type { SearchRow } from './search-sql';
+import type { SearchRow } from './search.sql';
 
 /** A request as a line of a list: no content, no persons. */
 export class RequestSummaryView {
@@ -26,7 +26,7 @@ export class RequestSummaryView {
 
 export class RequestSummaryPageView {
   @ApiProperty({ type: [RequestSummaryView] }) items!: RequestSummaryView[];
-  @ApiPropertyOptional({ type: String, nullable: true, description: 'Pass as cursor for the next page.' })
+  @ApiProperty({ type: String, nullable: true, description: 'Pass as cursor for the next page.' })
   nextCursor!: string | null;
 }
 

@@ -1,7 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentActor } from '@liaison/auth';
-import type { Actor } from '@liaison/domain';
+import type { CallerContext } from '@liaison/domain';
+import { Caller } from '@liaison/platform';
 import { StatisticsQuery } from './statistics.query';
 import { StatisticsService } from './statistics.service';
 import { StatisticsView } from './statistics.view';
@@ -21,9 +21,9 @@ export class StatisticsController {
   @ApiOkResponse({
     type: StatisticsView,
     description:
-      "Counts by kind, state, country pair, legal basis and month; time in state; overdue rates; victims by gender, age band and nationality. Scope: the caller's agency's requests, or every request for platform admins and oversight agencies.",
+      "Counts by kind, state, country pair, legal basis and month; time in state; overdue rates; victims by gender, age band and nationality. Scope: the caller's agency's requests, or every request for platform admins and oversight agencies. Each read is recorded in the audit trail with its filters.",
   })
-  get(@CurrentActor() actor: Actor, @Query() query: StatisticsQuery): Promise<StatisticsView> {
-    return this.statistics.statistics(actor, query);
+  get(@Caller() caller: CallerContext, @Query() query: StatisticsQuery): Promise<StatisticsView> {
+    return this.statistics.statistics(caller, query);
   }
 }

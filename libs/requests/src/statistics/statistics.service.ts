@@ -1,17 +1,22 @@
 import { IsolationLevel } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Inject, Injectable } from '@nestjs/common';
+import { agencyStream, AuditTrail } from '@liaison/audit';
+import { runSql } from '@liaison/data';
 import {
   ageBandOf,
   GENDERS,
+  monthBoundary,
   statisticsScopeOf,
   SUPPRESSION_THRESHOLD,
   suppressCells,
   suppressCount,
   suppressNestedCells,
-  type Actor,
+  type CallerContext,
   type Gender,
   type RequestKind,
+  type StatisticsScope,
+  type WindowEnd,
 } from '@liaison/domain';
 import { fieldError, InvalidInputException, LIAISON_CONFIG, type LiaisonConfig } from '@liaison/platform';
 import { statisticsForbidden } from '../requests-problems';
@@ -23,9 +28,8 @@ import {
   type CountRow,
   type DeadlineRow,
   type StatisticsFilters,
-  type StatisticsSql,
   type TimeInStateRow,
-} from './statistics-sql';
+} from './statistics.sql';
 import type { StatisticsQuery } from './statistics.query';
 import type {
   OverdueRate,
@@ -75,31 +79,27 @@ const METHOD: Readonly<Record<StatisticsView['scope'], StatisticsMethod>> = (() 
 export class StatisticsService {
   constructor(
     private readonly em: EntityManager,
+    private readonly audit: AuditTrail,
     @Inject(LIAISON_CONFIG) private readonly config: LiaisonConfig,
   ) {}
 
-  async statistics(actor: Actor, query: StatisticsQuery): Promise<StatisticsView> {
-    const scope = statisticsScopeOf(actor, this.config.audit.oversightAgencyIds);
+  async statistics(caller: CallerContext, query: StatisticsQuery): Promise<StatisticsView> {
+    const scope = statisticsScopeOf(caller.actor, this.config.audit.oversightAgencyIds);
     if (!scope) {
       throw statisticsForbidden();
     }
     const filters = toFilters(query);
+    await this.recordRead(caller, scope, filters);
     const generatedAt = new Date().toISOString();
     return this.em.fork().transactional(
       async (tx) => {
-        const run = <T>({ sql, params }: StatisticsSql) =>
-          tx.getConnection().execute<T[]>(sql, params, 'all', tx.getTransactionContext());
-        const requestRows = await run<CountRow>(requestCountsSql(scope, filters));
-        const stayRows = await run<TimeInStateRow>(timeInStateSql(scope, filters));
-        const deadlineRows = await run<DeadlineRow>(deadlineRunsSql(scope, filters));
-        const victimRows = await run<CountRow>(victimCountsSql(scope, filters));
+        const requestRows = await runSql<CountRow>(tx, requestCountsSql(scope, filters));
+        const stayRows = await runSql<TimeInStateRow>(tx, timeInStateSql(scope, filters));
+        const deadlineRows = await runSql<DeadlineRow>(tx, deadlineRunsSql(scope, filters));
+        const victimRows = await runSql<CountRow>(tx, victimCountsSql(scope, filters));
         return {
           scope: scope.kind,
-          filters: {
-            kind: filters.kind ?? null,
-            from: filters.from?.toISOString() ?? null,
-            to: filters.to?.toISOString() ?? null,
-          },
+          filters: filtersView(filters),
           suppressionThreshold: SUPPRESSION_THRESHOLD,
           method: METHOD[scope.kind],
           generatedAt,
@@ -112,16 +112,38 @@ export class StatisticsService {
       { isolationLevel: IsolationLevel.REPEATABLE_READ, readOnly: true },
     );
   }
+
+  /** Who asked for which aggregates, on the caller's agency stream: repeated windows are there for an auditor to see. */
+  private async recordRead(caller: CallerContext, scope: StatisticsScope, filters: StatisticsFilters): Promise<void> {
+    await this.em.fork().transactional((tx) =>
+      this.audit.append(tx, {
+        stream: agencyStream(caller.actor.agencyId),
+        action: 'statistics.read',
+        subjectType: 'agency',
+        subjectId: caller.actor.agencyId,
+        actor: caller.actor,
+        clientRequestId: caller.clientRequestId,
+        data: { scope: scope.kind, ...filtersView(filters) },
+      }),
+    );
+  }
+}
+
+function filtersView(filters: StatisticsFilters): StatisticsView['filters'] {
+  return {
+    kind: filters.kind ?? null,
+    from: filters.from?.toISOString() ?? null,
+    to: filters.to?.toISOString() ?? null,
+  };
 }
 
 function toFilters(query: StatisticsQuery): StatisticsFilters {
-  const from = query.from ? new Date(query.from) : undefined;
-  const to = query.to ? new Date(query.to) : undefined;
-  const errors = [
-    ...(from && Number.isNaN(from.getTime()) ? [fieldError(['from'], 'from must be a valid date', 'query')] : []),
-    ...(to && Number.isNaN(to.getTime()) ? [fieldError(['to'], 'to must be a valid date', 'query')] : []),
-  ];
-  if (errors.length > 0) throw new InvalidInputException(errors);
+  const from = query.from === undefined ? undefined : monthBoundary(query.from, 'from');
+  const to = query.to === undefined ? undefined : monthBoundary(query.to, 'to');
+  const notAMonth = (field: WindowEnd) =>
+    fieldError([field], `${field} must be a calendar month (YYYY-MM) or the start of one`, 'query');
+  const errors = [...(from === null ? [notAMonth('from')] : []), ...(to === null ? [notAMonth('to')] : [])];
+  if (errors.length > 0 || from === null || to === null) throw new InvalidInputException(errors);
   if (from && to && from.getTime() >= to.getTime()) {
     throw new InvalidInputException([fieldError(['to'], 'to must be after from', 'query')]);
   }

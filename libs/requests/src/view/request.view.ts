@@ -1,6 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { Request } from '@liaison/data';
-import { REQUEST_KINDS, type RequestContent, type RequestKind, type RequestRelation } from '@liaison/domain';
+import {
+  HANDLING_CODES,
+  REQUEST_KINDS,
+  URGENCIES,
+  type RequestContent,
+  type RequestKind,
+  type RequestRelation,
+} from '@liaison/domain';
+import { RequestContentDto } from '../drafts/request-content.dto';
 
 export class PartyView {
   @ApiProperty({ format: 'uuid' }) id!: string;
@@ -25,13 +33,13 @@ export class RequestView {
   @ApiProperty({ type: PartyView }) requestingAgency!: PartyView;
   @ApiProperty({ type: PartyView }) requestedAgency!: PartyView;
   @ApiProperty({ example: 'eio-2014-41' }) legalBasis!: string;
-  @ApiProperty({ enum: ['normal', 'urgent'] }) urgency!: string;
+  @ApiProperty({ enum: URGENCIES }) urgency!: string;
   @ApiProperty({ example: 'en' }) language!: string;
-  @ApiProperty({ enum: ['H0', 'H1', 'H2', 'H3'] }) handlingCode!: string;
-  @ApiPropertyOptional() handlingRestriction?: string | null;
+  @ApiProperty({ enum: HANDLING_CODES }) handlingCode!: string;
+  @ApiPropertyOptional({ type: String, nullable: true }) handlingRestriction?: string | null;
   @ApiProperty() title!: string;
-  @ApiProperty({ type: 'object', additionalProperties: true }) content!: RequestContent;
-  @ApiPropertyOptional() suggestedDeadline?: string | null;
+  @ApiProperty({ type: RequestContentDto, description: 'As stated by the requesting side.' }) content!: RequestContent;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) suggestedDeadline!: string | null;
   @ApiProperty() overdue!: boolean;
   @ApiProperty({ type: [TimerView] }) timers!: TimerView[];
   @ApiProperty({ enum: ['requesting', 'requested', 'task_force'], description: 'How the caller stands to it.' })

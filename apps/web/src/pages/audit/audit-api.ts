@@ -1,47 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { ApiProblem } from '../../api/api-problem';
 import { api, refreshTokens } from '../../api/http';
+import type { CheckpointPage } from '../../api/types';
 import { tokenStore } from '../../auth/token-store';
 
-/** `GET /v1/audit/entries`, `GET /v1/requests/:id/trail` (libs/audit AuditEntryDto). */
-export interface AuditEntry {
-  id: string;
-  stream: string;
-  seq: number;
-  occurredAt: string;
-  actorUserId: string | null;
-  actorAgencyId: string | null;
-  action: string;
-  subjectType: string;
-  subjectId: string;
-  data: Record<string, unknown>;
-  clientRequestId: string | null;
-  prevHash: string;
-  hash: string;
-  checkpoint: number | null;
-}
-
-/** `POST /v1/audit/verify` (VerificationDto). */
-export interface Verification {
-  ok: boolean;
-  entriesChecked: number;
-  checkpointsChecked: number;
-  firstBrokenLink: { problem: 'hash' | 'link' | 'gap'; entryId: string; stream: string; seq: number } | null;
-  firstBadCheckpoint: { problem: string; seq: number; detail: string } | null;
-}
-
-/** `GET /v1/audit/checkpoints` (CheckpointDto). */
-export interface Checkpoint {
-  format: string;
-  seq: number;
-  treeSize: number;
-  rootHash: string;
-  previousHash: string;
-  createdAt: string;
-  keyId: string;
-  hash: string;
-  signature: string;
-}
+export type { AuditEntry, Checkpoint, Verification } from '../../api/types';
 
 export interface EntryFilters {
   actorUserId?: string;
@@ -55,8 +18,7 @@ export function useLatestCheckpoint() {
   return useQuery({
     queryKey: ['audit', 'checkpoints', 'latest'],
     queryFn: async ({ signal }) =>
-      (await api.get<{ items: Checkpoint[] }>('/audit/checkpoints', { order: 'desc', limit: 1 }, signal)).items[0] ??
-      null,
+      (await api.get<CheckpointPage>('/audit/checkpoints', { order: 'desc', limit: 1 }, signal)).items[0] ?? null,
   });
 }
 

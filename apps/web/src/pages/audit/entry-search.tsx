@@ -3,10 +3,10 @@ import { useForm } from '@mantine/form';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api } from '../../api/http';
-import type { Agency, CursorPage } from '../../api/types';
+import type { Agency, AuditEntryPage } from '../../api/types';
 import { ProblemAlert } from '../../components/problem-alert';
 import { t } from '../../i18n/t';
-import type { AuditEntry, EntryFilters } from './audit-api';
+import type { EntryFilters } from './audit-api';
 import { AuditEntriesTable } from './audit-entries-table';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -40,7 +40,7 @@ export function EntrySearch() {
   const entries = useInfiniteQuery({
     queryKey: ['audit', 'entries', filters],
     queryFn: ({ pageParam, signal }) =>
-      api.get<CursorPage<AuditEntry>>('/audit/entries', { ...filters, limit: 50, cursor: pageParam }, signal),
+      api.get<AuditEntryPage>('/audit/entries', { ...filters, limit: 50, cursor: pageParam }, signal),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     enabled: filters !== null,

@@ -4,7 +4,7 @@ import { useState, type FormEvent } from 'react';
 import { useSearchParams } from 'react-router';
 import { isApiProblem } from '../../api/api-problem';
 import { api } from '../../api/http';
-import type { CursorPage, RequestSummary } from '../../api/types';
+import type { RequestSummaryPage } from '../../api/types';
 import { ProblemAlert } from '../../components/problem-alert';
 import { t } from '../../i18n/t';
 import type { AuditEntry } from './audit-api';
@@ -18,7 +18,7 @@ export function RequestTrail() {
   const trail = useQuery({
     queryKey: ['audit', 'trail', reference],
     queryFn: async ({ signal }) => {
-      const found = await api.get<CursorPage<RequestSummary>>('/requests', { q: reference, limit: 20 }, signal);
+      const found = await api.get<RequestSummaryPage>('/requests', { q: reference, limit: 20 }, signal);
       const request = found.items.find((item) => item.reference === reference);
       if (!request) return null;
       return api.get<AuditEntry[]>(`/requests/${request.id}/trail`, undefined, signal);

@@ -1,47 +1,8 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { api } from '../../api/http';
-import type { CursorPage, Party, RequestKind, TaskForceSummary } from '../../api/types';
+import type { Board, BoardColumn, Party, TaskForceDetail, TaskForceSummaryPage } from '../../api/types';
 
-/** `GET /v1/task-forces/:id/board` (libs/agencies BoardDto). */
-export interface BoardCard {
-  id: string;
-  reference: string;
-  kind: RequestKind;
-  state: string;
-  handlingCode: string;
-  viewerSide: 'requesting' | 'requested' | null;
-  counterpart: Party | null;
-  parties?: { requesting: Party; requested: Party };
-  ageDays: number;
-  createdAt: string;
-  lastActivityAt: string;
-  overdue: boolean;
-}
-
-/** A state's column: exact counts, and one page of its cards (`nextCursor` pages on). */
-export interface BoardColumn {
-  state: string;
-  count: number;
-  overdue: number;
-  cards: BoardCard[];
-  nextCursor: string | null;
-}
-
-export interface Board {
-  taskForceId: string;
-  agencyId: string | null;
-  total: number;
-  overdue: number;
-  columns: BoardColumn[];
-}
-
-/** `GET /v1/task-forces/:id` (TaskForceDto): what the member-agency filter offers. */
-export interface TaskForceDetail {
-  id: string;
-  name: string;
-  leadAgency: Party;
-  members: { userId: string; displayName: string; agency: Party; readOnly: boolean }[];
-}
+export type { Board, BoardCard, BoardColumn, TaskForceDetail } from '../../api/types';
 
 /** The board is polled: another agency's transition shows within this many seconds, without a reload. */
 export const BOARD_REFRESH_SECONDS = 5;
@@ -52,7 +13,7 @@ export const BOARD_PAGE_SIZE = 25;
 export function useTaskForces() {
   return useQuery({
     queryKey: ['task-forces'],
-    queryFn: ({ signal }) => api.get<CursorPage<TaskForceSummary>>('/task-forces', { limit: 200 }, signal),
+    queryFn: ({ signal }) => api.get<TaskForceSummaryPage>('/task-forces', { limit: 200 }, signal),
   });
 }
 

@@ -76,7 +76,7 @@ export default function NewRequestPage() {
       form.setValues(draftFromRequest(request.data));
       form.resetDirty(draftFromRequest(request.data));
     }
-  }, [id, request.data]);
+  }, [id, request.data, form]);
 
   /** Creates the draft, or saves its changes against the version read; returns the request as stored. */
   const save = useMutation({

@@ -2,7 +2,7 @@ import { Button, Group, Loader, Select, Stack, Tabs, Text, Title } from '@mantin
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
 import { api } from '../../api/http';
-import type { CursorPage, RequestSummary, TaskForceSummary } from '../../api/types';
+import type { RequestSummaryPage, TaskForceSummaryPage } from '../../api/types';
 import { hasAnyRole, useSession } from '../../auth/session';
 import { ProblemState } from '../../components/error-state';
 import { t } from '../../i18n/t';
@@ -20,7 +20,7 @@ export default function RequestsPage() {
 
   const taskForces = useQuery({
     queryKey: ['task-forces'],
-    queryFn: ({ signal }) => api.get<CursorPage<TaskForceSummary>>('/task-forces', { limit: 200 }, signal),
+    queryFn: ({ signal }) => api.get<TaskForceSummaryPage>('/task-forces', { limit: 200 }, signal),
     enabled: filters.tab === 'task_force',
   });
   const taskForceId = filters.taskForceId ?? taskForces.data?.items[0]?.id;
@@ -29,8 +29,7 @@ export default function RequestsPage() {
 
   const requests = useQuery({
     queryKey: ['requests', searchQuery(effective, PAGE_SIZE)],
-    queryFn: ({ signal }) =>
-      api.get<CursorPage<RequestSummary>>('/requests', searchQuery(effective, PAGE_SIZE), signal),
+    queryFn: ({ signal }) => api.get<RequestSummaryPage>('/requests', searchQuery(effective, PAGE_SIZE), signal),
     enabled: !waitingForTaskForce,
     placeholderData: keepPreviousData,
   });
@@ -79,7 +78,7 @@ function Results({
   onNext,
   onFirst,
 }: {
-  requests: ReturnType<typeof useQuery<CursorPage<RequestSummary>>>;
+  requests: ReturnType<typeof useQuery<RequestSummaryPage>>;
   noTaskForce: boolean;
   onNext: (cursor: string) => void;
   onFirst?: () => void;

@@ -10,7 +10,8 @@ import { CountValue } from './count-value';
 import { OverdueRatesTable, TimeInStateTable } from './duration-tables';
 import { useStatistics, type StatisticsView } from './statistics-api';
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** The api takes whole calendar months (YYYY-MM) as time filters, so that windows cannot be differenced. */
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 /**
  * Monitoring and evaluation (docs/domain.md, Statistics): aggregates of the caller's scope, small cells withheld and
@@ -21,8 +22,8 @@ export default function StatisticsPage() {
   const kind = (REQUEST_KINDS as readonly string[]).includes(params.get('kind') ?? '')
     ? (params.get('kind') as RequestKind)
     : undefined;
-  const from = DATE.test(params.get('from') ?? '') ? (params.get('from') as string) : undefined;
-  const to = DATE.test(params.get('to') ?? '') ? (params.get('to') as string) : undefined;
+  const from = MONTH.test(params.get('from') ?? '') ? (params.get('from') as string) : undefined;
+  const to = MONTH.test(params.get('to') ?? '') ? (params.get('to') as string) : undefined;
   const statistics = useStatistics({ kind, from, to });
   const set = (name: string, value: string | null) =>
     setParams(
@@ -55,17 +56,19 @@ export default function StatisticsPage() {
           w={260}
         />
         <TextInput
-          type="date"
+          type="month"
           label={t('statistics.from')}
           value={from ?? ''}
           onChange={(event) => set('from', event.currentTarget.value || null)}
+          placeholder="YYYY-MM"
           w={180}
         />
         <TextInput
-          type="date"
+          type="month"
           label={t('statistics.to')}
           value={to ?? ''}
           onChange={(event) => set('to', event.currentTarget.value || null)}
+          placeholder="YYYY-MM"
           w={180}
         />
       </Group>

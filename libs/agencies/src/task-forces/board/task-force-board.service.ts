@@ -1,6 +1,7 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import type { Actor, HandlingCode, RequestKind, Side } from '@liaison/domain';
+import { runSql, type Sql } from '@liaison/data';
 import { fieldError, InvalidInputException } from '@liaison/platform';
 import type { BoardCardView, BoardView, BoardPartyView } from '../dto/board.view';
 import type { BoardQuery } from '../dto/board.query';
@@ -8,7 +9,7 @@ import { viewingAgencyIds } from '../task-force-onward-sharing';
 import { findVisibleTaskForce } from '../task-force-standing';
 import { isWorkflowState, toColumn, toColumns, type ColumnCount, type PagedCard } from './board-columns';
 import { decodeBoardCursor, type BoardCursor } from './board-cursor';
-import { agenciesSql, boardSql, type BoardScope, type BoardStatement } from './board-sql';
+import { agenciesSql, boardSql, type BoardScope } from './board.sql';
 
 /** A state's counts over the whole board; beside them one of its cards, or none (null card columns). */
 interface BoardRow {
@@ -33,7 +34,7 @@ interface CardRow extends BoardRow {
   cursor_key: string;
 }
 
-type Run = <T>(statement: BoardStatement) => Promise<T[]>;
+type Run = <T extends object>(statement: Sql) => Promise<T[]>;
 
 const DAY_MS = 86_400_000;
 
@@ -57,8 +58,8 @@ export class TaskForceBoardService {
       ]);
     }
     const after = cursorOf(query);
-    const scope: BoardScope = { taskForceId, agencyId, now: new Date() };
-    const run: Run = (statement) => em.execute(statement.sql, statement.params);
+    const scope: BoardScope = { taskForceId, viewerAgencyId: actor.agencyId, agencyId, now: new Date() };
+    const run: Run = (statement) => runSql(em, statement);
     // one row past a page says whether another page follows
     const rows = await run<BoardRow>(boardSql(scope, { state, after, rows: perColumn + 1 }));
     const counts = countsOf(rows);

@@ -15,7 +15,8 @@ export class AddMemberDto {
     default: false,
     description:
       'The providers of linked H2/H3 requests agreed that this member’s agency may see them (needed when it is ' +
-      'a party to none of them); recorded in the trail.',
+      'a party to none of them); only the providing agency gives it, so 403 for requests the lead agency did not ' +
+      'provide. Recorded in the trail.',
   })
   @IsOptional()
   @IsBoolean()

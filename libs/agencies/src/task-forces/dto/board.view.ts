@@ -19,13 +19,13 @@ export class BoardCardView {
   @ApiProperty({ enum: REQUEST_KINDS }) kind!: RequestKind;
   @ApiProperty({ example: 'in_execution' }) state!: string;
   @ApiProperty({ enum: HANDLING_CODES }) handlingCode!: HandlingCode;
-  @ApiPropertyOptional({
+  @ApiProperty({
     enum: SIDES,
     nullable: true,
     description: 'The viewer’s agency’s side; null for a third agency.',
   })
   viewerSide!: Side | null;
-  @ApiPropertyOptional({
+  @ApiProperty({
     type: BoardPartyView,
     nullable: true,
     description: 'The other party; null for a third agency.',
@@ -46,7 +46,7 @@ export class BoardColumnView {
   @ApiProperty({ description: 'Overdue requests in the column (all of them).' }) overdue!: number;
   @ApiProperty({ type: [BoardCardView], description: 'At most perColumn cards, most recent activity first.' })
   cards!: BoardCardView[];
-  @ApiPropertyOptional({
+  @ApiProperty({
     type: String,
     nullable: true,
     description: 'More cards follow: pass it as `after`, with this column’s `state`; null on the last page.',
@@ -60,7 +60,7 @@ export class BoardColumnView {
  */
 export class BoardView {
   @ApiProperty({ format: 'uuid' }) taskForceId!: string;
-  @ApiPropertyOptional({ format: 'uuid', nullable: true }) agencyId!: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) agencyId!: string | null;
   @ApiProperty() total!: number;
   @ApiProperty() overdue!: number;
   @ApiProperty({ type: [BoardColumnView] }) columns!: BoardColumnView[];

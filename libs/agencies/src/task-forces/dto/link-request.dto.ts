@@ -10,7 +10,8 @@ export class LinkRequestDto {
     default: false,
     description:
       'For an H2/H3 request and a task force with members of other agencies than its two parties: the provider ' +
-      'agreed to the onward sharing. Recorded in the trail.',
+      'permits the onward sharing. Only a SUPERVISOR of the providing (requesting) agency gives it (403 otherwise). ' +
+      'Recorded in the trail.',
   })
   @IsOptional()
   @IsBoolean()

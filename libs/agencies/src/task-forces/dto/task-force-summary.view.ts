@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty } from '@nestjs/swagger';
 import { AgencyRefView } from './agency-ref.view';
 import { MembershipView } from './task-force.view';
 
@@ -6,11 +6,11 @@ import { MembershipView } from './task-force.view';
 export class TaskForceSummaryView {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() name!: string;
-  @ApiPropertyOptional({ type: String, nullable: true }) description!: string | null;
+  @ApiProperty({ type: String, nullable: true }) description!: string | null;
   @ApiProperty({ type: AgencyRefView }) leadAgency!: AgencyRefView;
   @ApiProperty() memberCount!: number;
   @ApiProperty() linkedRequestCount!: number;
-  @ApiPropertyOptional({
+  @ApiProperty({
     type: MembershipView,
     nullable: true,
     description: 'Null: seen as a user of the lead agency.',

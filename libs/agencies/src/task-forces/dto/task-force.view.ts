@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty } from '@nestjs/swagger';
 import type { TaskForce, TaskForceMember } from '@liaison/data';
 import { AgencyRefView } from './agency-ref.view';
 import { TaskForceMemberView } from './task-force-member.view';
@@ -11,12 +11,12 @@ export class MembershipView {
 export class TaskForceView {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() name!: string;
-  @ApiPropertyOptional({ type: String, nullable: true }) description!: string | null;
+  @ApiProperty({ type: String, nullable: true }) description!: string | null;
   @ApiProperty({ type: AgencyRefView }) leadAgency!: AgencyRefView;
   @ApiProperty({ format: 'uuid' }) createdBy!: string;
   @ApiProperty({ type: [TaskForceMemberView] }) members!: TaskForceMemberView[];
   @ApiProperty() linkedRequestCount!: number;
-  @ApiPropertyOptional({ type: MembershipView, nullable: true, description: 'The caller’s own membership.' })
+  @ApiProperty({ type: MembershipView, nullable: true, description: 'The caller’s own membership.' })
   myMembership!: MembershipView | null;
   @ApiProperty() createdAt!: string;
   @ApiProperty() updatedAt!: string;

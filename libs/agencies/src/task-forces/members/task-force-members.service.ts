@@ -2,7 +2,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { uuidv7 } from 'uuidv7';
 import { AuditTrail, requestStream } from '@liaison/audit';
-import { TaskForceMemberSchema, UserSchema, type Request, type TaskForce, type User } from '@liaison/data';
+import { runSql, TaskForceMemberSchema, UserSchema, type Request, type TaskForce, type User } from '@liaison/data';
 import {
   decideOnwardSharing,
   mayManageTaskForceMembers,
@@ -10,12 +10,18 @@ import {
   type Actor,
   type CallerContext,
 } from '@liaison/domain';
-import { alreadyMember, handlingPermissionRequired, userInactive } from '../../agencies-problems';
+import {
+  alreadyMember,
+  handlingPermissionNotProvider,
+  handlingPermissionRequired,
+  userInactive,
+} from '../../agencies-problems';
 import type { AddMemberDto } from '../dto/add-member.dto';
 import { TaskForceMemberView } from '../dto/task-force-member.view';
 import { handlingOf, viewingAgencyIds } from '../task-force-onward-sharing';
 import { findVisibleTaskForce, type VisibleTaskForce } from '../task-force-standing';
 import { taskForceStream } from '../task-force-stream';
+import { linkedRequestsSql } from '../task-forces.sql';
 
 /** Linked requests a new member's agency would see for the first time, restricted by their handling code. */
 type NewlyExposed = Pick<Request, 'id' | 'reference' | 'handlingCode'>[];
@@ -37,7 +43,8 @@ export class TaskForceMembersService {
       if (await tx.count(TaskForceMemberSchema, { taskForce: taskForceId, user: user.id })) {
         throw alreadyMember();
       }
-      const exposed = await this.newlyExposed(tx, taskForce, user, input.handlingPermissionConfirmed ?? false);
+      const confirmed = input.handlingPermissionConfirmed ?? false;
+      const exposed = await this.newlyExposed(tx, actor, taskForce, user, confirmed);
       const readOnly = memberIsReadOnly(user.agency.type, input.readOnly ?? false);
       const now = new Date();
       const member = tx.create(TaskForceMemberSchema, { id: uuidv7(), taskForce, user, readOnly, createdAt: now });
@@ -105,38 +112,47 @@ export class TaskForceMembersService {
 
   /**
    * A member from an agency new to the task force sees its linked requests: those whose handling code forbids
-   * onward sharing need the providers' permission first (docs/domain.md, Handling codes).
+   * onward sharing need the providers' permission first (docs/domain.md, Handling codes), which only the caller's
+   * own agency can give, for the requests it provided.
    */
   private async newlyExposed(
     tx: EntityManager,
+    actor: Actor,
     taskForce: TaskForce,
     user: User,
     confirmed: boolean,
   ): Promise<NewlyExposed> {
     if ((await viewingAgencyIds(tx, taskForce)).includes(user.agency.id)) return [];
-    const linked = await tx.execute<LinkedRow[]>(
-      `select r.id, r.reference, r.handling_code, r.handling_restriction, r.requesting_agency_id, r.requested_agency_id
-         from task_force_request l join request r on r.id = l.request_id
-        where l.task_force_id = ?
-        order by r.reference`,
-      [taskForce.id],
-    );
-    const restricted = linked.filter(
-      (row) =>
-        !decideOnwardSharing({
-          handling: handlingOf({ handlingCode: row.handling_code, handlingRestriction: row.handling_restriction }),
-          parties: { requestingAgencyId: row.requesting_agency_id, requestedAgencyId: row.requested_agency_id },
-          viewingAgencyIds: [user.agency.id],
-          permissionConfirmed: false,
-        }).allowed,
-    );
-    if (restricted.length > 0 && !confirmed) {
+    const linked = await runSql<LinkedRow>(tx, linkedRequestsSql(taskForce.id));
+    const refusals = linked.map((row) => ({
+      row,
+      decision: decideOnwardSharing({
+        handling: handlingOf({ handlingCode: row.handling_code, handlingRestriction: row.handling_restriction }),
+        parties: { requestingAgencyId: row.requesting_agency_id, requestedAgencyId: row.requested_agency_id },
+        viewingAgencyIds: [user.agency.id],
+        permissionConfirmed: confirmed,
+        confirmingAgencyId: actor.agencyId,
+      }),
+    }));
+    const refused = (refusal: string) =>
+      refusals.filter(({ decision }) => !decision.allowed && decision.refusal === refusal).map(({ row }) => row);
+    const required = refused('permission_required');
+    if (required.length > 0) {
       throw handlingPermissionRequired(
-        `The new member’s agency would see ${restricted.length} linked request(s) whose handling code forbids onward sharing without the provider’s permission`,
-        { references: restricted.map((row) => row.reference) },
+        `The new member’s agency would see ${required.length} linked request(s) whose handling code forbids onward sharing without the provider’s permission`,
+        { references: required.map((row) => row.reference) },
       );
     }
-    return restricted.map((row) => ({ id: row.id, reference: row.reference, handlingCode: row.handling_code }));
+    const others = refused('not_provider');
+    if (others.length > 0) {
+      throw handlingPermissionNotProvider(
+        `The new member’s agency would see ${others.length} linked request(s) whose handling code forbids onward sharing, provided by other agencies: only they give the permission`,
+        { references: others.map((row) => row.reference) },
+      );
+    }
+    return refusals
+      .filter(({ decision }) => decision.allowed && decision.permission === 'confirmed')
+      .map(({ row }) => ({ id: row.id, reference: row.reference, handlingCode: row.handling_code }));
   }
 }
 

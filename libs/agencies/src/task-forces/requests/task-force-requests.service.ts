@@ -5,12 +5,18 @@ import { AuditTrail, requestStream, type AuditEntry } from '@liaison/audit';
 import { TaskForceRequestSchema, type Request, type TaskForce } from '@liaison/data';
 import {
   decideOnwardSharing,
+  providerOf,
   taskForceLinkRefusal,
   type Actor,
   type CallerContext,
   type TaskForceLinkRefusal,
 } from '@liaison/domain';
-import { alreadyFollowed, handlingPermissionRequired, linkRefused } from '../../agencies-problems';
+import {
+  alreadyFollowed,
+  handlingPermissionNotProvider,
+  handlingPermissionRequired,
+  linkRefused,
+} from '../../agencies-problems';
 import { RequestAccess } from '@liaison/requests';
 import type { LinkRequestDto } from '../dto/link-request.dto';
 import type { TaskForceRequestView } from '../dto/task-force-request.view';
@@ -47,12 +53,27 @@ export class TaskForceRequestsService {
       if (await tx.count(TaskForceRequestSchema, { taskForce: taskForceId, request: request.id })) {
         throw alreadyFollowed();
       }
+      const parties = {
+        requestingAgencyId: request.requestingAgency.id,
+        requestedAgencyId: request.requestedAgency.id,
+      };
       const sharing = decideOnwardSharing({
         handling: handlingOf(request),
-        parties: { requestingAgencyId: request.requestingAgency.id, requestedAgencyId: request.requestedAgency.id },
+        parties,
         viewingAgencyIds: await viewingAgencyIds(tx, taskForce),
         permissionConfirmed: input.handlingPermissionConfirmed ?? false,
+        confirmingAgencyId: actor.agencyId,
       });
+      if (!sharing.allowed && sharing.refusal === 'not_provider') {
+        throw handlingPermissionNotProvider(
+          `Request ${request.reference} is ${request.handlingCode}: only the agency that provided it gives the permission to share it onward`,
+          {
+            handlingCode: request.handlingCode,
+            providerAgencyId: providerOf(parties),
+            thirdAgencyIds: sharing.thirdAgencyIds,
+          },
+        );
+      }
       if (!sharing.allowed) {
         throw handlingPermissionRequired(
           `Request ${request.reference} is ${request.handlingCode} and the task force includes agencies other than its two parties`,

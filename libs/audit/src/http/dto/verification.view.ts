@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty } from '@nestjs/swagger';
 
 export class BrokenLinkView {
   @ApiProperty({
@@ -23,12 +23,12 @@ export class VerificationView {
   @ApiProperty() ok!: boolean;
   @ApiProperty() entriesChecked!: number;
   @ApiProperty() checkpointsChecked!: number;
-  @ApiPropertyOptional({
+  @ApiProperty({
     type: BrokenLinkView,
     nullable: true,
     description: 'the first, in the trail order (txid, id)',
   })
   firstBrokenLink!: BrokenLinkView | null;
-  @ApiPropertyOptional({ type: BadCheckpointView, nullable: true })
+  @ApiProperty({ type: BadCheckpointView, nullable: true })
   firstBadCheckpoint!: BadCheckpointView | null;
 }

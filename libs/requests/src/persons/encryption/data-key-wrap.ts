@@ -1,5 +1,4 @@
-import { gcmOpen, gcmPack, gcmSeal, gcmUnpack } from './aes-gcm';
-import type { MasterKey } from './master-key';
+import { gcmOpen, gcmPack, gcmSeal, gcmUnpack, type MasterKey } from '@liaison/platform';
 
 export const DATA_KEY_BYTES = 32;
 

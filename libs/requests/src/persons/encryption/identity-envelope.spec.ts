@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { masterKeyId, MasterKeyring, UnknownMasterKeyError } from '@liaison/platform';
 import type { PersonIdentity } from '../person-identity';
 import {
   IdentityDecryptionError,
@@ -7,8 +8,6 @@ import {
   sealIdentity,
   type IdentityEnvelope,
 } from './identity-envelope';
-import { masterKeyId } from './master-key';
-import { MasterKeyring, UnknownMasterKeyError } from './master-keyring';
 
 describe('identity envelope', () => {
   const personId = '0193a1b2-0000-7000-8000-000000000001';

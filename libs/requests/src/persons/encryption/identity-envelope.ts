@@ -1,9 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { gcmOpen, gcmSeal, type MasterKey, type MasterKeyring } from '@liaison/platform';
 import type { PersonIdentity } from '../person-identity';
-import { gcmOpen, gcmSeal } from './aes-gcm';
 import { DATA_KEY_BYTES, unwrapDataKey, wrapDataKey } from './data-key-wrap';
-import type { MasterKey } from './master-key';
-import type { MasterKeyring } from './master-keyring';
 
 /**
  * A person's identity at rest: the identity (JSON, padded) under a per-person AES-256-GCM data key, and that data

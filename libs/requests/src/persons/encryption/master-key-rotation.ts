@@ -2,8 +2,8 @@ import { LockMode } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { AuditTrail, SYSTEM_STREAM } from '@liaison/audit';
 import { PersonSchema } from '@liaison/data';
+import type { MasterKeyring } from '@liaison/platform';
 import { rewrapDataKey } from './identity-envelope';
-import type { MasterKeyring } from './master-keyring';
 
 export interface MasterKeyRotation {
   toMasterKeyId: string;

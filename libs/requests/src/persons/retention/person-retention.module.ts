@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuditTrail } from '@liaison/audit';
-import { MASTER_KEYRING_PROVIDER } from '../encryption/master-keyring.provider';
+import { MASTER_KEYRING_PROVIDER } from '@liaison/platform';
 import { PersonIdentityStore } from '../person-identity-store';
 import { PersonRetentionScheduler } from './person-retention.scheduler';
 import { PersonRetentionService } from './person-retention.service';

@@ -1,9 +1,10 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Inject, Injectable } from '@nestjs/common';
 import { AuditTrail, requestStream } from '@liaison/audit';
+import { runSql } from '@liaison/data';
 import { LIAISON_CONFIG, type LiaisonConfig } from '@liaison/platform';
 import { PersonIdentityStore } from '../person-identity-store';
-import { expiredPersonsSql } from './expired-persons-sql';
+import { expiredPersonsSql } from './expired-persons.sql';
 
 const BATCH_SIZE = 200;
 
@@ -37,8 +38,7 @@ export class PersonRetentionService {
 
   private purgeBatch(now: Date, cutoff: Date, years: number): Promise<number> {
     return this.em.fork().transactional(async (tx) => {
-      const { sql, params } = expiredPersonsSql(cutoff, BATCH_SIZE);
-      const rows = await tx.getConnection().execute<{ id: string }[]>(sql, params, 'all', tx.getTransactionContext());
+      const rows = await runSql<{ id: string }>(tx, expiredPersonsSql(cutoff, BATCH_SIZE));
       if (rows.length === 0) return 0;
       const persons = await this.identities.findForPurge(
         tx,

@@ -1,10 +1,11 @@
-import type {
-  AssistanceType,
-  ConsentStatus,
-  HandlingCode,
-  RequestContent,
-  RequestKind,
-  Urgency,
+import {
+  contentWithPersonFacts,
+  type AssistanceType,
+  type ConsentStatus,
+  type HandlingCode,
+  type RequestContent,
+  type RequestKind,
+  type Urgency,
 } from '@liaison/domain';
 import type { Person, RequestView } from '../../../api/types';
 
@@ -166,21 +167,8 @@ function commonBody(values: DraftValues): Record<string, unknown> {
 
 /**
  * What the completeness rules read: the content completed with what the persons say, as the server does it
- * (libs/requests request-facts): that there are persons, a suspect, a victim with age and nationality.
+ * (the same `contentWithPersonFacts` of libs/domain).
  */
 export function factsContent(values: DraftValues, persons: readonly Person[]): RequestContent {
-  const victim = persons.find((person) => person.role === 'victim');
-  const derived: RequestContent = {
-    personsConcerned: persons.length || undefined,
-    personSoughtIdentified: persons.some((person) => person.role === 'suspect') || undefined,
-    victimIdentified: victim ? true : undefined,
-    victimIsChild: victim?.minor ?? undefined,
-    victimStatedNationality: victim?.nationality ?? undefined,
-  };
-  const stated = contentOf(values) as RequestContent;
-  return { ...withoutUndefined(derived), ...stated };
-}
-
-function withoutUndefined<T extends object>(value: T): Partial<T> {
-  return Object.fromEntries(Object.entries(value).filter(([, field]) => field !== undefined)) as Partial<T>;
+  return contentWithPersonFacts(contentOf(values) as RequestContent, persons);
 }

@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import type { RequestSummary } from '../../../api/types';
 import { formatDateTime, humanize, kindLabel } from '../../../components/labels';
 import { deadlineUrgency, describeRemaining } from '../../../components/time-left';
+import { useNow } from '../../../components/use-now';
 import { t } from '../../../i18n/t';
 
 /** The other party, seen from the caller's agency. */
@@ -10,6 +11,7 @@ const counterpartOf = (row: RequestSummary) =>
   row.relation === 'requesting' ? row.requestedAgency : row.requestingAgency;
 
 export function RequestTable({ rows }: { rows: RequestSummary[] }) {
+  const now = useNow();
   return (
     <Table.ScrollContainer minWidth={900}>
       <Table striped highlightOnHover verticalSpacing="xs" aria-label={t('requests.table.caption')}>
@@ -51,7 +53,7 @@ export function RequestTable({ rows }: { rows: RequestSummary[] }) {
                         {t('requests.overdue')}
                       </Badge>
                     )}
-                    {!row.overdue && row.nextDueAt && <NextDeadline dueAt={row.nextDueAt} />}
+                    {!row.overdue && row.nextDueAt && <NextDeadline dueAt={row.nextDueAt} now={now} />}
                     {row.urgency === 'urgent' && (
                       <Badge color="#9c3d0a" variant="outline">
                         {t('requests.urgent')}
@@ -72,8 +74,8 @@ export function RequestTable({ rows }: { rows: RequestSummary[] }) {
 }
 
 /** The time left on the earliest running clock; a close one is a filled badge. */
-function NextDeadline({ dueAt }: { dueAt: string }) {
-  const remainingMs = new Date(dueAt).getTime() - Date.now();
+function NextDeadline({ dueAt, now }: { dueAt: string; now: number }) {
+  const remainingMs = new Date(dueAt).getTime() - now;
   const soon = deadlineUrgency(remainingMs) !== 'ok';
   return (
     <Badge
