@@ -5,7 +5,12 @@ import { eventually } from '@liaison/testing';
 import { bearer, startApi, type ApiHarness } from './support/api-harness';
 import { createCast, createMlaUnderReview, transition, type Cast } from './support/notification-cast';
 import { startNotificationsWorker, type WorkerHarness } from './support/notifications-worker';
-import { startWebhookReceiver, type ReceivedWebhook, type WebhookReceiver } from './support/webhook-receiver';
+import {
+  LOCAL_RECEIVERS,
+  startWebhookReceiver,
+  type ReceivedWebhook,
+  type WebhookReceiver,
+} from './support/webhook-receiver';
 
 /**
  * Webhook secrets at rest and their rotation, through the real api, worker and a local receiver: the table holds
@@ -23,7 +28,12 @@ describe('webhook secrets (e2e)', () => {
 
   beforeAll(async () => {
     receiver = await startWebhookReceiver();
-    api = await startApi({ OUTBOX_POLL_MS: '500', WEBHOOK_BACKOFF_MS: '100', WEBHOOK_SECRET_OVERLAP_HOURS: '24' });
+    api = await startApi({
+      OUTBOX_POLL_MS: '500',
+      WEBHOOK_BACKOFF_MS: '100',
+      WEBHOOK_SECRET_OVERLAP_HOURS: '24',
+      ...LOCAL_RECEIVERS,
+    });
     worker = await startNotificationsWorker();
     cast = await createCast(api);
     owner = new Client({ connectionString: api.environment.ownerDatabaseUrl });

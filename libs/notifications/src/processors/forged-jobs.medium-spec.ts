@@ -61,7 +61,7 @@ describe('jobs added to the queues by hand (medium)', () => {
         [QueueWorkers, {}],
         [OutboxListener, {}],
       ],
-      env: { DEADLINE_RECONCILE_MS: '0', MAIL_DIR: mailDir },
+      env: { DEADLINE_RECONCILE_MS: '0', MAIL_DIR: mailDir, WEBHOOK_ALLOWED_NETWORKS: '127.0.0.1/32' },
     });
     india = await harness.factory.agency({ country: 'IN' });
     nepal = await harness.factory.agency({ country: 'NP' });
