@@ -333,8 +333,8 @@ export const ACCESS_MATRIX: Record<string, RouteRule> = {
   },
 
   // the read-only queue board's two writes: retry and remove a queue's failed jobs (platform admins, audited)
-  'POST /v1/admin/queues/{queue}/failed/retry': { expect: PLATFORM_ADMINS, params: () => ({ queue: 'webhooks' }) },
-  'POST /v1/admin/queues/{queue}/failed/clean': { expect: PLATFORM_ADMINS, params: () => ({ queue: 'webhooks' }) },
+  'POST /v1/admin/queues/{queue}/failed/retry': { expect: PLATFORM_ADMINS },
+  'POST /v1/admin/queues/{queue}/failed/clean': { expect: PLATFORM_ADMINS },
 };
 
 /** The world's resource for each path parameter name, unless a rule says otherwise. */
@@ -350,6 +350,7 @@ export function defaultPathValues(world: AttackWorld): Record<string, string> {
     entryId: world.auditEntryId,
     deliveryId: world.deliveryId,
     kind: 'mla',
+    queue: 'webhooks',
   };
 }
 
