@@ -276,6 +276,9 @@ export const ACCESS_MATRIX: Record<string, RouteRule> = {
     params: ({ world }) => ({ id: world.purgePersonId }),
     body: () => ({ ground: 'purpose_fulfilled', reason: 'The matrix purges it.' }),
   },
+  // a person with no proposed purge: allowed callers get 409, never a purge
+  'POST /v1/persons/{id}/purge/confirm': { expect: PARTY_SUPERVISOR, params: ({ world }) => ({ id: world.personId }) },
+  'POST /v1/persons/{id}/purge/cancel': { expect: PARTY_SUPERVISOR, params: ({ world }) => ({ id: world.personId }) },
   'POST /v1/requests/{id}/attachments': { expect: PARTY_WRITE, upload: true },
   'GET /v1/requests/{id}/attachments': { expect: REQUEST_READ },
   'GET /v1/requests/{id}/attachments/{attachmentId}/content': { expect: REQUEST_READ },

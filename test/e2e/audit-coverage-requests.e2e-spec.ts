@@ -105,11 +105,16 @@ describe('audit coverage of requests, persons, attachments, task forces, webhook
       .set(as('inSupervisor'))
       .send({ requestId: request })
       .expect(201);
-    await http()
-      .post(`/v1/persons/${victim}/purge`)
-      .set(as('inSupervisor'))
-      .send({ ground: 'purpose_fulfilled', reason: 'Case closed at home.' })
-      .expect(200);
+    const proposePurge = () =>
+      http()
+        .post(`/v1/persons/${victim}/purge`)
+        .set(as('npSupervisor'))
+        .send({ ground: 'purpose_fulfilled', reason: 'Case closed at home.' })
+        .expect(202);
+    await proposePurge();
+    await http().post(`/v1/persons/${victim}/purge/cancel`).set(as('inSupervisor')).expect(204);
+    await proposePurge();
+    await http().post(`/v1/persons/${victim}/purge/confirm`).set(as('inSupervisor')).expect(200);
 
     const webhook = (
       await http().post('/v1/webhooks').set(as('inAdmin')).send({ url: 'https://partner.example/hook' }).expect(201)
@@ -140,6 +145,9 @@ describe('audit coverage of requests, persons, attachments, task forces, webhook
       ['task_force.created', 'inSupervisor'],
       ['task_force.member_added', 'inSupervisor'],
       ['task_force.request_linked', 'inSupervisor'],
+      ['person.purge_proposed', 'npSupervisor'],
+      ['person.purge_cancelled', 'inSupervisor'],
+      ['person.purge_confirmed', 'inSupervisor'],
       ['person.purged', 'inSupervisor'],
       ['webhook.registered', 'inAdmin'],
       ['webhook.updated', 'inAdmin'],

@@ -258,8 +258,12 @@ describe('persons: personal data protection (e2e)', () => {
       expect((await rawRow(victimId)).row['purged_at']).toBeNull();
     });
 
-    it('destroys the data key and the ciphertext; the person then reads as purged, with no decryption', async () => {
-      const purged = await purge(tokens['thSupervisor'], victimId, { ground: 'consent_withdrawn', reason }).expect(200);
+    it('destroys the data key and the ciphertext once a second supervisor confirms; the person then reads as purged, with no decryption', async () => {
+      await purge(tokens['npSupervisor'], victimId, { ground: 'consent_withdrawn', reason }).expect(202);
+      const purged = await http()
+        .post(`/v1/persons/${victimId}/purge/confirm`)
+        .auth(tokens['thSupervisor'], bearer)
+        .expect(200);
       expect(purged.body).toMatchObject({
         id: victimId,
         purged: true,

@@ -50,6 +50,8 @@ export interface PersonalDataConfig {
   retentionYears: number;
   /** How often the worker looks for identities past retention. */
   retentionCheckIntervalSeconds: number;
+  /** Days a proposed purge waits for a second supervisor's confirmation before it lapses. */
+  purgeProposalDays: number;
 }
 
 /**
@@ -100,6 +102,7 @@ export function loadConfig(env?: Env): LiaisonConfig {
       previousMasterKeys: [...settings.LIAISON_PREVIOUS_MASTER_KEY],
       retentionYears: settings.PERSON_RETENTION_YEARS,
       retentionCheckIntervalSeconds: settings.PERSON_RETENTION_CHECK_INTERVAL_SECONDS,
+      purgeProposalDays: settings.PERSON_PURGE_PROPOSAL_DAYS,
     },
     logLevel: settings.LOG_LEVEL ?? (settings.NODE_ENV === 'test' ? 'silent' : 'info'),
     logPretty: settings.LOG_PRETTY,

@@ -6,6 +6,10 @@ import { ALLOWED_CONTENT_TYPES } from './attachments/content-types';
 export const REQUESTS_PROBLEMS = {
   notADraft: 'not-a-draft',
   personPurged: 'person-purged',
+  purgeAlreadyProposed: 'purge-already-proposed',
+  noPendingPurge: 'no-pending-purge',
+  purgeProposalExpired: 'purge-proposal-expired',
+  secondSupervisorRequired: 'second-supervisor-required',
   requestClosed: 'request-closed',
   alreadyLinked: 'already-linked',
   unprocessable: 'unprocessable',
@@ -18,6 +22,36 @@ export const notADraft = () => new ProblemException(409, REQUESTS_PROBLEMS.notAD
 /** 409: the person's identity was destroyed; nothing of it can be edited or purged again. */
 export const personPurged = () =>
   new ProblemException(409, REQUESTS_PROBLEMS.personPurged, "This person's identity has been purged");
+
+/** 409: a purge of this person already waits for a second supervisor: confirm or cancel it. */
+export const purgeAlreadyProposed = (expiresAt: Date) =>
+  new ProblemException(
+    409,
+    REQUESTS_PROBLEMS.purgeAlreadyProposed,
+    'A purge of this person already waits for a second supervisor: confirm or cancel it',
+    { expiresAt: expiresAt.toISOString() },
+  );
+
+/** 409: there is no proposed purge of this person to confirm or cancel. */
+export const noPendingPurge = () =>
+  new ProblemException(409, REQUESTS_PROBLEMS.noPendingPurge, 'No purge of this person waits for confirmation');
+
+/** 409: the proposal lapsed unconfirmed; a purge must be proposed afresh. */
+export const purgeProposalExpired = (expiresAt: Date) =>
+  new ProblemException(
+    409,
+    REQUESTS_PROBLEMS.purgeProposalExpired,
+    'The proposed purge lapsed unconfirmed: propose it afresh',
+    { expiresAt: expiresAt.toISOString() },
+  );
+
+/** 403: four eyes: the supervisor who proposed a purge may not confirm it. */
+export const secondSupervisorRequired = () =>
+  new ProblemException(
+    403,
+    REQUESTS_PROBLEMS.secondSupervisorRequired,
+    'Four eyes: a second supervisor, not the one who proposed the purge, must confirm it',
+  );
 
 /** 409: a closed request takes nothing more. */
 export const requestClosed = (detail: string) => new ProblemException(409, REQUESTS_PROBLEMS.requestClosed, detail);

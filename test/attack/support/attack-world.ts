@@ -53,7 +53,7 @@ export interface AttackWorld {
   /** A second transmitted request between the same parties, for links. */
   otherRequestId: string;
   personId: string;
-  /** A person of the request kept for the purge route (purged once, then 409). */
+  /** A person of the request kept for the purge route (proposed once, then 409). */
   purgePersonId: string;
   attachmentId: string;
   taskForceId: string;

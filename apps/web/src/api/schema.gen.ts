@@ -466,6 +466,38 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/persons/{id}/purge/confirm': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['PersonPurgeController_confirm'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/persons/{id}/purge/cancel': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['PersonPurgeController_cancel'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/requests/{id}/attachments': {
     parameters: {
       query?: never;
@@ -1373,6 +1405,34 @@ export interface components {
       contactDetails?: string[] | null;
       photographRefs?: string[] | null;
     };
+    PurgeProposerView: {
+      /** Format: uuid */
+      id: string;
+      displayName: string;
+      /** Format: uuid */
+      agencyId: string;
+    };
+    PendingPurgeView: {
+      /** Format: uuid */
+      personId: string;
+      /** Format: uuid */
+      requestId: string;
+      /** @enum {string} */
+      ground:
+        | 'retention_expired'
+        | 'purpose_fulfilled'
+        | 'consent_withdrawn'
+        | 'unlawful_processing'
+        | 'court_order'
+        | 'other';
+      /** @description The proposer's words; null for those who see the identity redacted. */
+      reason: string | null;
+      proposedBy: components['schemas']['PurgeProposerView'];
+      proposedAt: string;
+      /** @description After this it can no longer be confirmed. */
+      expiresAt: string;
+      expired: boolean;
+    };
     PersonView: {
       /** Format: uuid */
       id: string;
@@ -1393,6 +1453,8 @@ export interface components {
       /** @description The identity was destroyed (purge or end of retention): `identity` is null. */
       purged: boolean;
       purgedAt: string | null;
+      /** @description A supervisor's purge waiting for a second supervisor; null when there is none. */
+      pendingPurge: components['schemas']['PendingPurgeView'] | null;
       createdAt: string;
       updatedAt: string;
     };
@@ -3212,13 +3274,22 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The person, purged: identity null, `purged: true`. Audited. */
+      /** @description The request is final and past retention: the person, purged at once (identity null, `purged: true`). Audited. */
       200: {
         headers: {
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['PersonView'];
+        };
+      };
+      /** @description Otherwise the purge is proposed and waits for a second supervisor (four eyes). Audited. */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PendingPurgeView'];
         };
       };
       /** @description Visible, but the caller is not a supervisor of one of the request's agencies. */
@@ -3235,7 +3306,91 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description Already purged. */
+      /** @description Already purged, or a purge already waits for confirmation. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  PersonPurgeController_confirm: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The person, purged. Audited. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PersonView'];
+        };
+      };
+      /** @description Visible, but the caller is not a supervisor of one of the request's agencies. Or `second-supervisor-required`: the caller proposed this purge. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description No such person, or on a request the caller may not see. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Already purged, no purge proposed, or the proposal lapsed. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  PersonPurgeController_cancel: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The proposed purge is withdrawn; the identity stays. Audited. */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Visible, but the caller is not a supervisor of one of the request's agencies. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description No such person, or on a request the caller may not see. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Already purged, or no purge proposed. */
       409: {
         headers: {
           [name: string]: unknown;

@@ -460,6 +460,10 @@ export const en = {
       'Identities are shown only on request: if you may see them in clear, that access is recorded in the audit trail.',
     personsShow: 'Show the persons',
     personsPurged: 'Purged',
+    purgePending: 'Purge proposed by {name} on {date}, awaiting a second supervisor.',
+    purgeLapsed: 'Purge proposed by {name} on {date} lapsed unconfirmed on {expires}.',
+    purgeConfirm: 'Confirm the purge',
+    purgeCancel: 'Cancel the purge',
     attachments: 'Attachments',
     download: 'Download {name}',
     relation: {

@@ -7,6 +7,7 @@ import { IdempotencyRecordSchema } from './idempotency-record.entity';
 import { InboxItemSchema } from './inbox-item.entity';
 import { OutboxMessageSchema } from './outbox-message.entity';
 import { PersonSchema } from './person.entity';
+import { PersonPurgeProposalSchema } from './person-purge-proposal.entity';
 import { ReferenceCounterSchema } from './reference-counter.entity';
 import { RefreshTokenSchema } from './refresh-token.entity';
 import { RequestHistorySchema } from './request-history.entity';
@@ -28,6 +29,7 @@ export { IdempotencyRecordSchema, type IdempotencyRecord } from './idempotency-r
 export { InboxItemSchema, type InboxItem } from './inbox-item.entity';
 export { OutboxMessageSchema, type OutboxMessage } from './outbox-message.entity';
 export { PersonSchema, type Person } from './person.entity';
+export { PersonPurgeProposalSchema, type PersonPurgeProposal } from './person-purge-proposal.entity';
 export { ReferenceCounterSchema, type ReferenceCounter } from './reference-counter.entity';
 export { RefreshTokenSchema, type RefreshToken } from './refresh-token.entity';
 export { RequestHistorySchema, type RequestHistory } from './request-history.entity';
@@ -55,6 +57,7 @@ export const ENTITIES = [
   InboxItemSchema,
   OutboxMessageSchema,
   PersonSchema,
+  PersonPurgeProposalSchema,
   ReferenceCounterSchema,
   RefreshTokenSchema,
   RequestHistorySchema,

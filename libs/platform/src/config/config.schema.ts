@@ -328,8 +328,16 @@ export const CONFIG_SCHEMA = {
     area: 'personal-data',
     default: 10,
     secret: false,
-    processes: ['worker'],
-    description: "identities are purged this many years after their request's closure (0: never automatically)",
+    processes: ['api', 'worker'],
+    description:
+      "identities are purged this many years after their request's closure (0: never automatically); until then a supervisor's purge needs a second supervisor",
+  }),
+  PERSON_PURGE_PROPOSAL_DAYS: variable(integer({ min: 1, max: 90 }), {
+    area: 'personal-data',
+    default: 7,
+    secret: false,
+    processes: ['api'],
+    description: "how long a supervisor's proposed purge waits for a second supervisor's confirmation",
   }),
   PERSON_RETENTION_CHECK_INTERVAL_SECONDS: variable(integer({ min: 0, max: TIMER_MAX_SECONDS }), {
     area: 'personal-data',

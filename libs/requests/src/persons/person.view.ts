@@ -3,6 +3,7 @@ import type { Person } from '@liaison/data';
 import { GENDERS, HANDLING_CODES, PERSON_ROLES } from '@liaison/domain';
 import type { PersonIdentity, RedactedIdentity } from './person-identity';
 import { PersonIdentityView } from './person-identity.view';
+import { PendingPurgeView } from './purge/pending-purge.view';
 
 /**
  * `clear`: the identity as stored (an audited decryption); `redacted`: every identifying field withheld (task-force
@@ -30,6 +31,12 @@ export class PersonView {
   @ApiProperty({ description: 'The identity was destroyed (purge or end of retention): `identity` is null.' })
   purged!: boolean;
   @ApiProperty({ type: String, nullable: true }) purgedAt!: string | null;
+  @ApiProperty({
+    type: PendingPurgeView,
+    nullable: true,
+    description: "A supervisor's purge waiting for a second supervisor; null when there is none.",
+  })
+  pendingPurge!: PendingPurgeView | null;
   @ApiProperty() createdAt!: string;
   @ApiProperty() updatedAt!: string;
 }
@@ -42,6 +49,7 @@ export function toPersonView(
   person: Person,
   disclosure: IdentityDisclosure,
   identity: PersonIdentity | RedactedIdentity | null,
+  pendingPurge: PendingPurgeView | null = null,
 ): PersonView {
   return {
     id: person.id,
@@ -56,6 +64,7 @@ export function toPersonView(
       : { identityDisclosure: disclosure, identity }),
     purged: person.purgedAt != null,
     purgedAt: person.purgedAt?.toISOString() ?? null,
+    pendingPurge: person.purgedAt ? null : pendingPurge,
     createdAt: person.createdAt.toISOString(),
     updatedAt: person.updatedAt.toISOString(),
   };

@@ -13,6 +13,8 @@ import type { CreatePersonDto } from './create-person.dto';
 import type { PersonIdentity } from './person-identity';
 import { PersonIdentityStore } from './person-identity-store';
 import { toPersonView, type PersonListView, type PersonView } from './person.view';
+import { toPendingPurgeView } from './purge/pending-purge.view';
+import { findPendingPurges } from './purge/pending-purges';
 import type { UpdatePersonDto } from './update-person.dto';
 
 /**
@@ -54,8 +56,17 @@ export class PersonsService {
     relation: RequestRelation,
     persons: Person[],
   ): Promise<PersonView[]> {
-    if (!actingSide(caller.actor, relation)) {
-      return persons.map((person) => toPersonView(person, 'redacted', this.identities.redact()));
+    const acting = Boolean(actingSide(caller.actor, relation));
+    const proposals = await findPendingPurges(
+      tx,
+      persons.map((person) => person.id),
+    );
+    const pending = (person: Person) => {
+      const proposal = proposals.get(person.id);
+      return proposal ? toPendingPurgeView(proposal, requestId, { withReason: acting }) : null;
+    };
+    if (!acting) {
+      return persons.map((person) => toPersonView(person, 'redacted', this.identities.redact(), pending(person)));
     }
     const revealed = await this.identities.reveal(
       tx,
@@ -63,7 +74,7 @@ export class PersonsService {
       requestId,
       persons.map((person) => person.id),
     );
-    return persons.map((person) => toPersonView(person, 'clear', revealed.get(person.id) ?? {}));
+    return persons.map((person) => toPersonView(person, 'clear', revealed.get(person.id) ?? {}, pending(person)));
   }
 
   async add(

@@ -127,7 +127,7 @@ export default function RequestDetailPage() {
             </Paper>
             <RequestSummary request={view} />
             <RequestContentView request={view} />
-            <PersonsPanel requestId={view.id} />
+            <PersonsPanel requestId={view.id} relation={view.relation} />
             <Paper withBorder p="md" component="section" aria-labelledby="attachments-title">
               <Title order={2} size="h4" id="attachments-title" mb="sm">
                 {t('detail.attachments')}

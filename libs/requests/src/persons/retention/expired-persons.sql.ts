@@ -7,18 +7,27 @@ import { REQUEST_KINDS, workflowOf } from '@liaison/domain';
  * such history. Locked with SKIP LOCKED, so that worker replicas share the work and never wait for a user's edit.
  */
 export function expiredPersonsSql(cutoff: Date, limit: number): Sql {
-  const byKind = REQUEST_KINDS.map((kind) => sql`(r.kind = ${kind} and r.state in (${list(finalStates(kind))}))`);
   return sql`select p.id, p.request_id from person p
     join request r on r.id = p.request_id
     where p.purged_at is null
-      and (${join(byKind, ' or ')})
-      and coalesce(
-        (select max(h.occurred_at) from request_history h where h.request_id = r.id and h.to_state = r.state),
-        r.last_activity_at
-      ) < ${cutoff}
+      and ${closedBefore(cutoff)}
     order by p.id
     limit ${limit}
     for update of p skip locked`;
+}
+
+/** The request, when it reached a final state before `cutoff` (the same rule as {@link expiredPersonsSql}). */
+export function requestPastRetentionSql(requestId: string, cutoff: Date): Sql {
+  return sql`select r.id from request r where r.id = ${requestId} and ${closedBefore(cutoff)}`;
+}
+
+function closedBefore(cutoff: Date): Sql {
+  const byKind = REQUEST_KINDS.map((kind) => sql`(r.kind = ${kind} and r.state in (${list(finalStates(kind))}))`);
+  return sql`(${join(byKind, ' or ')})
+      and coalesce(
+        (select max(h.occurred_at) from request_history h where h.request_id = r.id and h.to_state = r.state),
+        r.last_activity_at
+      ) < ${cutoff}`;
 }
 
 function finalStates(kind: (typeof REQUEST_KINDS)[number]): string[] {

@@ -1,10 +1,11 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Inject, Injectable } from '@nestjs/common';
 import { AuditTrail, requestStream } from '@liaison/audit';
-import { runSql } from '@liaison/data';
+import { PersonPurgeProposalSchema, runSql } from '@liaison/data';
 import { LIAISON_CONFIG, type LiaisonConfig } from '@liaison/platform';
 import { PersonIdentityStore } from '../person-identity-store';
 import { expiredPersonsSql } from './expired-persons.sql';
+import { retentionCutoff } from './retention-cutoff';
 
 const BATCH_SIZE = 200;
 
@@ -25,9 +26,8 @@ export class PersonRetentionService {
   /** Purges every identity past retention at `now`; answers how many. Nothing when retention is 0 (kept). */
   async purgeExpired(now: Date = new Date()): Promise<number> {
     const years = this.config.personalData.retentionYears;
-    if (years <= 0) return 0;
-    const cutoff = new Date(now);
-    cutoff.setUTCFullYear(cutoff.getUTCFullYear() - years);
+    const cutoff = retentionCutoff(now, years);
+    if (!cutoff) return 0;
     let total = 0;
     for (;;) {
       const purged = await this.purgeBatch(now, cutoff, years);
@@ -45,6 +45,7 @@ export class PersonRetentionService {
         rows.map((row) => row.id),
       );
       for (const person of persons) this.identities.purge(person, now);
+      await tx.nativeDelete(PersonPurgeProposalSchema, { person: { $in: persons.map((person) => person.id) } });
       await tx.flush();
       for (const person of persons) {
         await this.audit.append(tx, {

@@ -2,17 +2,18 @@ import { Button, Paper, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api } from '../../../api/http';
-import type { Person } from '../../../api/types';
+import type { Person, RequestView } from '../../../api/types';
 import { ProblemAlert } from '../../../components/problem-alert';
 import { t } from '../../../i18n/t';
 import { PersonList } from '../persons/person-list';
 import { personsKey } from '../persons/persons-query';
+import { PendingPurge } from './pending-purge';
 
 /**
  * Persons are read only when asked for: each read of an identity in clear is a decryption recorded in the
  * audit trail, so the page does not cause one just by opening.
  */
-export function PersonsPanel({ requestId }: { requestId: string }) {
+export function PersonsPanel({ requestId, relation }: { requestId: string; relation: RequestView['relation'] }) {
   const [open, setOpen] = useState(false);
   const persons = useQuery({
     queryKey: personsKey(requestId),
@@ -34,7 +35,14 @@ export function PersonsPanel({ requestId }: { requestId: string }) {
       ) : persons.error ? (
         <ProblemAlert error={persons.error} />
       ) : (
-        <PersonList persons={persons.data?.items ?? []} />
+        <PersonList
+          persons={persons.data?.items ?? []}
+          actions={
+            persons.data?.items.some((person) => person.pendingPurge)
+              ? (person) => <PendingPurge person={person} requestId={requestId} relation={relation} />
+              : undefined
+          }
+        />
       )}
     </Paper>
   );

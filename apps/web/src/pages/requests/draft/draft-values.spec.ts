@@ -50,6 +50,7 @@ function person(role: Person['role'], minor: boolean | null, nationality: string
     identity: null,
     purged: false,
     purgedAt: null,
+    pendingPurge: null,
     createdAt: '2026-03-01T10:00:00.000Z',
     updatedAt: '2026-03-01T10:00:00.000Z',
   };
