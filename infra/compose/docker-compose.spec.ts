@@ -156,13 +156,24 @@ describe('docker-compose.yml', () => {
     });
 
     it('requires every secret the apps need in production from the operator', () => {
-      const apiEnv = env('api');
-      const required = Object.entries(CONFIG_SCHEMA)
-        .filter(([, spec]) => 'production' in spec && (spec.processes as readonly string[]).includes('api'))
-        .map(([variable]) => variable);
-      expect(required).toEqual(expect.arrayContaining(['JWT_SECRET', 'AUDIT_SIGNING_KEY', 'LIAISON_MASTER_KEY']));
-      for (const variable of required)
-        expect([variable, apiEnv[variable]]).toEqual([variable, expect.stringMatching(/^\$\{\w+:\?/)]);
+      const requiredBy = (app: string) =>
+        Object.entries(CONFIG_SCHEMA)
+          .filter(([, spec]) => 'production' in spec && (spec.processes as readonly string[]).includes(app))
+          .map(([variable]) => variable);
+      expect(requiredBy('api')).toEqual(
+        expect.arrayContaining(['JWT_SECRET', 'AUDIT_PUBLIC_KEY', 'LIAISON_MASTER_KEY']),
+      );
+      expect(requiredBy('worker')).toEqual(expect.arrayContaining(['AUDIT_SIGNING_KEY', 'LIAISON_MASTER_KEY']));
+      for (const app of ['api', 'worker']) {
+        for (const variable of requiredBy(app))
+          expect([app, variable, env(app)[variable]]).toEqual([app, variable, expect.stringMatching(/^\$\{\w+:\?/)]);
+      }
+    });
+
+    it('gives the key that signs audit checkpoints to the worker only', () => {
+      expect(env('worker').AUDIT_SIGNING_KEY).toBeTruthy();
+      expect(env('api').AUDIT_SIGNING_KEY).toBeUndefined();
+      expect(env('migrate').AUDIT_SIGNING_KEY).toBeUndefined();
     });
 
     it("and the image sets only declared variables (besides npm's own)", () => {

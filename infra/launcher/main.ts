@@ -2,6 +2,7 @@ import type { ChildProcess } from 'node:child_process';
 import { join, relative, resolve } from 'node:path';
 import { ensureDatabase, migrateDatabase } from '@liaison/data';
 import {
+  ed25519PublicKeyOf,
   exitOnInvalidEnvironment,
   isSet,
   loadConfig,
@@ -42,6 +43,7 @@ async function main(): Promise<void> {
     MAIL_DIR: join(dataRoot, 'mail'),
   });
   exitOnInvalidEnvironment('launcher', env);
+  env['AUDIT_PUBLIC_KEY'] ||= ed25519PublicKeyOf(env['AUDIT_SIGNING_KEY'] as string);
   const consoleBuilt = buildWebConsole(); // meanwhile: it needs neither database nor Redis
   const appsBuilt = ensureAppsBuilt(step);
   const { EMBEDDED_POSTGRES_PORT, LIAISON_DEMO_PASSWORD: password } = readSettings(['launcher'], env);
@@ -68,7 +70,8 @@ async function main(): Promise<void> {
   const webConsole = await consoleBuilt;
   await appsBuilt;
 
-  apps.push(startApp('api', env), startApp('worker', env));
+  // the api only checks checkpoints: the key that signs them stays in the worker
+  apps.push(startApp('api', { ...env, AUDIT_SIGNING_KEY: undefined }), startApp('worker', env));
   for (const app of apps) app.once('exit', (code) => !stopping && void shutdown(`an app exited (code ${code})`, 1));
   await waitUntilHealthy(config.port);
   banner(config.port, logins, password, (Date.now() - started) / 1000, mailInfo(env), webConsole);

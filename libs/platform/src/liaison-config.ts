@@ -27,8 +27,13 @@ export interface LiaisonConfig {
 }
 
 export interface AuditConfig {
-  /** Ed25519 private key (PEM, or base64 of PKCS#8 DER) that signs checkpoints; null: none (refused in production). */
+  /**
+   * Ed25519 private key (PEM, or base64 of PKCS#8 DER) that signs checkpoints; null: none (refused in production).
+   * Read by the worker only: the api never constructs the signer.
+   */
   signingKey: string | null;
+  /** Its public half (PEM, or base64 SPKI DER): all the api holds; null: none (refused in production). */
+  publicKey: string | null;
   /** How often the worker looks for new entries to checkpoint. */
   checkpointIntervalSeconds: number;
   /** Largest checkpoint; a backlog is covered by several. */
@@ -82,6 +87,7 @@ export function loadConfig(env?: Env): LiaisonConfig {
     },
     audit: {
       signingKey: settings.AUDIT_SIGNING_KEY ?? null,
+      publicKey: settings.AUDIT_PUBLIC_KEY ?? null,
       checkpointIntervalSeconds: settings.AUDIT_CHECKPOINT_INTERVAL_SECONDS,
       checkpointMaxEntries: settings.AUDIT_CHECKPOINT_MAX_ENTRIES,
       oversightAgencyIds: [...settings.AUDIT_OVERSIGHT_AGENCY_IDS],

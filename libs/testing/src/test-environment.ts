@@ -1,5 +1,6 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { quoteIdentifier } from '@liaison/data';
+import { ed25519PublicKeyOf } from '@liaison/platform';
 import { asApplicationRole, ownerDatabaseUrl, withAdminClient } from './test-servers';
 
 export interface TestEnvironment {
@@ -39,12 +40,14 @@ export async function prepareTestEnvironment(): Promise<TestEnvironment> {
 
 /** Points the platform's configuration (read from the environment) at a test environment's database and Redis. */
 export function pointAt(environment: TestEnvironment): void {
+  const signingKey = process.env['AUDIT_SIGNING_KEY'] || testSigningKey;
   Object.assign(process.env, {
     NODE_ENV: 'test',
     LOG_LEVEL: process.env['TEST_LOG_LEVEL'] ?? 'silent',
     DATABASE_URL: environment.databaseUrl,
     MIGRATION_DATABASE_URL: environment.ownerDatabaseUrl,
-    AUDIT_SIGNING_KEY: process.env['AUDIT_SIGNING_KEY'] ?? testSigningKey,
+    AUDIT_SIGNING_KEY: signingKey,
+    AUDIT_PUBLIC_KEY: ed25519PublicKeyOf(signingKey), // the worker signs, the api checks
     REDIS_URL: environment.redisUrl,
     QUEUE_PREFIX: environment.queuePrefix,
   });

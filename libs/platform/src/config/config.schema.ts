@@ -3,6 +3,7 @@ import {
   base64Key,
   byteSize,
   ed25519PrivateKey,
+  ed25519PublicKey,
   flag,
   integer,
   list,
@@ -243,8 +244,18 @@ export const CONFIG_SCHEMA = {
     defaultText: 'none: no checkpoints; `npm start`: generated into `.data`',
     production: { required: 'apps' },
     secret: true,
-    processes: ['api', 'worker'],
-    description: 'signs the audit checkpoints, e.g. `openssl genpkey -algorithm ed25519 -outform DER | base64 -w0`',
+    processes: ['worker'],
+    description:
+      'signs the audit checkpoints, e.g. `openssl genpkey -algorithm ed25519 -outform DER | base64 -w0`; the worker only',
+  }),
+  AUDIT_PUBLIC_KEY: variable(ed25519PublicKey(), {
+    area: 'audit',
+    defaultText: "none: the public key route and server-side verification answer 503; `npm start`: the generated key's",
+    production: { required: 'apps' },
+    secret: false,
+    processes: ['api'],
+    description:
+      "AUDIT_SIGNING_KEY's public half, served to auditors and checked against, e.g. `openssl pkey -pubout -outform DER | base64 -w0`",
   }),
   AUDIT_CHECKPOINT_INTERVAL_SECONDS: variable(integer({ min: 0, max: TIMER_MAX_SECONDS }), {
     area: 'audit',

@@ -110,6 +110,30 @@ describe('the start check', () => {
     expect(error.message).toContain('LIAISON_MASTER_KEY must be set in production: 32 bytes in base64');
   });
 
+  it('keeps the private signing key in the worker: the api needs the public key only', () => {
+    const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+    const base = {
+      NODE_ENV: 'production',
+      JWT_SECRET: 'x'.repeat(32),
+      LIAISON_MASTER_KEY: production.LIAISON_MASTER_KEY,
+    };
+    const variables = (process: 'api' | 'worker', env: Record<string, string>) =>
+      checkEnvironment(process, { ...base, ...env }).map((p) => p.variable);
+    const spki = publicKey.export({ format: 'der', type: 'spki' }).toString('base64');
+    expect(variables('api', { AUDIT_PUBLIC_KEY: spki })).toEqual([]);
+    expect(
+      variables('api', { AUDIT_PUBLIC_KEY: publicKey.export({ format: 'pem', type: 'spki' }).toString() }),
+    ).toEqual([]);
+    expect(variables('api', {})).toEqual(['AUDIT_PUBLIC_KEY']);
+    expect(variables('api', { AUDIT_PUBLIC_KEY: 'not a key' })).toEqual(['AUDIT_PUBLIC_KEY']);
+    expect(
+      variables('worker', {
+        AUDIT_SIGNING_KEY: privateKey.export({ format: 'der', type: 'pkcs8' }).toString('base64'),
+      }),
+    ).toEqual([]);
+    expect(variables('worker', {})).toEqual(['AUDIT_SIGNING_KEY']);
+  });
+
   it('lets one-shot scripts run in production without the keys they never use, but not without a JWT secret', () => {
     const variables = (env: Record<string, string>) => checkEnvironment('cli', env).map((p) => p.variable);
     expect(variables({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) })).toEqual([]);
