@@ -65,10 +65,14 @@ describe('docker-compose.yml', () => {
 
   it('gives the api and the worker the same database and Redis, both hosted by this file', () => {
     const [api, worker] = [env('api'), env('worker')];
-    for (const key of ['DATABASE_URL', 'REDIS_URL', 'QUEUE_PREFIX', 'JWT_SECRET']) {
+    for (const key of ['REDIS_URL', 'QUEUE_PREFIX', 'JWT_SECRET']) {
       expect(api[key]).toBeTruthy();
       expect(worker[key]).toBe(api[key]);
     }
+    // the same database, each as its own role: only the worker's may add audit checkpoints
+    const [apiUser, apiDatabase] = /^postgresql:\/\/(\w+):[^@]+(@.*)$/.exec(api.DATABASE_URL)?.slice(1) ?? [];
+    const [workerUser, workerDatabase] = /^postgresql:\/\/(\w+):[^@]+(@.*)$/.exec(worker.DATABASE_URL)?.slice(1) ?? [];
+    expect([apiUser, workerUser, workerDatabase]).toEqual(['liaison_app', 'liaison_worker', apiDatabase]);
     // Interpolated parts like ${POSTGRES_PASSWORD:-liaison} are not valid URL syntax, so read the host by hand.
     expect(api.DATABASE_URL).toMatch(/^postgresql:\/\/[^@]+@postgres:5432\/\w+$/);
     expect(api.REDIS_URL).toMatch(/^redis:\/\/[^@]*@redis:6379$/);

@@ -31,7 +31,7 @@ describe('the audit signing key stays in the worker (e2e)', () => {
 
   it('lets the worker sign with the key whose public half the api serves', async () => {
     process.env['AUDIT_SIGNING_KEY'] = signingKey;
-    const checkpoints = await startCheckpointBuilder();
+    const checkpoints = await startCheckpointBuilder(api.environment);
     try {
       const [checkpoint] = await checkpoints.builder.buildPending();
       const auditor = await createUser(api.em(), await createAgency(api.em(), { name: 'NP', country: 'NP' }), {

@@ -13,6 +13,8 @@ export interface LiaisonConfig {
   migrationDatabaseUrl: string;
   /** The application role's password, set by the launcher and the compose migrate job (null: trust/peer auth). */
   databaseAppPassword: string | null;
+  /** The worker role's password (`liaison_worker`, which may add checkpoints), likewise. */
+  databaseWorkerPassword: string | null;
   redisUrl: string;
   /** Prefix of every BullMQ key; tests give each jest worker its own. */
   queuePrefix: string;
@@ -66,6 +68,7 @@ export function loadConfig(env?: Env): LiaisonConfig {
     databaseUrl: settings.DATABASE_URL,
     migrationDatabaseUrl: settings.MIGRATION_DATABASE_URL ?? settings.DATABASE_URL,
     databaseAppPassword: settings.DATABASE_APP_PASSWORD ?? null,
+    databaseWorkerPassword: settings.DATABASE_WORKER_PASSWORD ?? null,
     redisUrl: settings.REDIS_URL,
     queuePrefix: settings.QUEUE_PREFIX,
     jwt: {

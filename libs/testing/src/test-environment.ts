@@ -1,11 +1,13 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { quoteIdentifier } from '@liaison/data';
 import { ed25519PublicKeyOf } from '@liaison/platform';
-import { asApplicationRole, ownerDatabaseUrl, withAdminClient } from './test-servers';
+import { asApplicationRole, asWorkerRole, ownerDatabaseUrl, withAdminClient } from './test-servers';
 
 export interface TestEnvironment {
   /** As the apps connect: the restricted application role. */
   databaseUrl: string;
+  /** As the worker connects: the application role plus adding checkpoints. */
+  workerDatabaseUrl: string;
   /** As the owner of the tables (the migrations' role): for tests that must bypass the application's limits. */
   ownerDatabaseUrl: string;
   redisUrl: string;
@@ -30,6 +32,7 @@ export async function prepareTestEnvironment(): Promise<TestEnvironment> {
   });
   const environment: TestEnvironment = {
     databaseUrl: asApplicationRole(ownerDatabaseUrl(name)),
+    workerDatabaseUrl: asWorkerRole(ownerDatabaseUrl(name)),
     ownerDatabaseUrl: ownerDatabaseUrl(name),
     redisUrl: process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379',
     queuePrefix: `liaison-test-${run}-w${worker}-${Date.now().toString(36)}`,

@@ -44,7 +44,7 @@ export async function startWebStack(options: WebStackOptions = {}): Promise<WebS
   try {
     const api = await spawnApi(env, port);
     stops.push(api.stop);
-    const worker = await spawnWorker(env);
+    const worker = await spawnWorker({ ...env, DATABASE_URL: environment.workerDatabaseUrl });
     stops.push(() => stopWorker(worker));
     const baseUrl = `http://127.0.0.1:${port}`;
     const browser = await launchBrowser(baseUrl);

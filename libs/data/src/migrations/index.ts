@@ -8,6 +8,7 @@ import { Migration20261123133334_notifications } from './Migration20261123133334
 import { Migration20261123134801_person_encryption } from './Migration20261123134801_person_encryption';
 import { Migration20261124090000_webhook_secret_encryption } from './Migration20261124090000_webhook_secret_encryption';
 import { Migration20261204193234_idempotency_resources } from './Migration20261204193234_idempotency_resources';
+import { Migration20261210090000_checkpoint_role } from './Migration20261210090000_checkpoint_role';
 
 export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261123125313_initial', class: Migration20261123125313_initial },
@@ -24,4 +25,5 @@ export const MIGRATIONS: MigrationObject[] = [
     class: Migration20261124090000_webhook_secret_encryption,
   },
   { name: 'Migration20261204193234_idempotency_resources', class: Migration20261204193234_idempotency_resources },
+  { name: 'Migration20261210090000_checkpoint_role', class: Migration20261210090000_checkpoint_role },
 ];

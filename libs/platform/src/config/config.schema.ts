@@ -117,7 +117,7 @@ export const CONFIG_SCHEMA = {
     secret: true,
     processes: EVERY_PROCESS,
     description:
-      'what the apps connect as: the restricted application role `liaison_app` (no UPDATE or DELETE on the audit trail); may carry a password',
+      'what the apps connect as: the api as the restricted application role `liaison_app` (no UPDATE or DELETE on the audit trail, no INSERT of checkpoints), the worker as `liaison_worker` (the same, plus adding checkpoints); may carry a password',
   }),
   MIGRATION_DATABASE_URL: variable(POSTGRES_URL, {
     area: 'database',
@@ -132,6 +132,13 @@ export const CONFIG_SCHEMA = {
     secret: true,
     processes: ['launcher', 'cli'],
     description: "the application role's password, set by `npm start` and the compose migrate job",
+  }),
+  DATABASE_WORKER_PASSWORD: variable(text(), {
+    area: 'database',
+    defaultText: 'none (trust or peer authentication); `npm start`: generated into `.data`',
+    secret: true,
+    processes: ['launcher', 'cli'],
+    description: "the worker role's (`liaison_worker`) password, set by `npm start` and the compose migrate job",
   }),
 
   REDIS_URL: variable(url(['redis:', 'rediss:']), {
