@@ -20,14 +20,18 @@ function run(app: AppName, env: Record<string, string>): Promise<{ code: number 
   return new Promise((done) => child.once('exit', (code) => done({ code, stderr })));
 }
 
-const SECRETS = ['JWT_SECRET', 'AUDIT_SIGNING_KEY', 'LIAISON_MASTER_KEY'] as const;
+/** The worker signs audit checkpoints, the api only checks them. */
+const SECRETS = {
+  api: ['JWT_SECRET', 'AUDIT_PUBLIC_KEY', 'LIAISON_MASTER_KEY'],
+  worker: ['JWT_SECRET', 'AUDIT_SIGNING_KEY', 'LIAISON_MASTER_KEY'],
+} as const;
 /** Empty counts as unset: nothing inherited from the test run's own environment. */
-const WITHOUT_SECRETS = Object.fromEntries(SECRETS.map((name) => [name, '']));
+const WITHOUT_SECRETS = Object.fromEntries([...SECRETS.api, ...SECRETS.worker].map((name) => [name, '']));
+const auditKeys = generateKeyPairSync('ed25519');
 const secrets = {
   JWT_SECRET: randomBytes(48).toString('base64url'),
-  AUDIT_SIGNING_KEY: generateKeyPairSync('ed25519')
-    .privateKey.export({ format: 'der', type: 'pkcs8' })
-    .toString('base64'),
+  AUDIT_SIGNING_KEY: auditKeys.privateKey.export({ format: 'der', type: 'pkcs8' }).toString('base64'),
+  AUDIT_PUBLIC_KEY: auditKeys.publicKey.export({ format: 'der', type: 'spki' }).toString('base64'),
   LIAISON_MASTER_KEY: randomBytes(32).toString('base64'),
 };
 
@@ -51,19 +55,24 @@ describe.each(['api', 'worker'] as const)('the %s with a wrong environment', (ap
       NODE_ENV: 'production',
       JWT_SECRET: '',
       AUDIT_SIGNING_KEY: '',
+      AUDIT_PUBLIC_KEY: '',
       LIAISON_MASTER_KEY: '',
     });
     expect(code).toBe(1);
-    for (const variable of ['JWT_SECRET', 'AUDIT_SIGNING_KEY', 'LIAISON_MASTER_KEY']) {
+    // the worker signs audit checkpoints, the api only checks them
+    const [auditKey, notNeeded] =
+      app === 'api' ? ['AUDIT_PUBLIC_KEY', 'AUDIT_SIGNING_KEY'] : ['AUDIT_SIGNING_KEY', 'AUDIT_PUBLIC_KEY'];
+    for (const variable of ['JWT_SECRET', auditKey, 'LIAISON_MASTER_KEY']) {
       expect(stderr).toContain(`  - ${variable} must be set`);
     }
+    expect(stderr).not.toContain(`  - ${notNeeded} must be set`);
   });
 
   it('stops without NODE_ENV and without its secrets, naming each, outside the development setting', async () => {
     const { code, stderr } = await run(app, { NODE_ENV: '', LIAISON_DEVELOPMENT: '', ...WITHOUT_SECRETS });
     expect(code).toBe(1);
     expect(stderr).toContain(`liaison ${app}: invalid configuration (3 variables; see docs/configuration.md):`);
-    for (const variable of SECRETS) {
+    for (const variable of SECRETS[app]) {
       expect(stderr).toContain(`  - ${variable} must be set`);
     }
     expect(stderr).toContain('outside development (LIAISON_DEVELOPMENT=1)');

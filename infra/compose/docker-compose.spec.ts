@@ -65,10 +65,14 @@ describe('docker-compose.yml', () => {
 
   it('gives the api and the worker the same database and Redis, both hosted by this file', () => {
     const [api, worker] = [env('api'), env('worker')];
-    for (const key of ['DATABASE_URL', 'REDIS_URL', 'QUEUE_PREFIX', 'JWT_SECRET']) {
+    for (const key of ['REDIS_URL', 'QUEUE_PREFIX', 'JWT_SECRET']) {
       expect(api[key]).toBeTruthy();
       expect(worker[key]).toBe(api[key]);
     }
+    // the same database, each as its own role: only the worker's may add audit checkpoints
+    const [apiUser, apiDatabase] = /^postgresql:\/\/(\w+):[^@]+(@.*)$/.exec(api.DATABASE_URL)?.slice(1) ?? [];
+    const [workerUser, workerDatabase] = /^postgresql:\/\/(\w+):[^@]+(@.*)$/.exec(worker.DATABASE_URL)?.slice(1) ?? [];
+    expect([apiUser, workerUser, workerDatabase]).toEqual(['liaison_app', 'liaison_worker', apiDatabase]);
     // Interpolated parts like ${POSTGRES_PASSWORD:-liaison} are not valid URL syntax, so read the host by hand.
     expect(api.DATABASE_URL).toMatch(/^postgresql:\/\/[^@]+@postgres:5432\/\w+$/);
     expect(api.REDIS_URL).toMatch(/^redis:\/\/[^@]*@redis:6379$/);
@@ -164,13 +168,24 @@ describe('docker-compose.yml', () => {
     });
 
     it('requires every secret the apps need in production from the operator', () => {
-      const apiEnv = env('api');
-      const required = Object.entries(CONFIG_SCHEMA)
-        .filter(([, spec]) => 'outsideDevelopment' in spec && (spec.processes as readonly string[]).includes('api'))
-        .map(([variable]) => variable);
-      expect(required).toEqual(expect.arrayContaining(['JWT_SECRET', 'AUDIT_SIGNING_KEY', 'LIAISON_MASTER_KEY']));
-      for (const variable of required)
-        expect([variable, apiEnv[variable]]).toEqual([variable, expect.stringMatching(/^\$\{\w+:\?/)]);
+      const requiredBy = (app: string) =>
+        Object.entries(CONFIG_SCHEMA)
+          .filter(([, spec]) => 'outsideDevelopment' in spec && (spec.processes as readonly string[]).includes(app))
+          .map(([variable]) => variable);
+      expect(requiredBy('api')).toEqual(
+        expect.arrayContaining(['JWT_SECRET', 'AUDIT_PUBLIC_KEY', 'LIAISON_MASTER_KEY']),
+      );
+      expect(requiredBy('worker')).toEqual(expect.arrayContaining(['AUDIT_SIGNING_KEY', 'LIAISON_MASTER_KEY']));
+      for (const app of ['api', 'worker']) {
+        for (const variable of requiredBy(app))
+          expect([app, variable, env(app)[variable]]).toEqual([app, variable, expect.stringMatching(/^\$\{\w+:\?/)]);
+      }
+    });
+
+    it('gives the key that signs audit checkpoints to the worker only', () => {
+      expect(env('worker').AUDIT_SIGNING_KEY).toBeTruthy();
+      expect(env('api').AUDIT_SIGNING_KEY).toBeUndefined();
+      expect(env('migrate').AUDIT_SIGNING_KEY).toBeUndefined();
     });
 
     it('never turns the development shortcuts on', () => {

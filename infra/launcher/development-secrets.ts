@@ -10,6 +10,8 @@ export interface DevelopmentSecrets {
   auditSigningKey: string;
   /** Password of the application database role (DATABASE_APP_PASSWORD). */
   databaseAppPassword: string;
+  /** Password of the worker's database role (DATABASE_WORKER_PASSWORD). */
+  databaseWorkerPassword: string;
   /** 32 random bytes, base64: wraps every person's data key (LIAISON_MASTER_KEY). */
   masterKey: string;
 }
@@ -25,6 +27,7 @@ export function developmentSecrets(dataRoot: string): DevelopmentSecrets {
     jwtSecret: stored.jwtSecret ?? `${DEVELOPMENT_SECRET_PREFIX}${randomBytes(48).toString('base64url')}`,
     auditSigningKey: stored.auditSigningKey ?? developmentSigningKey(),
     databaseAppPassword: stored.databaseAppPassword ?? randomBytes(24).toString('base64url'),
+    databaseWorkerPassword: stored.databaseWorkerPassword ?? randomBytes(24).toString('base64url'),
     masterKey: stored.masterKey ?? randomBytes(32).toString('base64'),
   };
   // Written again when a secret was added since the file was created (an older checkout's file keeps its others).

@@ -2,6 +2,7 @@ import type { ChildProcess } from 'node:child_process';
 import { join, relative, resolve } from 'node:path';
 import { ensureDatabase, migrateDatabase } from '@liaison/data';
 import {
+  ed25519PublicKeyOf,
   exitOnInvalidEnvironment,
   isSet,
   loadConfig,
@@ -11,9 +12,9 @@ import {
 } from '@liaison/platform';
 import { ensureAppsBuilt } from '../build/app-build';
 import { startApp, stopChild } from './app-process';
-import { applicationRoleUrl, enableApplicationRole } from './application-role';
+import { applicationRoleUrl, enableApplicationRole, WORKER_DATABASE_ROLE } from './application-role';
 import { seedDemo, type DemoLogin } from './demo-seed';
-import { developmentSecrets } from './development-secrets';
+import { developmentSecrets, type DevelopmentSecrets } from './development-secrets';
 import { startEmbeddedDatabase } from './embedded-database';
 import { findOrStartRedis } from './redis-server';
 import { ensureWebConsoleBuilt } from './web-console-build';
@@ -44,6 +45,7 @@ async function main(): Promise<void> {
     MAIL_DIR: join(dataRoot, 'mail'),
   });
   exitOnInvalidEnvironment('launcher', env);
+  env['AUDIT_PUBLIC_KEY'] ||= ed25519PublicKeyOf(env['AUDIT_SIGNING_KEY'] as string);
   const consoleBuilt = buildWebConsole(); // meanwhile: it needs neither database nor Redis
   const appsBuilt = ensureAppsBuilt(step);
   const { EMBEDDED_POSTGRES_PORT, LIAISON_DEMO_PASSWORD: password } = readSettings(['launcher'], env);
@@ -66,27 +68,36 @@ async function main(): Promise<void> {
   const applied = await migrateDatabase(ownerUrl);
   step(applied.length ? `applied ${applied.length} migration(s)` : 'schema up to date');
   const logins = await seedDemo(ownerUrl, password);
-  await runAppsAsApplicationRole(env, config, secrets.databaseAppPassword);
+  const workerEnv = await runAppsAsApplicationRole(env, config, secrets);
   const webConsole = await consoleBuilt;
   await appsBuilt;
 
-  apps.push(startApp('api', env), startApp('worker', env));
+  // the api only checks checkpoints: the key that signs them stays in the worker
+  apps.push(startApp('api', { ...env, AUDIT_SIGNING_KEY: undefined }), startApp('worker', workerEnv));
   for (const app of apps) app.once('exit', (code) => !stopping && void shutdown(`an app exited (code ${code})`, 1));
   await waitUntilHealthy(config.port);
   banner(config, logins, password, (Date.now() - started) / 1000, mailInfo(env), webConsole);
 }
 
 /**
- * The apps connect as `liaison_app` (no UPDATE/DELETE on the audit trail), migrations and seed as the owner. When
- * both MIGRATION_DATABASE_URL and DATABASE_URL are given, they are used as they are.
+ * The api connects as `liaison_app` (no UPDATE/DELETE on the audit trail, no INSERT of checkpoints), the worker as
+ * `liaison_worker` (the same, plus adding checkpoints), migrations and seed as the owner. Answers the worker's
+ * environment. When both MIGRATION_DATABASE_URL and DATABASE_URL are given, they are used as they are, by both.
  */
-async function runAppsAsApplicationRole(env: NodeJS.ProcessEnv, config: LiaisonConfig, developmentPassword: string) {
-  if (isSet(process.env, 'MIGRATION_DATABASE_URL') && isSet(process.env, 'DATABASE_URL')) return;
+async function runAppsAsApplicationRole(
+  env: NodeJS.ProcessEnv,
+  config: LiaisonConfig,
+  secrets: DevelopmentSecrets,
+): Promise<NodeJS.ProcessEnv> {
+  if (isSet(process.env, 'MIGRATION_DATABASE_URL') && isSet(process.env, 'DATABASE_URL')) return env;
   const ownerUrl = config.migrationDatabaseUrl;
-  const appPassword = config.databaseAppPassword ?? developmentPassword;
+  const appPassword = config.databaseAppPassword ?? secrets.databaseAppPassword;
+  const workerPassword = config.databaseWorkerPassword ?? secrets.databaseWorkerPassword;
   await enableApplicationRole(ownerUrl, appPassword);
+  await enableApplicationRole(ownerUrl, workerPassword, WORKER_DATABASE_ROLE);
   env['MIGRATION_DATABASE_URL'] = ownerUrl;
   env['DATABASE_URL'] = applicationRoleUrl(ownerUrl, appPassword);
+  return { ...env, DATABASE_URL: applicationRoleUrl(ownerUrl, workerPassword, WORKER_DATABASE_ROLE) };
 }
 
 /** The console is a convenience: if its build fails, the API still starts and the banner says why. */

@@ -23,6 +23,7 @@ import { format, resolveConfig } from 'prettier';
 import { AgencySchema, ormConfig, WebhookEndpointSchema } from '@liaison/data';
 import {
   asApplicationRole,
+  asWorkerEnvironment,
   createScratchDatabase,
   createUser,
   dropRedisKeys,
@@ -75,7 +76,7 @@ async function main(): Promise<void> {
     const port = String(42_000 + Math.floor(Math.random() * 1000));
     const env = environment(owner, port, tmp);
     const api = await startApp('api', env);
-    const worker = await startApp('worker', env);
+    const worker = await startApp('worker', asWorkerEnvironment(env));
     apps.push(api, worker);
     await until(healthy(port), 90_000, () => api.output());
     const tokens: Tokens = {

@@ -28,7 +28,7 @@ describe('auditor API (e2e)', () => {
 
   beforeAll(async () => {
     api = await startApi();
-    checkpoints = await startCheckpointBuilder();
+    checkpoints = await startCheckpointBuilder(api.environment);
     const em = api.em();
     india = await createAgency(em, { name: 'CBI', country: 'IN' });
     nepal = await createAgency(em, { name: 'Nepal Police', country: 'NP' });

@@ -1,6 +1,6 @@
 import { Client } from 'pg';
 import { AuditTrail } from '@liaison/audit';
-import { APP_DATABASE_ROLE } from '@liaison/testing';
+import { APP_DATABASE_ROLE, WORKER_DATABASE_ROLE } from '@liaison/testing';
 import { startApi, type ApiHarness } from './support/api-harness';
 
 /** The trail cannot be changed through the database: a trigger refuses it to anyone, and the apps' role lacks the rights. */
@@ -100,6 +100,29 @@ describe('audit trail, append-only in the database (e2e)', () => {
           truncate: false,
         });
       }
+    });
+  });
+
+  it("refuses the api's role a checkpoint insert: only the worker's role may add checkpoints", async () => {
+    const insert = `insert into audit_checkpoint (id, seq, xid_from, xid_to, tree_size, root_hash, previous_hash, hash,
+        signature, key_id, created_at)
+      values (gen_random_uuid(), 999999, 0, 1, 1, repeat('a', 64), repeat('0', 64), repeat('b', 64), 'forged', repeat('c', 64), now())`;
+    await as(api.environment.databaseUrl, async (app) => {
+      await expect(app.query(insert)).rejects.toMatchObject({
+        code: '42501',
+        message: 'permission denied for table audit_checkpoint',
+      });
+      const { rows } = await app.query(`select has_table_privilege(current_user, 'audit_checkpoint', 'SELECT') as s`);
+      expect(rows[0].s).toBe(true); // the api still reads them
+    });
+    await as(api.environment.workerDatabaseUrl, async (worker) => {
+      await worker.query('begin');
+      await worker.query(insert);
+      await worker.query('rollback');
+      const { rows } = await worker.query(
+        `select current_user as "user", has_table_privilege(current_user, 'audit_checkpoint', 'UPDATE') as update`,
+      );
+      expect(rows[0]).toEqual({ user: WORKER_DATABASE_ROLE, update: false });
     });
   });
 

@@ -40,7 +40,7 @@ describe('PostgreSQL restarted under load (fault)', () => {
       OUTBOX_POLL_MS: '500',
       MAIL_DIR: mkdtempSync(join(tmpdir(), 'liaison-mail-')),
     };
-    [api, worker] = await Promise.all([spawnApi(env), spawnWorker(env)]);
+    [api, worker] = await Promise.all([spawnApi(env), spawnWorker({ ...env, DATABASE_URL: postgres.workerUrl })]);
     token = (await loginAll(api.url, parties)).indiaSupervisor;
   }, 180_000);
 

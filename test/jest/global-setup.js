@@ -40,7 +40,8 @@ function useRunEnvironment() {
 }
 
 /**
- * The apps run as `liaison_app` in the tests too (libs/testing connects as it), so the tests prove its limits. The
+ * The apps run as `liaison_app` (the worker as `liaison_worker`, which adds checkpoints) in the tests too
+ * (libs/testing connects as them), so the tests prove their limits. The
  * migrations create it without LOGIN; a password is set only when the server asks for one (trust needs none, and
  * leaving it alone spares a developer's other databases on the same server).
  */
@@ -50,11 +51,13 @@ async function allowApplicationRoleToLogIn() {
   try {
     const needsPassword = new URL(adminUrl()).password !== '';
     const password = process.env.TEST_DATABASE_APP_PASSWORD ?? 'liaison-app-test';
-    await client.query(
-      needsPassword
-        ? `ALTER ROLE liaison_app LOGIN PASSWORD '${password.replace(/'/g, "''")}'`
-        : 'ALTER ROLE liaison_app LOGIN',
-    );
+    for (const role of ['liaison_app', 'liaison_worker']) {
+      await client.query(
+        needsPassword
+          ? `ALTER ROLE ${role} LOGIN PASSWORD '${password.replace(/'/g, "''")}'`
+          : `ALTER ROLE ${role} LOGIN`,
+      );
+    }
   } finally {
     await client.end();
   }

@@ -47,9 +47,10 @@ describe('two apis and two workers (scale)', () => {
     receivers.nepal = await startWebhookReceiver();
     parties = await withOrm(environment.ownerDatabaseUrl, createParties);
     const env = childEnv(environment);
+    const workerEnv = { ...env, DATABASE_URL: environment.workerDatabaseUrl };
     [apis, workers] = await Promise.all([
       Promise.all([spawnApi(env), spawnApi(env)]),
-      Promise.all([spawnWorker(env), spawnWorker(env)]),
+      Promise.all([spawnWorker(workerEnv), spawnWorker(workerEnv)]),
     ]);
     tokens = await loginAll(apis[0].url, parties);
     await registerWebhook(apis[1].url, tokens.indiaAdmin, receivers.india.url);

@@ -22,5 +22,5 @@ export const signingUnconfigured = () =>
   new ProblemException(
     503,
     AUDIT_PROBLEMS.signingUnconfigured,
-    'No audit signing key is configured (AUDIT_SIGNING_KEY).',
+    'No audit public key is configured (AUDIT_PUBLIC_KEY).',
   );

@@ -13,6 +13,8 @@ export { insertAuditEventSql, streamHeadSql } from './audit-trail.sql';
 export { AuditModule } from './audit.module';
 export { AuditCheckpointsModule } from './checkpoints/audit-checkpoints.module';
 export { CheckpointBuilder } from './checkpoints/checkpoint-builder';
+export { AuditPublicKey } from './signing/audit-public-key';
 export { AuditSigner } from './signing/audit-signer';
+export { keyIdOf, parsePublicKey } from './signing/signing-key';
 export { verifyInclusion, leafHash } from './merkle/merkle-tree';
 export { verifyExportFile } from './cli/liaison-audit';

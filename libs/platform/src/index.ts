@@ -24,6 +24,7 @@ export {
   type ConfigProblem,
   type Env,
 } from './config/read-config';
+export { ed25519PublicKeyOf } from './config/value-types';
 export { LIAISON_CONFIG, LiaisonConfigModule } from './config.module';
 export { gcmOpen, gcmPack, gcmSeal, gcmUnpack, type GcmSealed } from './crypto/aes-gcm';
 export { masterKeyId, toMasterKey, type MasterKey } from './crypto/master-key';

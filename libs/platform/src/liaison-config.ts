@@ -15,6 +15,8 @@ export interface LiaisonConfig {
   migrationDatabaseUrl: string;
   /** The application role's password, set by the launcher and the compose migrate job (null: trust/peer auth). */
   databaseAppPassword: string | null;
+  /** The worker role's password (`liaison_worker`, which may add checkpoints), likewise. */
+  databaseWorkerPassword: string | null;
   redisUrl: string;
   /** Prefix of every BullMQ key; tests give each jest worker its own. */
   queuePrefix: string;
@@ -31,8 +33,13 @@ export interface LiaisonConfig {
 }
 
 export interface AuditConfig {
-  /** Ed25519 private key (PEM, or base64 of PKCS#8 DER) that signs checkpoints; null: none (development only). */
+  /**
+   * Ed25519 private key (PEM, or base64 of PKCS#8 DER) that signs checkpoints; null: none (only under the development setting).
+   * Read by the worker only: the api never constructs the signer.
+   */
   signingKey: string | null;
+  /** Its public half (PEM, or base64 SPKI DER): all the api holds; null: none (only under the development setting). */
+  publicKey: string | null;
   /** How often the worker looks for new entries to checkpoint. */
   checkpointIntervalSeconds: number;
   /** Largest checkpoint; a backlog is covered by several. */
@@ -71,6 +78,7 @@ export function loadConfig(env?: Env): LiaisonConfig {
     databaseUrl: settings.DATABASE_URL,
     migrationDatabaseUrl: settings.MIGRATION_DATABASE_URL ?? settings.DATABASE_URL,
     databaseAppPassword: settings.DATABASE_APP_PASSWORD ?? null,
+    databaseWorkerPassword: settings.DATABASE_WORKER_PASSWORD ?? null,
     redisUrl: settings.REDIS_URL,
     queuePrefix: settings.QUEUE_PREFIX,
     jwt: {
@@ -93,6 +101,7 @@ export function loadConfig(env?: Env): LiaisonConfig {
     metrics: { port: settings.METRICS_PORT, host: settings.METRICS_HOST },
     audit: {
       signingKey: settings.AUDIT_SIGNING_KEY ?? null,
+      publicKey: settings.AUDIT_PUBLIC_KEY ?? null,
       checkpointIntervalSeconds: settings.AUDIT_CHECKPOINT_INTERVAL_SECONDS,
       checkpointMaxEntries: settings.AUDIT_CHECKPOINT_MAX_ENTRIES,
       oversightAgencyIds: [...settings.AUDIT_OVERSIGHT_AGENCY_IDS],

@@ -10,4 +10,12 @@ export {
 export { mediumTest, type MediumFactory, type MediumTest, type MediumTestOptions } from './medium-test';
 export { createScratchDatabase, dropRedisKeys, dropScratchDatabase } from './scratch-database';
 export { prepareTestEnvironment, type TestEnvironment } from './test-environment';
-export { APP_DATABASE_ROLE, asApplicationRole, ownerDatabaseUrl, withAdminClient } from './test-servers';
+export {
+  APP_DATABASE_ROLE,
+  asApplicationRole,
+  asWorkerEnvironment,
+  asWorkerRole,
+  ownerDatabaseUrl,
+  withAdminClient,
+  WORKER_DATABASE_ROLE,
+} from './test-servers';

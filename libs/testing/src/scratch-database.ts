@@ -1,10 +1,10 @@
 import { Redis } from 'ioredis';
 import { migrateDatabase, quoteIdentifier } from '@liaison/data';
-import { APP_DATABASE_ROLE, ownerDatabaseUrl, withAdminClient } from './test-servers';
+import { APP_DATABASE_ROLE, ownerDatabaseUrl, withAdminClient, WORKER_DATABASE_ROLE } from './test-servers';
 
 /**
  * A fresh database for a benchmark: created, migrated as the owner, and the application role allowed to log in
- * (as the jest global set-up does). Returns the owner's URL; `asApplicationRole` gives the apps' one.
+ * (as the jest global set-up does), and the worker's role too. Returns the owner's URL; `asApplicationRole` gives the apps' one.
  */
 export async function createScratchDatabase(name: string): Promise<string> {
   await withAdminClient((client) => client.query(`CREATE DATABASE ${quoteIdentifier(name)}`));
@@ -13,7 +13,9 @@ export async function createScratchDatabase(name: string): Promise<string> {
   const password = new URL(url).password
     ? ` PASSWORD '${(process.env['TEST_DATABASE_APP_PASSWORD'] ?? 'liaison-app-test').replace(/'/g, "''")}'`
     : '';
-  await withAdminClient((client) => client.query(`ALTER ROLE ${APP_DATABASE_ROLE} LOGIN${password}`));
+  for (const role of [APP_DATABASE_ROLE, WORKER_DATABASE_ROLE]) {
+    await withAdminClient((client) => client.query(`ALTER ROLE ${role} LOGIN${password}`));
+  }
   return url;
 }
 

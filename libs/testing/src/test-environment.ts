@@ -1,10 +1,13 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { quoteIdentifier } from '@liaison/data';
-import { asApplicationRole, ownerDatabaseUrl, withAdminClient } from './test-servers';
+import { ed25519PublicKeyOf } from '@liaison/platform';
+import { asApplicationRole, asWorkerRole, ownerDatabaseUrl, withAdminClient } from './test-servers';
 
 export interface TestEnvironment {
   /** As the apps connect: the restricted application role. */
   databaseUrl: string;
+  /** As the worker connects: the application role plus adding checkpoints. */
+  workerDatabaseUrl: string;
   /** As the owner of the tables (the migrations' role): for tests that must bypass the application's limits. */
   ownerDatabaseUrl: string;
   redisUrl: string;
@@ -29,6 +32,7 @@ export async function prepareTestEnvironment(): Promise<TestEnvironment> {
   });
   const environment: TestEnvironment = {
     databaseUrl: asApplicationRole(ownerDatabaseUrl(name)),
+    workerDatabaseUrl: asWorkerRole(ownerDatabaseUrl(name)),
     ownerDatabaseUrl: ownerDatabaseUrl(name),
     redisUrl: process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379',
     queuePrefix: `liaison-test-${run}-w${worker}-${Date.now().toString(36)}`,
@@ -39,12 +43,14 @@ export async function prepareTestEnvironment(): Promise<TestEnvironment> {
 
 /** Points the platform's configuration (read from the environment) at a test environment's database and Redis. */
 export function pointAt(environment: TestEnvironment): void {
+  const signingKey = process.env['AUDIT_SIGNING_KEY'] || testSigningKey;
   Object.assign(process.env, {
     NODE_ENV: 'test',
     LOG_LEVEL: process.env['TEST_LOG_LEVEL'] ?? 'silent',
     DATABASE_URL: environment.databaseUrl,
     MIGRATION_DATABASE_URL: environment.ownerDatabaseUrl,
-    AUDIT_SIGNING_KEY: process.env['AUDIT_SIGNING_KEY'] ?? testSigningKey,
+    AUDIT_SIGNING_KEY: signingKey,
+    AUDIT_PUBLIC_KEY: ed25519PublicKeyOf(signingKey), // the worker signs, the api checks
     REDIS_URL: environment.redisUrl,
     QUEUE_PREFIX: environment.queuePrefix,
   });

@@ -2,6 +2,8 @@ import { Client } from 'pg';
 
 /** The role the apps run as (created by the migrations; the test set-ups give it LOGIN). */
 export const APP_DATABASE_ROLE = 'liaison_app';
+/** The role the worker runs as: the application role plus adding checkpoints. */
+export const WORKER_DATABASE_ROLE = 'liaison_worker';
 
 /** A database on the test server, as its owner (`TEST_DATABASE_URL`, local trust by default). */
 export function ownerDatabaseUrl(name: string): string {
@@ -11,12 +13,24 @@ export function ownerDatabaseUrl(name: string): string {
 }
 
 /** Same server and database, as the application role; with a password only when the server asks for one. */
-export function asApplicationRole(ownerUrl: string): string {
+export function asApplicationRole(ownerUrl: string, role = APP_DATABASE_ROLE): string {
   const url = new URL(ownerUrl);
   const needsPassword = url.password !== '';
-  url.username = APP_DATABASE_ROLE;
+  url.username = role;
   url.password = needsPassword ? (process.env['TEST_DATABASE_APP_PASSWORD'] ?? 'liaison-app-test') : '';
   return url.toString();
+}
+
+/** Same server and database, as the worker's role. */
+export function asWorkerRole(ownerUrl: string): string {
+  return asApplicationRole(ownerUrl, WORKER_DATABASE_ROLE);
+}
+
+/** An app environment for the worker: its own role, which alone may insert audit checkpoints. */
+export function asWorkerEnvironment(env: Record<string, string>): Record<string, string> {
+  const owner = env['MIGRATION_DATABASE_URL'];
+  if (!owner) throw new Error('asWorkerEnvironment: the environment names no MIGRATION_DATABASE_URL');
+  return { ...env, DATABASE_URL: asWorkerRole(owner) };
 }
 
 /** Runs `work` on a connection to the server's `postgres` database, as the owner. */

@@ -22,6 +22,7 @@ import { uuidv7 } from 'uuidv7';
 import { ormConfig, RequestSchema, WebhookEndpointSchema, type Agency, type User } from '@liaison/data';
 import {
   asApplicationRole,
+  asWorkerEnvironment,
   createAgency,
   createScratchDatabase,
   createUser,
@@ -138,7 +139,7 @@ async function measure(options: NotificationsBenchmarkOptions): Promise<Notifica
         ? ['--cpu-prof', `--cpu-prof-dir=${options.profileDir}`, `--cpu-prof-name=${name}.cpuprofile`]
         : [];
     const api = start('apps/api/src/main.ts', env, profile('api'));
-    const worker = start('apps/worker/src/main.ts', env, profile('worker'));
+    const worker = start('apps/worker/src/main.ts', asWorkerEnvironment(env), profile('worker'));
     children.push(api, worker);
     await until(healthy(port), 90_000, 'the api to answer /health');
     const token = await login(port);

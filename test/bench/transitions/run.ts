@@ -35,6 +35,7 @@ import { Client } from 'pg';
 import { quoteIdentifier } from '@liaison/data';
 import {
   asApplicationRole,
+  asWorkerEnvironment,
   createScratchDatabase,
   dropRedisKeys,
   dropScratchDatabase,
@@ -144,7 +145,7 @@ export async function runTransitionsBenchmark(options: TransitionsOptions): Prom
     const captured = await capture(plan, env, fixture);
 
     const api = await startApp('api', env);
-    const worker = await startApp('worker', env);
+    const worker = await startApp('worker', asWorkerEnvironment(env));
     apps.push(api, worker);
     await until(healthy(env['PORT']), 90_000, () => api.output());
     const tokens = await tokensFor(env['PORT'], fixture);
@@ -310,7 +311,7 @@ async function profileApp(plan: Plan, env: Record<string, string>, fixture: Fixt
   const directory = join(plan.tmp, 'profile');
   const profiling = ['--cpu-prof', `--cpu-prof-dir=${directory}`, '-r', resolve(__dirname, 'exit-on-message.cjs')];
   const api = await startApp('api', env, plan.profiled === 'api' ? profiling : []);
-  const worker = await startApp('worker', env, plan.profiled === 'worker' ? profiling : []);
+  const worker = await startApp('worker', asWorkerEnvironment(env), plan.profiled === 'worker' ? profiling : []);
   const [profiled, other] = plan.profiled === 'api' ? [api, worker] : [worker, api];
   let load: Load;
   let cpuMs: number;

@@ -44,7 +44,7 @@ export async function startWebStack(options: WebStackOptions = {}): Promise<WebS
   try {
     const api = await spawnApi(env, port);
     stops.push(api.stop);
-    const worker = await spawnWorker(env);
+    const worker = await spawnWorker({ ...env, DATABASE_URL: environment.workerDatabaseUrl });
     stops.push(() => stopWorker(worker));
     const baseUrl = `http://127.0.0.1:${port}`;
     const browser = await launchBrowser(baseUrl);
@@ -80,6 +80,7 @@ function appEnvironment(
     QUEUE_PREFIX: environment.queuePrefix,
     JWT_SECRET: randomBytes(32).toString('hex'),
     AUDIT_SIGNING_KEY: process.env['AUDIT_SIGNING_KEY'] as string,
+    AUDIT_PUBLIC_KEY: process.env['AUDIT_PUBLIC_KEY'] as string,
     PUBLIC_URL: `http://127.0.0.1:${port}`,
     MAIL_DIR: mailDir,
     // One browser signs in as many users from one address, and the board polls: not what the limits are for.

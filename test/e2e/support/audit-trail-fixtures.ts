@@ -10,13 +10,19 @@ import {
   type HashedAuditFields,
 } from '@liaison/audit';
 import { DatabaseModule } from '@liaison/data';
-import { LiaisonConfigModule } from '@liaison/platform';
+import { LIAISON_CONFIG, LiaisonConfigModule, loadConfig } from '@liaison/platform';
+import type { TestEnvironment } from '@liaison/testing';
 
 /** The checkpoint builder alone (what the worker runs), on this test's database. */
-export async function startCheckpointBuilder(): Promise<{ builder: CheckpointBuilder; close: () => Promise<void> }> {
+export async function startCheckpointBuilder(
+  environment: TestEnvironment,
+): Promise<{ builder: CheckpointBuilder; close: () => Promise<void> }> {
   const module: TestingModule = await Test.createTestingModule({
     imports: [LiaisonConfigModule, DatabaseModule, AuditCheckpointsModule],
-  }).compile();
+  })
+    .overrideProvider(LIAISON_CONFIG)
+    .useValue({ ...loadConfig(), databaseUrl: environment.workerDatabaseUrl }) // as the worker connects
+    .compile();
   await module.init();
   return { builder: module.get(CheckpointBuilder), close: () => module.close() };
 }

@@ -18,7 +18,7 @@ export function workerEnvOf(
 ): Record<string, string> {
   return {
     NODE_ENV: 'test',
-    DATABASE_URL: environment.databaseUrl,
+    DATABASE_URL: environment.workerDatabaseUrl,
     REDIS_URL: environment.redisUrl,
     QUEUE_PREFIX: environment.queuePrefix,
     WORKER_LOCK_MS: '2000',

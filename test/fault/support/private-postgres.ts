@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Client } from 'pg';
 import { migrateDatabase } from '@liaison/data';
-import { APP_DATABASE_ROLE } from '@liaison/testing';
+import { APP_DATABASE_ROLE, WORKER_DATABASE_ROLE } from '@liaison/testing';
 import { freePort } from './free-port';
 
 export interface PrivatePostgres {
@@ -12,6 +12,8 @@ export interface PrivatePostgres {
   ownerUrl: string;
   /** The same, as the application role the apps connect as. */
   appUrl: string;
+  /** As the worker's role. */
+  workerUrl: string;
   /** `fast` disconnects every session and shuts down cleanly; `immediate` dies like a crash (recovery at start). */
   stop: (mode: 'fast' | 'immediate') => Promise<void>;
   start: () => Promise<void>;
@@ -60,10 +62,13 @@ export async function startPrivatePostgres(): Promise<PrivatePostgres> {
     client.query('CREATE DATABASE liaison'),
   );
   await migrateDatabase(ownerUrl);
-  await withClient(ownerUrl, (client) => client.query(`ALTER ROLE ${APP_DATABASE_ROLE} LOGIN`));
+  for (const role of [APP_DATABASE_ROLE, WORKER_DATABASE_ROLE]) {
+    await withClient(ownerUrl, (client) => client.query(`ALTER ROLE ${role} LOGIN`));
+  }
   return {
     ownerUrl,
     appUrl: `postgresql://${APP_DATABASE_ROLE}@127.0.0.1:${port}/liaison`,
+    workerUrl: `postgresql://${WORKER_DATABASE_ROLE}@127.0.0.1:${port}/liaison`,
     stop,
     start,
     destroy: async () => {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { generateKeyPairSync } from 'node:crypto';
 import { syntheticTrail, type SyntheticTrail } from '../testing/synthetic-trail';
 import { ExportVerifier } from './export-verifier';
-import { verifyExportFile } from './liaison-audit';
+import { main, verifyExportFile } from './liaison-audit';
 
 function verify(trail: SyntheticTrail, lines = trail.lines) {
   const verifier = new ExportVerifier(trail.publicKey);
@@ -153,4 +153,33 @@ describe('offline verification of an export', () => {
     const report = await verifyExportFile(join(dir, 'export.jsonl'), trail.publicKeyPem);
     expect(report.ok).toBe(true);
   });
+
+  it('says how many entries after the last checkpoint are chain-checked only', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'liaison-audit-'));
+    writeFileSync(join(dir, 'export.jsonl'), `${trail.lines.join('\n')}\n`);
+    writeFileSync(join(dir, 'key.pem'), trail.publicKeyPem);
+    const output = await cliOutput(['verify', join(dir, 'export.jsonl'), '--public-key', join(dir, 'key.pem')]);
+    expect(output).toContain('VERIFIED: 12000 entries in');
+    expect(output).toContain(
+      '500 entries after checkpoint #3 are chain-checked only (not yet covered by a signed checkpoint)',
+    );
+    const json = JSON.parse(
+      await cliOutput(['verify', join(dir, 'export.jsonl'), '--public-key', join(dir, 'key.pem'), '--json']),
+    ) as { uncheckpointed: number; lastCheckpoint: number };
+    expect(json).toMatchObject({ uncheckpointed: 500, lastCheckpoint: 3 });
+  });
 });
+
+async function cliOutput(argv: string[]): Promise<string> {
+  const written: string[] = [];
+  const write = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+    written.push(String(chunk));
+    return true;
+  });
+  try {
+    await main([...argv, '--threads', '1']);
+  } finally {
+    write.mockRestore();
+  }
+  return written.join('');
+}

@@ -25,6 +25,8 @@ export interface VerificationReport {
   checkpoints: number;
   /** Entries after the last checkpoint: checked by their chains only. */
   uncheckpointed: number;
+  /** Seq of the last checkpoint read (null: none). */
+  lastCheckpoint: number | null;
   streams: number;
   failure: VerificationFailure | null;
 }
@@ -139,6 +141,7 @@ export class ExportVerifier {
       entries: this.entries,
       checkpoints: this.checkpoints,
       uncheckpointed: this.uncheckpointed,
+      lastCheckpoint: this.open?.checkpoint.seq ?? this.last?.seq ?? null,
       streams: this.chains.size,
       failure: this.failure,
     };

@@ -61,15 +61,22 @@ function describe(report: VerificationReport, seconds: number): string {
   const rate = Math.round(report.entries / Math.max(seconds, 1e-9));
   const counts = `${report.entries} entries in ${report.streams} streams, ${report.checkpoints} checkpoints`;
   if (report.ok) {
-    const tail = report.uncheckpointed
-      ? ` (${report.uncheckpointed} after the last checkpoint: chain-checked only)`
-      : '';
-    return `VERIFIED: ${counts}${tail}; ${seconds.toFixed(2)} s, ${rate} entries/s`;
+    return `VERIFIED: ${counts}; ${seconds.toFixed(2)} s, ${rate} entries/s\n${describeTail(report)}`;
   }
   const failure = report.failure;
   const entry = failure?.entryId ? ` entry ${failure.entryId} (stream ${failure.stream}, seq ${failure.seq})` : '';
   const checkpoint = failure?.checkpoint ? ` checkpoint ${failure.checkpoint}` : '';
   return `FAILED at line ${failure?.line}${entry}${checkpoint}: ${failure?.reason}\n(read ${counts} before it)`;
+}
+
+/** What the signatures do not vouch for: the entries no checkpoint covers yet, checked by their chains alone. */
+function describeTail(report: VerificationReport): string {
+  const entries = `${report.uncheckpointed} ${report.uncheckpointed === 1 ? 'entry' : 'entries'}`;
+  if (report.lastCheckpoint === null) {
+    return `${entries} chain-checked only (no signed checkpoint in the export)`;
+  }
+  const verb = report.uncheckpointed === 1 ? 'is' : 'are';
+  return `${entries} after checkpoint #${report.lastCheckpoint} ${verb} chain-checked only (not yet covered by a signed checkpoint)`;
 }
 
 if (require.main === module) {

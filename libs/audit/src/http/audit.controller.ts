@@ -24,7 +24,7 @@ import { auditScopeOf } from '../access/audit-scope';
 import { InclusionProofs } from '../checkpoints/inclusion-proofs';
 import { AuditExport } from '../export/audit-export.service';
 import { AuditEntries } from '../query/audit-entries.service';
-import { AuditSigner } from '../signing/audit-signer';
+import { AuditPublicKey } from '../signing/audit-public-key';
 import { TrailVerifier } from '../verify/trail-verifier.service';
 import { AuditEntryView } from './dto/audit-entry.view';
 import { CheckpointView, InclusionProofView, PublicKeyView } from './dto/checkpoint.view';
@@ -44,7 +44,7 @@ export class AuditController {
     private readonly proofs: InclusionProofs,
     private readonly verifier: TrailVerifier,
     private readonly exporter: AuditExport,
-    private readonly signer: AuditSigner,
+    private readonly publicKeys: AuditPublicKey,
     private readonly em: EntityManager,
     @Inject(LIAISON_CONFIG) private readonly config: LiaisonConfig,
   ) {}
@@ -92,10 +92,10 @@ export class AuditController {
     description: 'The Ed25519 key that signs checkpoints (also for the offline verifier).',
   })
   publicKey(): PublicKeyView {
-    const key = this.signer.requirePublicKey();
+    const key = this.publicKeys.require();
     return {
       algorithm: 'Ed25519',
-      keyId: this.signer.keyId as string,
+      keyId: this.publicKeys.keyId as string,
       publicKeyPem: key.export({ format: 'pem', type: 'spki' }).toString(),
     };
   }

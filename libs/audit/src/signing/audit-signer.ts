@@ -1,11 +1,13 @@
 import { createPublicKey, type KeyObject } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { LIAISON_CONFIG, type LiaisonConfig } from '@liaison/platform';
-import { signingUnconfigured } from '../audit-problems';
 import { signStatement, type CheckpointStatement, type SignedCheckpoint } from '../checkpoints/checkpoint-statement';
 import { keyIdOf, parsePrivateKey } from './signing-key';
 
-/** The checkpoint signing key of AUDIT_SIGNING_KEY (Ed25519). Without it (development only), no checkpoints. */
+/**
+ * The checkpoint signing key of AUDIT_SIGNING_KEY (Ed25519), in the worker only (the api has {@link AuditPublicKey}).
+ * Without it (only under the development setting), no checkpoints.
+ */
 @Injectable()
 export class AuditSigner {
   private readonly privateKey: KeyObject | null;
@@ -29,10 +31,5 @@ export class AuditSigner {
   sign(statement: CheckpointStatement): SignedCheckpoint {
     if (!this.privateKey) throw new Error('AUDIT_SIGNING_KEY is not set');
     return signStatement(statement, this.privateKey);
-  }
-
-  requirePublicKey(): KeyObject {
-    if (this.publicKey) return this.publicKey;
-    throw signingUnconfigured();
   }
 }

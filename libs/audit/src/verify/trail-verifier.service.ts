@@ -9,7 +9,7 @@ import { checkSignedCheckpoint } from '../checkpoints/checkpoint-statement';
 import { CheckpointView } from '../http/dto/checkpoint.view';
 import type { BadCheckpointView, BrokenLinkView, VerificationView } from '../http/dto/verification.view';
 import type { VerifyTrailDto } from '../http/dto/verify-trail.dto';
-import { AuditSigner } from '../signing/audit-signer';
+import { AuditPublicKey } from '../signing/audit-public-key';
 import { entriesToVerifySql } from './trail-verifier.sql';
 
 const BATCH = 2000;
@@ -24,7 +24,7 @@ type Row = AuditRow & { predecessorHash: string | null };
 export class TrailVerifier {
   constructor(
     private readonly em: EntityManager,
-    private readonly signer: AuditSigner,
+    private readonly publicKeys: AuditPublicKey,
   ) {}
 
   async verify(scope: AuditScope, range: VerifyTrailDto): Promise<VerificationView> {
@@ -76,7 +76,7 @@ export class TrailVerifier {
     fromSeq: number,
   ): Promise<BadCheckpointView | null> {
     if (checkpoints.length === 0) return null;
-    const publicKey = this.signer.requirePublicKey();
+    const publicKey = this.publicKeys.require();
     let previous = fromSeq > 1 ? await em.findOne(AuditCheckpointSchema, { seq: fromSeq - 1 }) : null;
     let expectedSeq = fromSeq;
     for (const checkpoint of checkpoints) {

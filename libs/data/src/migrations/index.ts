@@ -9,6 +9,7 @@ import { Migration20261123134801_person_encryption } from './Migration2026112313
 import { Migration20261124090000_webhook_secret_encryption } from './Migration20261124090000_webhook_secret_encryption';
 import { Migration20261204193234_idempotency_resources } from './Migration20261204193234_idempotency_resources';
 import { Migration20261204195901_person_purge_proposal } from './Migration20261204195901_person_purge_proposal';
+import { Migration20261204201500_checkpoint_role } from './Migration20261204201500_checkpoint_role';
 
 export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261123125313_initial', class: Migration20261123125313_initial },
@@ -26,4 +27,5 @@ export const MIGRATIONS: MigrationObject[] = [
   },
   { name: 'Migration20261204193234_idempotency_resources', class: Migration20261204193234_idempotency_resources },
   { name: 'Migration20261204195901_person_purge_proposal', class: Migration20261204195901_person_purge_proposal },
+  { name: 'Migration20261204201500_checkpoint_role', class: Migration20261204201500_checkpoint_role },
 ];

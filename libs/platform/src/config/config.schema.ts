@@ -3,6 +3,7 @@ import {
   base64Key,
   byteSize,
   ed25519PrivateKey,
+  ed25519PublicKey,
   flag,
   integer,
   list,
@@ -131,7 +132,7 @@ export const CONFIG_SCHEMA = {
     secret: true,
     processes: EVERY_PROCESS,
     description:
-      'what the apps connect as: the restricted application role `liaison_app` (no UPDATE or DELETE on the audit trail); may carry a password',
+      'what the apps connect as: the api as the restricted application role `liaison_app` (no UPDATE or DELETE on the audit trail, no INSERT of checkpoints), the worker as `liaison_worker` (the same, plus adding checkpoints); may carry a password',
   }),
   MIGRATION_DATABASE_URL: variable(POSTGRES_URL, {
     area: 'database',
@@ -146,6 +147,13 @@ export const CONFIG_SCHEMA = {
     secret: true,
     processes: ['launcher', 'cli'],
     description: "the application role's password, set by `npm start` and the compose migrate job",
+  }),
+  DATABASE_WORKER_PASSWORD: variable(text(), {
+    area: 'database',
+    defaultText: 'none (trust or peer authentication); `npm start`: generated into `.data`',
+    secret: true,
+    processes: ['launcher', 'cli'],
+    description: "the worker role's (`liaison_worker`) password, set by `npm start` and the compose migrate job",
   }),
 
   REDIS_URL: variable(url(['redis:', 'rediss:']), {
@@ -282,8 +290,18 @@ export const CONFIG_SCHEMA = {
     defaultText: 'none; development: no checkpoints; `npm start`: generated into `.data`',
     outsideDevelopment: { required: 'apps' },
     secret: true,
-    processes: ['api', 'worker'],
-    description: 'signs the audit checkpoints, e.g. `openssl genpkey -algorithm ed25519 -outform DER | base64 -w0`',
+    processes: ['worker'],
+    description:
+      'signs the audit checkpoints, e.g. `openssl genpkey -algorithm ed25519 -outform DER | base64 -w0`; the worker only',
+  }),
+  AUDIT_PUBLIC_KEY: variable(ed25519PublicKey(), {
+    area: 'audit',
+    defaultText: "none: the public key route and server-side verification answer 503; `npm start`: the generated key's",
+    outsideDevelopment: { required: 'apps' },
+    secret: false,
+    processes: ['api'],
+    description:
+      "AUDIT_SIGNING_KEY's public half, served to auditors and checked against, e.g. `openssl pkey -pubout -outform DER | base64 -w0`",
   }),
   AUDIT_CHECKPOINT_INTERVAL_SECONDS: variable(integer({ min: 0, max: TIMER_MAX_SECONDS }), {
     area: 'audit',

@@ -3,13 +3,13 @@ import { CONFIG_SCHEMA, DEVELOPMENT_JWT_SECRET, DEVELOPMENT_SECRET_PREFIX } from
 import type { ValueType } from './value-types';
 import { assertValidEnvironment, checkEnvironment, ConfigError, readSettings, withDefaults } from './read-config';
 
-const signingKey = generateKeyPairSync('ed25519')
-  .privateKey.export({ format: 'der', type: 'pkcs8' })
-  .toString('base64');
+const auditKeys = generateKeyPairSync('ed25519');
+const signingKey = auditKeys.privateKey.export({ format: 'der', type: 'pkcs8' }).toString('base64');
 const production = {
   NODE_ENV: 'production',
   JWT_SECRET: 'x'.repeat(32),
   AUDIT_SIGNING_KEY: signingKey,
+  AUDIT_PUBLIC_KEY: auditKeys.publicKey.export({ format: 'der', type: 'spki' }).toString('base64'),
   LIAISON_MASTER_KEY: randomBytes(32).toString('base64'),
 };
 const development = { LIAISON_DEVELOPMENT: '1' };
@@ -119,7 +119,7 @@ describe('the start check', () => {
       const error = errorOf(() => assertValidEnvironment('api', { NODE_ENV }));
       expect(error.problems.map((problem) => problem.variable)).toEqual([
         'JWT_SECRET',
-        'AUDIT_SIGNING_KEY',
+        'AUDIT_PUBLIC_KEY',
         'LIAISON_MASTER_KEY',
       ]);
       expect(error.message).toContain(
@@ -160,6 +160,30 @@ describe('the start check', () => {
       'LIAISON_DEVELOPMENT',
     );
     expect(checkEnvironment('api', { ...production, LIAISON_DEVELOPMENT: '0' })).toEqual([]);
+  });
+
+  it('keeps the private signing key in the worker: the api needs the public key only', () => {
+    const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+    const base = {
+      NODE_ENV: 'production',
+      JWT_SECRET: 'x'.repeat(32),
+      LIAISON_MASTER_KEY: production.LIAISON_MASTER_KEY,
+    };
+    const variables = (process: 'api' | 'worker', env: Record<string, string>) =>
+      checkEnvironment(process, { ...base, ...env }).map((p) => p.variable);
+    const spki = publicKey.export({ format: 'der', type: 'spki' }).toString('base64');
+    expect(variables('api', { AUDIT_PUBLIC_KEY: spki })).toEqual([]);
+    expect(
+      variables('api', { AUDIT_PUBLIC_KEY: publicKey.export({ format: 'pem', type: 'spki' }).toString() }),
+    ).toEqual([]);
+    expect(variables('api', {})).toEqual(['AUDIT_PUBLIC_KEY']);
+    expect(variables('api', { AUDIT_PUBLIC_KEY: 'not a key' })).toEqual(['AUDIT_PUBLIC_KEY']);
+    expect(
+      variables('worker', {
+        AUDIT_SIGNING_KEY: privateKey.export({ format: 'der', type: 'pkcs8' }).toString('base64'),
+      }),
+    ).toEqual([]);
+    expect(variables('worker', {})).toEqual(['AUDIT_SIGNING_KEY']);
   });
 
   it('lets one-shot scripts run in production without the keys they never use, but not without a JWT secret', () => {

@@ -1,4 +1,4 @@
-import { createPrivateKey } from 'node:crypto';
+import { createPrivateKey, createPublicKey } from 'node:crypto';
 import { isIP } from 'node:net';
 
 /** How one variable's text becomes a value: the only parser of its kind in the platform. */
@@ -131,6 +131,36 @@ export function ed25519PrivateKey(): ValueType<string> {
         const parsed = key.includes('-----BEGIN')
           ? createPrivateKey(key)
           : createPrivateKey({ key: Buffer.from(key, 'base64'), format: 'der', type: 'pkcs8' });
+        return parsed.asymmetricKeyType === 'ed25519' ? key : undefined;
+      } catch {
+        return undefined;
+      }
+    },
+    format: () => 'a key',
+  };
+}
+
+/** The AUDIT_PUBLIC_KEY of an AUDIT_SIGNING_KEY (base64 SPKI DER): what the launcher and the tests give the api. */
+export function ed25519PublicKeyOf(privateKey: string): string {
+  const key = privateKey.trim();
+  const parsed = key.includes('-----BEGIN')
+    ? createPrivateKey(key)
+    : createPrivateKey({ key: Buffer.from(key, 'base64'), format: 'der', type: 'pkcs8' });
+  return createPublicKey(parsed).export({ format: 'der', type: 'spki' }).toString('base64');
+}
+
+/** An Ed25519 public key: PEM (SPKI), or base64 of its SPKI DER form. */
+export function ed25519PublicKey(): ValueType<string> {
+  return {
+    label: 'Ed25519 public key (PEM, or base64 SPKI DER)',
+    expected: 'an Ed25519 public key (PEM, or base64 SPKI DER)',
+    parse: (raw) => {
+      const key = raw.trim();
+      if (key.includes('PRIVATE KEY')) return undefined; // createPublicKey would derive one from it
+      try {
+        const parsed = key.includes('-----BEGIN')
+          ? createPublicKey(key)
+          : createPublicKey({ key: Buffer.from(key, 'base64'), format: 'der', type: 'spki' });
         return parsed.asymmetricKeyType === 'ed25519' ? key : undefined;
       } catch {
         return undefined;
