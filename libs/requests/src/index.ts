@@ -1,6 +1,5 @@
 export { RequestsModule } from './requests.module';
 export { RequestAccess } from './access/request-access';
-export { inLinkedTaskForceSql, sentOutSql, visibleToAgencySql } from './access/request-access.sql';
 export { ATTACHMENT_STORE, type AttachmentStore } from './attachments/attachment-store';
 export { IdempotentReplays, type ReplayedAnswer } from './idempotency/idempotent-replays';
 export { PersonIdentityStore } from './persons/person-identity-store';

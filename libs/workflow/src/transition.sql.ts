@@ -1,7 +1,6 @@
 import { insertAuditEventSql, streamHeadSql, type ChainedEntry } from '@liaison/audit';
-import { list, raw, sql, type Sql } from '@liaison/data';
+import { list, raw, sql, type Sql, inLinkedTaskForceSql } from '@liaison/data';
 import { insertOutboxSql, type OutboxRow } from '@liaison/notifications';
-import { inLinkedTaskForceSql } from '@liaison/requests';
 
 /*
  * The write path's SQL, sent as multi-statement messages (PooledTransaction): each is one round trip (simple

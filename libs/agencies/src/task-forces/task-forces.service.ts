@@ -2,13 +2,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { ForbiddenException, Injectable } from '@nestjs/common';
 import { uuidv7 } from 'uuidv7';
 import { AuditTrail } from '@liaison/audit';
-import {
-  AgencySchema,
-  runSql,
-  TaskForceMemberSchema,
-  TaskForceSchema,
-  type TaskForce,
-} from '@liaison/data';
+import { AgencySchema, runSql, TaskForceMemberSchema, TaskForceSchema, type TaskForce } from '@liaison/data';
 import { mayCreateTaskForce, memberIsReadOnly, type Actor, type CallerContext } from '@liaison/domain';
 import type { CursorPage, IdPageQuery } from '@liaison/platform';
 import type { CreateTaskForceDto } from './dto/create-task-force.dto';

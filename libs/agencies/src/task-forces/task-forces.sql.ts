@@ -1,5 +1,4 @@
-import { empty, sql, type Sql } from '@liaison/data';
-import { visibleToAgencySql } from '@liaison/requests';
+import { empty, sql, type Sql, visibleToAgencySql } from '@liaison/data';
 
 /** The agencies of a task force's members (each once). */
 export function memberAgenciesSql(taskForceId: string): Sql {

@@ -1,12 +1,5 @@
-import { list, raw, sql, type Sql } from '@liaison/data';
-import { internalStatePairs } from '@liaison/domain';
+import { raw, sentOutSql, sql, type Sql } from '@liaison/data';
 import type { AuditScope } from './audit-scope';
-
-/**
- * The requests `r` that have left their requesting side's internal phase (the workflows' `internal` states): the
- * trail's own copy of `sentOutSql` of libs/requests.
- */
-const SENT_OUT = sql`(r.kind, r.state) not in (${list(internalStatePairs().map(([kind, state]) => sql`(${kind}, ${state})`))})`;
 
 /**
  * A condition on a stream column (`e.stream` by default) that keeps the scope's streams. It reads the requests,
@@ -19,10 +12,10 @@ export function streamConditionSql(scope: AuditScope, column: Sql = raw('e.strea
   const { agencyId, userId } = scope;
   return sql`(${column} = 'agency:' || ${agencyId}::text
     or ${column} in (select 'request:' || r.id from request r where r.requesting_agency_id = ${agencyId}
-                      or (r.requested_agency_id = ${agencyId} and ${SENT_OUT}))
+                      or (r.requested_agency_id = ${agencyId} and ${sentOutSql()}))
     or ${column} in (select 'request:' || l.request_id from task_force_request l
                       join task_force_member m on m.task_force_id = l.task_force_id
-                      join request r on r.id = l.request_id where m.user_id = ${userId} and ${SENT_OUT})
+                      join request r on r.id = l.request_id where m.user_id = ${userId} and ${sentOutSql()})
     or ${column} in (select 'task-force:' || t.id from task_force t where t.lead_agency_id = ${agencyId} or exists (
                       select 1 from task_force_member m join app_user u on u.id = m.user_id
                       where m.task_force_id = t.id and u.agency_id = ${agencyId})))`;

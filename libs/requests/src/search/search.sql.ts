@@ -1,6 +1,5 @@
-import { join, list, raw, sql, type Sql } from '@liaison/data';
+import { join, list, raw, sql, type Sql, sentOutSql } from '@liaison/data';
 import type { RequestKind } from '@liaison/domain';
-import { sentOutSql } from '../access/request-access.sql';
 import type { SearchCursor, SearchSort } from './search-cursor';
 
 /** Who searches: their agency's requests and those linked to task forces they belong to are in scope. */

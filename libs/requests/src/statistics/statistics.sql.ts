@@ -1,6 +1,5 @@
-import { empty, join, raw, sql, type Sql } from '@liaison/data';
+import { empty, join, raw, sql, type Sql, internalStateSql, sentOutSql } from '@liaison/data';
 import type { RequestKind, StatisticsScope } from '@liaison/domain';
-import { internalStateSql, sentOutSql } from '../access/request-access.sql';
 
 /** Which requests are counted, besides the caller's scope: filters of `GET /v1/statistics`. */
 export interface StatisticsFilters {

@@ -1,5 +1,4 @@
-import { empty, list, raw, sql, type Sql } from '@liaison/data';
-import { visibleToAgencySql } from '@liaison/requests';
+import { empty, list, raw, sql, type Sql, visibleToAgencySql } from '@liaison/data';
 import type { BoardCursor } from './board-cursor';
 
 /**
