@@ -26,6 +26,7 @@ export {
 } from './config/read-config';
 export { ed25519PublicKeyOf } from './config/value-types';
 export { LIAISON_CONFIG, LiaisonConfigModule } from './config.module';
+export { parsePrivateKey, parsePublicKey } from './crypto/ed25519-key';
 export { gcmOpen, gcmPack, gcmSeal, gcmUnpack, type GcmSealed } from './crypto/aes-gcm';
 export { masterKeyId, toMasterKey, type MasterKey } from './crypto/master-key';
 export { MasterKeyring, UnknownMasterKeyError } from './crypto/master-keyring';
