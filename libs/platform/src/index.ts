@@ -48,7 +48,7 @@ export { fieldError, type FieldError } from './http/field-error';
 export { InvalidInputException } from './http/invalid-input.exception';
 export { LiaisonValidationPipe, parseUuid, validateBody } from './http/validation';
 export { DEVELOPMENT_JWT_SECRET, DEVELOPMENT_SECRET_PREFIX, loadConfig, type LiaisonConfig } from './liaison-config';
-export { closeServer, serveMetrics } from './metrics-server';
+export { MetricsServer } from './metrics-server';
 export { REDIS_CLIENT, RedisClientModule } from './redis-client.module';
 export { pinoOptions } from './logging';
 export { sha256Hex } from './sha256';
