@@ -1,11 +1,6 @@
 import { Client } from 'pg';
-import { enableLoginSql } from '@liaison/data';
+import { APP_DATABASE_ROLE, enableLoginSql, WORKER_DATABASE_ROLE } from '@liaison/data';
 import { exitOnInvalidEnvironment, loadConfig } from '@liaison/platform';
-
-/** The role the apps connect as; the migrations create it (without LOGIN) and grant it what the apps need. */
-export const APP_DATABASE_ROLE = 'liaison_app';
-/** The role the worker connects as: the application role plus adding audit checkpoints (the api may not). */
-export const WORKER_DATABASE_ROLE = 'liaison_worker';
 
 /**
  * Lets the application role log in, with this password (inlined as a literal: the password may hold anything).

@@ -1,6 +1,6 @@
 import type { ChildProcess } from 'node:child_process';
 import { join, relative, resolve } from 'node:path';
-import { ensureDatabase, migrateDatabase } from '@liaison/data';
+import { ensureDatabase, migrateDatabase, WORKER_DATABASE_ROLE } from '@liaison/data';
 import {
   ed25519PublicKeyOf,
   exitOnInvalidEnvironment,
@@ -12,7 +12,7 @@ import {
 } from '@liaison/platform';
 import { ensureAppsBuilt } from '../build/app-build';
 import { startApp, stopChild } from './app-process';
-import { applicationRoleUrl, enableApplicationRole, WORKER_DATABASE_ROLE } from './application-role';
+import { applicationRoleUrl, enableApplicationRole } from './application-role';
 import { seedDemo, type DemoLogin } from './demo-seed';
 import { developmentSecrets, type DevelopmentSecrets } from './development-secrets';
 import { startEmbeddedDatabase } from './embedded-database';

@@ -1,6 +1,6 @@
 import { Client } from 'pg';
 import { AuditTrail } from '@liaison/audit';
-import { APP_DATABASE_ROLE, WORKER_DATABASE_ROLE } from '@liaison/testing';
+import { APP_DATABASE_ROLE, WORKER_DATABASE_ROLE } from '@liaison/data';
 import { startApi, type ApiHarness } from './support/api-harness';
 
 /** The trail cannot be changed through the database: a trigger refuses it to anyone, and the apps' role lacks the rights. */

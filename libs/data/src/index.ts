@@ -1,6 +1,7 @@
 export * from './entities';
 export { MIGRATIONS_PATH, ormConfig } from './orm-config';
 export { ensureDatabase, migrateDatabase } from './database-admin';
+export { APP_DATABASE_ROLE, WORKER_DATABASE_ROLE } from './database-roles';
 export { createDatabaseSql, dropDatabaseSql, enableLoginSql, PING_SQL } from './database-admin.sql';
 export { DatabaseModule } from './database.module';
 export { empty, identifier, join, list, literal, quoteIdentifier, raw, sql, Sql, type SqlValue } from './sql/sql';

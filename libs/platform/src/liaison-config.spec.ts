@@ -1,4 +1,5 @@
-import { DEVELOPMENT_JWT_SECRET, loadConfig } from './liaison-config';
+import { DEVELOPMENT_JWT_SECRET } from './config/config.schema';
+import { loadConfig } from './liaison-config';
 
 /** The development setting: the other variables below are read the same without it, given the secrets. */
 const development = { LIAISON_DEVELOPMENT: '1' };

@@ -1,8 +1,6 @@
 import type { NodeEnvironment } from './config/config.schema';
 import { readSettings, type Env } from './config/read-config';
 
-export { DEVELOPMENT_JWT_SECRET, DEVELOPMENT_SECRET_PREFIX } from './config/config.schema';
-
 /** The platform's settings, from the configuration schema (config/config.schema.ts). Defaults suit a developer's machine. */
 export interface LiaisonConfig {
   nodeEnv: NodeEnvironment;

@@ -1,5 +1,6 @@
 import { once } from 'node:events';
 import { createServer, type Server } from 'node:http';
+import type { OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { register } from 'prom-client';
 
 /**
@@ -21,4 +22,23 @@ export async function serveMetrics(port: number, host: string): Promise<Server> 
 
 export function closeServer(server: Server | null): Promise<void> {
   return new Promise((done) => (server ? server.close(() => done()) : done()));
+}
+
+/**
+ * `/metrics` on a port of its own (0: not served), never on an API's port: it answers without a token and tells
+ * a caller what runs and how busy it is. Each app registers it with a factory from its own config.
+ */
+export class MetricsServer implements OnApplicationBootstrap, OnApplicationShutdown {
+  private server: Server | null = null;
+
+  constructor(private readonly options: { port: number; host: string }) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    const { port, host } = this.options;
+    if (port) this.server = await serveMetrics(port, host);
+  }
+
+  onApplicationShutdown(): Promise<void> {
+    return closeServer(this.server);
+  }
 }

@@ -11,11 +11,9 @@ export { mediumTest, type MediumFactory, type MediumTest, type MediumTestOptions
 export { createScratchDatabase, dropRedisKeys, dropScratchDatabase } from './scratch-database';
 export { prepareTestEnvironment, type TestEnvironment } from './test-environment';
 export {
-  APP_DATABASE_ROLE,
   asApplicationRole,
   asWorkerEnvironment,
   asWorkerRole,
   ownerDatabaseUrl,
   withAdminClient,
-  WORKER_DATABASE_ROLE,
 } from './test-servers';

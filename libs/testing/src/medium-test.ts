@@ -48,8 +48,9 @@ export interface MediumFactory {
  * listener. Call in `beforeAll`; without `environment`, each call starts from an empty, migrated database.
  */
 export async function mediumTest(options: MediumTestOptions): Promise<MediumTest> {
+  // prepareTestEnvironment points the configuration at the new database itself.
+  if (options.environment) pointAt(options.environment);
   const environment = options.environment ?? (await prepareTestEnvironment());
-  pointAt(environment);
   const restoreEnv = applyEnv(options.env ?? {});
   let builder = Test.createTestingModule({
     imports: [LiaisonConfigModule, DatabaseModule, RedisClientModule, ...options.imports],

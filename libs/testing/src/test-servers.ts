@@ -1,9 +1,5 @@
 import { Client } from 'pg';
-
-/** The role the apps run as (created by the migrations; the test set-ups give it LOGIN). */
-export const APP_DATABASE_ROLE = 'liaison_app';
-/** The role the worker runs as: the application role plus adding checkpoints. */
-export const WORKER_DATABASE_ROLE = 'liaison_worker';
+import { APP_DATABASE_ROLE, WORKER_DATABASE_ROLE } from '@liaison/data';
 
 /** A database on the test server, as its owner (`TEST_DATABASE_URL`, local trust by default). */
 export function ownerDatabaseUrl(name: string): string {

@@ -12,8 +12,8 @@
 import { spawn } from 'node:child_process';
 import { createHmac, randomBytes } from 'node:crypto';
 import { Client } from 'pg';
+import { APP_DATABASE_ROLE } from '@liaison/data';
 import {
-  APP_DATABASE_ROLE,
   asApplicationRole,
   dropRedisKeys,
   dropScratchDatabase,

@@ -3,8 +3,7 @@ import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Client } from 'pg';
-import { migrateDatabase } from '@liaison/data';
-import { APP_DATABASE_ROLE, WORKER_DATABASE_ROLE } from '@liaison/testing';
+import { APP_DATABASE_ROLE, migrateDatabase, WORKER_DATABASE_ROLE } from '@liaison/data';
 import { freePort } from './free-port';
 
 export interface PrivatePostgres {

@@ -16,6 +16,7 @@ import {
 import type { Actor, CallerContext } from '@liaison/domain';
 import {
   callerContextOf,
+  conflict,
   etagOf,
   fieldError,
   InvalidInputException,
@@ -102,7 +103,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     // no record: the first call failed and released the key just now
     const status = record?.responseStatus;
     if (!record || typeof status !== 'number') {
-      throw new ProblemException(409, 'conflict', 'A request with this Idempotency-Key is still being processed.');
+      throw conflict('A request with this Idempotency-Key is still being processed.');
     }
     const body = await this.answerOf(caller, record, response);
     response.status(status).setHeader('Idempotent-Replayed', 'true');

@@ -1,7 +1,7 @@
 import { Module, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
 import { makeHistogramProvider } from '@willsoto/nestjs-prometheus';
 import { collectDefaultMetrics } from 'prom-client';
-import { ApiMetricsServer } from './api-metrics-server';
+import { LIAISON_CONFIG, MetricsServer, type LiaisonConfig } from '@liaison/platform';
 import { HTTP_REQUEST_DURATION, HttpMetricsMiddleware } from './http-metrics.middleware';
 
 // The process's CPU, memory and event-loop metrics: once, when the module is loaded.
@@ -16,7 +16,12 @@ collectDefaultMetrics();
       buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
     }),
     HttpMetricsMiddleware,
-    ApiMetricsServer,
+    // `/metrics` on METRICS_PORT (METRICS_HOST, loopback by default), never on the API's port.
+    {
+      provide: MetricsServer,
+      inject: [LIAISON_CONFIG],
+      useFactory: (config: LiaisonConfig) => new MetricsServer(config.metrics),
+    },
   ],
 })
 export class ObservabilityModule implements NestModule {

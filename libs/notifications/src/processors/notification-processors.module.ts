@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '@liaison/audit';
-import { MASTER_KEYRING_PROVIDER } from '@liaison/platform';
+import { MASTER_KEYRING_PROVIDER, MetricsServer } from '@liaison/platform';
+import { NOTIFICATIONS_CONFIG, type NotificationsConfig } from '../config/notifications-config';
 import { NotificationsConfigModule } from '../config/notifications-config.module';
 import { DeadlineArming } from '../deadlines/deadline-arming';
 import { DeadlineFiring } from '../deadlines/deadline-firing';
@@ -15,7 +16,6 @@ import { MailTransport } from '../email/mail-transport';
 import { InboxNotices } from '../inbox/inbox-notices';
 import { InboxWriter } from '../inbox/inbox-writer';
 import { WorkerMetrics } from '../metrics/worker-metrics';
-import { WorkerMetricsServer } from '../metrics/worker-metrics-server';
 import { OutboxModule } from '../outbox/outbox.module';
 import { NotificationQueueModule } from '../queues/notification-queue.module';
 import { OutboxJobs } from '../relay/outbox-jobs';
@@ -62,7 +62,12 @@ import { WelcomeNotice } from './welcome-notice';
     DeadlineFiring,
     DeadlineReconciler,
     WorkerMetrics,
-    WorkerMetricsServer,
+    // The worker has no HTTP API: when WORKER_METRICS_PORT is set, it serves `/metrics` there for Prometheus.
+    {
+      provide: MetricsServer,
+      inject: [NOTIFICATIONS_CONFIG],
+      useFactory: (config: NotificationsConfig) => new MetricsServer(config.metrics),
+    },
     NotificationProcessor,
     InboxProcessor,
     EmailProcessor,

@@ -1,5 +1,6 @@
-import { createPrivateKey, createPublicKey } from 'node:crypto';
+import { createPublicKey } from 'node:crypto';
 import { isIP } from 'node:net';
+import { parsePrivateKey, parsePublicKey } from '../crypto/ed25519-key';
 
 /** How one variable's text becomes a value: the only parser of its kind in the platform. */
 export interface ValueType<T> {
@@ -128,10 +129,7 @@ export function ed25519PrivateKey(): ValueType<string> {
     parse: (raw) => {
       const key = raw.trim();
       try {
-        const parsed = key.includes('-----BEGIN')
-          ? createPrivateKey(key)
-          : createPrivateKey({ key: Buffer.from(key, 'base64'), format: 'der', type: 'pkcs8' });
-        return parsed.asymmetricKeyType === 'ed25519' ? key : undefined;
+        return parsePrivateKey(key).asymmetricKeyType === 'ed25519' ? key : undefined;
       } catch {
         return undefined;
       }
@@ -142,11 +140,7 @@ export function ed25519PrivateKey(): ValueType<string> {
 
 /** The AUDIT_PUBLIC_KEY of an AUDIT_SIGNING_KEY (base64 SPKI DER): what the launcher and the tests give the api. */
 export function ed25519PublicKeyOf(privateKey: string): string {
-  const key = privateKey.trim();
-  const parsed = key.includes('-----BEGIN')
-    ? createPrivateKey(key)
-    : createPrivateKey({ key: Buffer.from(key, 'base64'), format: 'der', type: 'pkcs8' });
-  return createPublicKey(parsed).export({ format: 'der', type: 'spki' }).toString('base64');
+  return createPublicKey(parsePrivateKey(privateKey)).export({ format: 'der', type: 'spki' }).toString('base64');
 }
 
 /** An Ed25519 public key: PEM (SPKI), or base64 of its SPKI DER form. */
@@ -158,10 +152,8 @@ export function ed25519PublicKey(): ValueType<string> {
       const key = raw.trim();
       if (key.includes('PRIVATE KEY')) return undefined; // createPublicKey would derive one from it
       try {
-        const parsed = key.includes('-----BEGIN')
-          ? createPublicKey(key)
-          : createPublicKey({ key: Buffer.from(key, 'base64'), format: 'der', type: 'spki' });
-        return parsed.asymmetricKeyType === 'ed25519' ? key : undefined;
+        parsePublicKey(key);
+        return key;
       } catch {
         return undefined;
       }
