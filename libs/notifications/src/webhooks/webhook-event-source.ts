@@ -1,9 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import { isUUID } from 'class-validator';
 import { runSql } from '@liaison/data';
 import { NoticeSource } from '../dispatch/notice-source';
-import type { Notice, WebhookJobData } from '../queues/queue-names';
+import { isJobId, type Notice, type WebhookJobData } from '../queues/queue-names';
 import { webhookDeliveryId } from './webhook-delivery-id';
 import { matchesEventFilter } from './webhook-event-filter';
 import { webhookEventOf, type WebhookEvent } from './webhook-event';
@@ -25,7 +24,7 @@ export class WebhookEventSource {
   constructor(private readonly notices: NoticeSource) {}
 
   async event(em: EntityManager, job: WebhookJobData): Promise<WebhookEvent | null> {
-    if (typeof job.endpointId !== 'string' || !isUUID(job.endpointId)) return null;
+    if (!isJobId(job.endpointId)) return null;
     const [notice, [endpoint]] = await Promise.all([
       this.notices.notice(em, job.outboxId),
       runSql<EndpointOfJob>(em, deliveryEndpointSql(job.endpointId)),
