@@ -25,7 +25,8 @@ export class NoticeSource {
 
   /** The notice's recipient of this id (active, with address and language), or null if it is not for them. */
   async recipient(em: EntityManager, notice: Notice, userId: string | undefined): Promise<RecipientUser | null> {
-    const [users] = await this.recipients.users(em, [notice]);
+    if (!isJobId(userId)) return null;
+    const [users] = await this.recipients.users(em, [notice], userId);
     return users.find((user) => user.id === userId) ?? null;
   }
 
