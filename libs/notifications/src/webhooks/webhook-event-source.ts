@@ -3,8 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { runSql } from '@liaison/data';
 import { NoticeSource } from '../dispatch/notice-source';
 import { isJobId, type Notice, type WebhookJobData } from '../queues/queue-names';
-import { webhookDeliveryId } from './webhook-delivery-id';
-import { matchesEventFilter } from './webhook-event-filter';
+import { deliveryIdFor } from './webhook-delivery-id';
 import { webhookEventOf, type WebhookEvent } from './webhook-event';
 import { deliveryEndpointSql } from './webhooks.sql';
 
@@ -35,16 +34,13 @@ export class WebhookEventSource {
 }
 
 /** The notice's event, if the endpoint is its agency's, subscribed to it, and the delivery id is theirs. */
-export function trueEvent(
+function trueEvent(
   notice: Notice,
   agencyId: string | null,
   endpoint: EndpointOfJob,
   deliveryId: string,
 ): WebhookEvent | null {
   const event = webhookEventOf(notice);
-  const belongs =
-    endpoint.agency_id === agencyId &&
-    matchesEventFilter(endpoint.events, event.type) &&
-    deliveryId === webhookDeliveryId(event.id, endpoint.id, event.occurredAt);
-  return belongs ? event : null;
+  const expected = endpoint.agency_id === agencyId ? deliveryIdFor(event, endpoint) : null;
+  return expected !== null && expected === deliveryId ? event : null;
 }
