@@ -7,7 +7,7 @@ import { openWebhookSecret, sealWebhookSecret } from './webhook-secret-box';
 import type { StoredSecrets } from './webhook-secrets';
 import { secretsNotUnderSql, secretsToSealSql, storeSecretsSql } from './webhooks.sql';
 
-export interface WebhookSecretSealing {
+interface WebhookSecretSealing {
   toMasterKeyId: string;
   /** Endpoints whose secrets this run sealed or re-sealed. */
   sealed: number;

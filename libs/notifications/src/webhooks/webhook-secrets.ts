@@ -13,7 +13,7 @@ export interface StoredSecrets {
 }
 
 /** A sealed secret and the master key it is sealed under. */
-export interface SealedSecret {
+interface SealedSecret {
   ciphertext: Buffer;
   keyId: string;
 }
