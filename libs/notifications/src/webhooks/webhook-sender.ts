@@ -97,7 +97,6 @@ export class WebhookSender {
     try {
       const response = await this.destinations.fetch(delivery.url, {
         method: 'POST',
-        redirect: 'manual',
         signal: AbortSignal.timeout(this.config.webhooks.timeoutMs),
         headers: {
           'content-type': 'application/json',

@@ -93,8 +93,10 @@ export class WebhooksService {
   }
 
   async update(actor: Actor, id: string, changes: UpdateWebhookDto): Promise<WebhookView> {
-    if (changes.url) this.assertScheme(changes.url);
-    if (changes.url) await this.destinations.assertAllowed(changes.url);
+    if (changes.url) {
+      this.assertScheme(changes.url);
+      await this.destinations.assertAllowed(changes.url);
+    }
     return this.em.fork().transactional(async (tx) => {
       const endpoint = await this.find(tx, actor, id);
       tx.assign(endpoint, definedOnly(changes));
