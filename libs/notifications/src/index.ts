@@ -1,7 +1,5 @@
 export { CLOCK } from './clock/clock';
 export { ManualClock } from './clock/manual-clock';
-export { loadNotificationsConfig, NOTIFICATIONS_CONFIG, type NotificationsConfig } from './config/notifications-config';
-export { NotificationsConfigModule } from './config/notifications-config.module';
 export { DeadlineReconciler } from './deadlines/deadline-reconciler';
 export { NotificationsApiModule } from './notifications-api.module';
 export { NotificationProcessorsModule } from './processors/notification-processors.module';
@@ -10,8 +8,8 @@ export { NotificationScheduler } from './queues/notification-scheduler';
 export { DEADLINES_QUEUE, NOTIFICATIONS_QUEUE, WEBHOOKS_QUEUE } from './queues/queue-names';
 export { outboxRows, type OutboxEntry, type OutboxRow } from './outbox/outbox';
 export { OutboxModule } from './outbox/outbox.module';
-export { insertOutboxSql, OUTBOX_CHANNEL } from './outbox/outbox.sql';
+export { insertOutboxSql } from './outbox/outbox.sql';
 export { OutboxRelay } from './relay/outbox-relay';
 export { sealWebhookSecrets } from './webhooks/webhook-secret-sealing';
 export { verifyWebhookSignature } from './webhooks/webhook-signature';
-export { WebhookResolver, type ResolvedAddress } from './webhooks/webhook-resolver';
+export { WebhookResolver } from './webhooks/webhook-resolver';

@@ -1,19 +1,12 @@
 import { EntityManager } from '@mikro-orm/postgresql';
-import { InjectQueue } from '@nestjs/bullmq';
+import { getQueueToken } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
 import type { Queue } from 'bullmq';
 import { AuditTrail, SYSTEM_STREAM } from '@liaison/audit';
 import { mayOperateQueues, type CallerContext } from '@liaison/domain';
 import { fieldError, forbidden, InvalidInputException } from '@liaison/platform';
-import {
-  DEADLINES_QUEUE,
-  EMAIL_QUEUE,
-  INBOX_QUEUE,
-  NOTIFICATIONS_QUEUE,
-  QUEUE_NAMES,
-  WEBHOOKS_QUEUE,
-  type QueueName,
-} from '../queues/queue-names';
+import { QUEUE_NAMES } from '../queues/queue-names';
 import type { QueueOperationView } from './queue-operations.view';
 
 type Operation = 'retried' | 'cleaned';
@@ -25,19 +18,11 @@ type Operation = 'retried' | 'cleaned';
  */
 @Injectable()
 export class QueueOperationsService {
-  private readonly queues: Record<QueueName, Queue>;
-
   constructor(
+    private readonly moduleRef: ModuleRef,
     private readonly em: EntityManager,
     private readonly audit: AuditTrail,
-    @InjectQueue(NOTIFICATIONS_QUEUE) notifications: Queue,
-    @InjectQueue(INBOX_QUEUE) inbox: Queue,
-    @InjectQueue(EMAIL_QUEUE) email: Queue,
-    @InjectQueue(WEBHOOKS_QUEUE) webhooks: Queue,
-    @InjectQueue(DEADLINES_QUEUE) deadlines: Queue,
-  ) {
-    this.queues = { notifications, inbox, email, webhooks, deadlines };
-  }
+  ) {}
 
   retryFailed(caller: CallerContext, name: string): Promise<QueueOperationView> {
     return this.operate(caller, name, 'retried', async (queue) => {
@@ -80,6 +65,6 @@ export class QueueOperationsService {
         fieldError(['queue'], `queue must be one of ${QUEUE_NAMES.join(', ')}`, 'path'),
       ]);
     }
-    return this.queues[name as QueueName];
+    return this.moduleRef.get<Queue>(getQueueToken(name), { strict: false });
   }
 }

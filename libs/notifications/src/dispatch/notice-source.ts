@@ -1,9 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import { isUUID } from 'class-validator';
 import { runSql } from '@liaison/data';
 import { noticeRowSql } from '../outbox/outbox.sql';
-import type { Notice } from '../queues/queue-names';
+import { isJobId, type Notice } from '../queues/queue-names';
 import type { OutboxRow } from '../relay/outbox-row';
 import { noticeOf } from '../relay/outbox-routes';
 import type { RecipientUser } from './recipient';
@@ -18,7 +17,7 @@ export class NoticeSource {
   constructor(private readonly recipients: RecipientResolver) {}
 
   async notice(em: EntityManager, outboxId: string | undefined): Promise<Notice | null> {
-    if (typeof outboxId !== 'string' || !isUUID(outboxId)) return null;
+    if (!isJobId(outboxId)) return null;
     const [row] = await runSql<OutboxRow & { reference: string; kind: string }>(em, noticeRowSql(outboxId));
     if (!row) return null;
     return { ...noticeOf(row), reference: row.reference, kind: row.kind };
@@ -26,7 +25,8 @@ export class NoticeSource {
 
   /** The notice's recipient of this id (active, with address and language), or null if it is not for them. */
   async recipient(em: EntityManager, notice: Notice, userId: string | undefined): Promise<RecipientUser | null> {
-    const [users] = await this.recipients.users(em, [notice]);
+    if (!isJobId(userId)) return null;
+    const [users] = await this.recipients.users(em, [notice], userId);
     return users.find((user) => user.id === userId) ?? null;
   }
 

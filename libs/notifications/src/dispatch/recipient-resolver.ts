@@ -13,24 +13,27 @@ type Row = RecipientUser & { agency_id?: string; roles?: string[]; request_id?: 
  */
 @Injectable()
 export class RecipientResolver {
-  /** The users each notice goes to, in the order of `notices`. */
-  async users(em: EntityManager, notices: Notice[]): Promise<RecipientUser[][]> {
+  /** The users each notice goes to, in the order of `notices`; with `userId`, only that user where they are one. */
+  async users(em: EntityManager, notices: Notice[], userId?: string): Promise<RecipientUser[][]> {
     const byKind = (type: Notice['recipient']['type']) => notices.filter((notice) => notice.recipient.type === type);
     const parties = byKind('party');
     const partyRows = await this.select(
       em,
       partyUsersSql,
       parties.map((notice) => this.agency(notice) as string),
+      userId,
     );
     const taskForceRows = await this.select(
       em,
       taskForceUsersSql,
       byKind('task_force').map((notice) => notice.requestId),
+      userId,
     );
     const filerRows = await this.select(
       em,
       filerUsersSql,
       byKind('filer').map((notice) => notice.requestId),
+      userId,
     );
     return notices.map((notice) => {
       const { recipient } = notice;
@@ -50,9 +53,14 @@ export class RecipientResolver {
     return recipient.type === 'filer' ? notice.requestingAgencyId : null;
   }
 
-  private async select(em: EntityManager, statement: (ids: string[]) => Sql, ids: string[]): Promise<Row[]> {
+  private async select(
+    em: EntityManager,
+    statement: (ids: string[], userId?: string) => Sql,
+    ids: string[],
+    userId: string | undefined,
+  ): Promise<Row[]> {
     if (ids.length === 0) return [];
-    return runSql<Row>(em, statement([...new Set(ids)]));
+    return runSql<Row>(em, statement([...new Set(ids)], userId));
   }
 }
 

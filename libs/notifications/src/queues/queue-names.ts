@@ -3,6 +3,8 @@
  * only: whoever can write to Redis can add a job, so a processor rebuilds what it sends (a webhook's body, an
  * e-mail's text and address) from PostgreSQL and drops a job whose ids do not name a committed change.
  */
+import { isUUID } from 'class-validator';
+
 export const NOTIFICATIONS_QUEUE = 'notifications';
 export const INBOX_QUEUE = 'inbox';
 export const EMAIL_QUEUE = 'email';
@@ -11,6 +13,11 @@ export const DEADLINES_QUEUE = 'deadlines';
 
 export const QUEUE_NAMES = [NOTIFICATIONS_QUEUE, INBOX_QUEUE, EMAIL_QUEUE, WEBHOOKS_QUEUE, DEADLINES_QUEUE] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];
+
+/** Whether a job's id field is a uuid: a job added by hand may carry anything, or nothing, there. */
+export function isJobId(value: unknown): value is string {
+  return typeof value === 'string' && isUUID(value);
+}
 
 export const NotificationJob = {
   /** A new user's first in-app notice. */

@@ -6,8 +6,7 @@ import { runSql } from '@liaison/data';
 import { NOTIFICATIONS_CONFIG, type NotificationsConfig } from '../config/notifications-config';
 import type { QueuedJob } from '../dispatch/queued-job';
 import { WEBHOOKS_QUEUE, WebhookJob, type Notice, type WebhookJobData } from '../queues/queue-names';
-import { webhookDeliveryId } from './webhook-delivery-id';
-import { matchesEventFilter } from './webhook-event-filter';
+import { deliveryIdFor } from './webhook-delivery-id';
 import { webhookEventOf } from './webhook-event';
 import { subscribedEndpointsSql } from './webhooks.sql';
 
@@ -47,17 +46,18 @@ export class WebhookDeliveries {
 
   jobsFor(notice: Notice, endpoints: SubscribedEndpoint[]): QueuedJob[] {
     const event = webhookEventOf(notice);
-    return endpoints
-      .filter((endpoint) => matchesEventFilter(endpoint.events, event.type))
-      .map((endpoint) => {
-        const deliveryId = webhookDeliveryId(event.id, endpoint.id, event.occurredAt);
-        return {
+    return endpoints.flatMap((endpoint) => {
+      const deliveryId = deliveryIdFor(event, endpoint);
+      if (deliveryId === null) return [];
+      return [
+        {
           queue: WEBHOOKS_QUEUE,
           name: WebhookJob.Deliver,
           data: { deliveryId, outboxId: notice.outboxId, endpointId: endpoint.id } satisfies WebhookJobData,
           opts: { ...this.retries(), jobId: deliveryId },
-        };
-      });
+        },
+      ];
+    });
   }
 
   /** A delivery sent again (a replay): a job of its own. */

@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import { matchesEventFilter } from './webhook-event-filter';
+import type { WebhookEvent } from './webhook-event';
 
 /**
  * The delivery id of an event for an endpoint, the same wherever and however often it is computed: a UUIDv7 whose
@@ -13,4 +15,13 @@ export function webhookDeliveryId(eventId: string, endpointId: string, occurredA
   bytes[8] = 0x80 | (bytes[8] & 0x3f); // RFC 9562 variant
   const hex = bytes.toString('hex');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/** The event's delivery id for this endpoint, or null if the endpoint is not subscribed to the event's type. */
+export function deliveryIdFor(
+  event: Pick<WebhookEvent, 'id' | 'type' | 'occurredAt'>,
+  endpoint: { id: string; events: readonly string[] },
+): string | null {
+  if (!matchesEventFilter(endpoint.events, event.type)) return null;
+  return webhookDeliveryId(event.id, endpoint.id, event.occurredAt);
 }

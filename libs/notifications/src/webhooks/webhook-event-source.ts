@@ -1,11 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import { isUUID } from 'class-validator';
 import { runSql } from '@liaison/data';
 import { NoticeSource } from '../dispatch/notice-source';
-import type { Notice, WebhookJobData } from '../queues/queue-names';
-import { webhookDeliveryId } from './webhook-delivery-id';
-import { matchesEventFilter } from './webhook-event-filter';
+import { isJobId, type Notice, type WebhookJobData } from '../queues/queue-names';
+import { deliveryIdFor } from './webhook-delivery-id';
 import { webhookEventOf, type WebhookEvent } from './webhook-event';
 import { deliveryEndpointSql } from './webhooks.sql';
 
@@ -25,7 +23,7 @@ export class WebhookEventSource {
   constructor(private readonly notices: NoticeSource) {}
 
   async event(em: EntityManager, job: WebhookJobData): Promise<WebhookEvent | null> {
-    if (typeof job.endpointId !== 'string' || !isUUID(job.endpointId)) return null;
+    if (!isJobId(job.endpointId)) return null;
     const [notice, [endpoint]] = await Promise.all([
       this.notices.notice(em, job.outboxId),
       runSql<EndpointOfJob>(em, deliveryEndpointSql(job.endpointId)),
@@ -36,16 +34,13 @@ export class WebhookEventSource {
 }
 
 /** The notice's event, if the endpoint is its agency's, subscribed to it, and the delivery id is theirs. */
-export function trueEvent(
+function trueEvent(
   notice: Notice,
   agencyId: string | null,
   endpoint: EndpointOfJob,
   deliveryId: string,
 ): WebhookEvent | null {
   const event = webhookEventOf(notice);
-  const belongs =
-    endpoint.agency_id === agencyId &&
-    matchesEventFilter(endpoint.events, event.type) &&
-    deliveryId === webhookDeliveryId(event.id, endpoint.id, event.occurredAt);
-  return belongs ? event : null;
+  const expected = endpoint.agency_id === agencyId ? deliveryIdFor(event, endpoint) : null;
+  return expected !== null && expected === deliveryId ? event : null;
 }

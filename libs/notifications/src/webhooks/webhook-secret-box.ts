@@ -1,4 +1,5 @@
 import { gcmOpen, gcmPack, gcmSeal, gcmUnpack, type MasterKey, type MasterKeyring } from '@liaison/platform';
+import type { StoredSecrets } from './webhook-secrets';
 
 /** Which of an endpoint's two secrets: the one in use, or the one the last rotation replaced. */
 export type SecretSlot = 'current' | 'previous';
@@ -23,4 +24,11 @@ export function openWebhookSecret(
   if (masterKeyId === null) return stored.toString('utf8');
   const key = keyring.get(masterKeyId);
   return gcmOpen(key.key, gcmUnpack(stored), secretContext(endpointId, slot, key.id)).toString('utf8');
+}
+
+/** One of an endpoint's stored secrets in clear (the caller has checked that the previous one is there). */
+export function openStoredSecret(stored: StoredSecrets, slot: SecretSlot, keyring: MasterKeyring): string {
+  const sealed = slot === 'current' ? stored.secret_ciphertext : stored.previous_secret_ciphertext;
+  if (sealed === null) throw new Error(`endpoint ${stored.endpoint_id} has no ${slot} secret`);
+  return openWebhookSecret(sealed, stored.endpoint_id, slot, stored.secret_key_id, keyring);
 }

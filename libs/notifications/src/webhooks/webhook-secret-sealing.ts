@@ -3,11 +3,11 @@ import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common'
 import { AuditTrail, SYSTEM_STREAM } from '@liaison/audit';
 import { runSql } from '@liaison/data';
 import { MasterKeyring } from '@liaison/platform';
-import { openWebhookSecret, sealWebhookSecret } from './webhook-secret-box';
+import { openStoredSecret, sealWebhookSecret, type SecretSlot } from './webhook-secret-box';
 import type { StoredSecrets } from './webhook-secrets';
 import { secretsNotUnderSql, secretsToSealSql, storeSecretsSql } from './webhooks.sql';
 
-export interface WebhookSecretSealing {
+interface WebhookSecretSealing {
   toMasterKeyId: string;
   /** Endpoints whose secrets this run sealed or re-sealed. */
   sealed: number;
@@ -49,15 +49,10 @@ function sealBatch(
     if (rows.length === 0) return 0;
     const to = keyring.current;
     for (const row of rows) {
-      const reseal = (stored: Buffer, slot: 'current' | 'previous') =>
-        sealWebhookSecret(
-          openWebhookSecret(stored, row.endpoint_id, slot, row.secret_key_id, keyring),
-          row.endpoint_id,
-          slot,
-          to,
-        );
-      const previous = row.previous_secret_ciphertext ? reseal(row.previous_secret_ciphertext, 'previous') : null;
-      const sealed = { current: reseal(row.secret_ciphertext, 'current'), previous, keyId: to.id };
+      const reseal = (slot: SecretSlot) =>
+        sealWebhookSecret(openStoredSecret(row, slot, keyring), row.endpoint_id, slot, to);
+      const previous = row.previous_secret_ciphertext ? reseal('previous') : null;
+      const sealed = { current: reseal('current'), previous, keyId: to.id };
       await runSql(tx, storeSecretsSql(row.endpoint_id, sealed, row.secret_rotated_at));
     }
     const from = [...new Set(rows.map((row) => row.secret_key_id ?? 'clear'))].sort();

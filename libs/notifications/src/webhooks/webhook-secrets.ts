@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { MasterKeyring } from '@liaison/platform';
 import { NOTIFICATIONS_CONFIG, type NotificationsConfig } from '../config/notifications-config';
-import { openWebhookSecret, sealWebhookSecret } from './webhook-secret-box';
+import { openStoredSecret, sealWebhookSecret, type SecretSlot } from './webhook-secret-box';
 
 /** An endpoint's secret columns as the statements of webhooks.sql.ts read them. */
 export interface StoredSecrets {
@@ -13,7 +13,7 @@ export interface StoredSecrets {
 }
 
 /** A sealed secret and the master key it is sealed under. */
-export interface SealedSecret {
+interface SealedSecret {
   ciphertext: Buffer;
   keyId: string;
 }
@@ -30,19 +30,13 @@ export class WebhookSecrets {
     @Inject(NOTIFICATIONS_CONFIG) private readonly config: NotificationsConfig,
   ) {}
 
-  seal(secret: string, endpointId: string, slot: 'current' | 'previous' = 'current'): SealedSecret {
+  seal(secret: string, endpointId: string, slot: SecretSlot = 'current'): SealedSecret {
     const key = this.keyring.current;
     return { ciphertext: sealWebhookSecret(secret, endpointId, slot, key), keyId: key.id };
   }
 
   current(stored: StoredSecrets): string {
-    return openWebhookSecret(
-      stored.secret_ciphertext,
-      stored.endpoint_id,
-      'current',
-      stored.secret_key_id,
-      this.keyring,
-    );
+    return openStoredSecret(stored, 'current', this.keyring);
   }
 
   /** When the old secret stops signing, for a rotation at `rotatedAt`. */
@@ -55,7 +49,7 @@ export class WebhookSecrets {
     const secrets = [this.current(stored)];
     const { previous_secret_ciphertext: previous, secret_rotated_at: rotatedAt } = stored;
     if (previous && rotatedAt && now < this.overlapEnd(new Date(rotatedAt))) {
-      secrets.push(openWebhookSecret(previous, stored.endpoint_id, 'previous', stored.secret_key_id, this.keyring));
+      secrets.push(openStoredSecret(stored, 'previous', this.keyring));
     }
     return secrets;
   }

@@ -1,11 +1,10 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Job } from 'bullmq';
-import { isUUID } from 'class-validator';
 import { runSql, type Sql, type WebhookAttempt, type WebhookDeliveryStatus } from '@liaison/data';
 import { NOTIFICATIONS_CONFIG, type NotificationsConfig } from '../config/notifications-config';
 import { WorkerMetrics } from '../metrics/worker-metrics';
-import type { WebhookJobData } from '../queues/queue-names';
+import { isJobId, type WebhookJobData } from '../queues/queue-names';
 import { DESTINATION_NOT_ALLOWED } from './webhook-address';
 import { DestinationNotAllowedError, WebhookDestinations } from './webhook-destinations';
 import { WebhookEventSource } from './webhook-event-source';
@@ -83,7 +82,7 @@ export class WebhookSender {
   }
 
   private async row(job: WebhookJobData): Promise<DeliveryRow | undefined> {
-    if (typeof job.deliveryId !== 'string' || !isUUID(job.deliveryId)) return undefined;
+    if (!isJobId(job.deliveryId)) return undefined;
     if (job.outboxId === undefined) return (await this.execute(deliverySql(job.deliveryId)))[0];
     const event = await this.events.event(this.em, job);
     if (!event) return undefined;
@@ -98,7 +97,6 @@ export class WebhookSender {
     try {
       const response = await this.destinations.fetch(delivery.url, {
         method: 'POST',
-        redirect: 'manual',
         signal: AbortSignal.timeout(this.config.webhooks.timeoutMs),
         headers: {
           'content-type': 'application/json',

@@ -63,6 +63,7 @@ export class WebhooksService {
   async rotateSecret(actor: Actor, id: string): Promise<RotatedSecretView> {
     const secret = newWebhookSecret();
     const rotatedAt = new Date();
+    const validUntil = this.secrets.overlapEnd(rotatedAt).toISOString();
     const endpoint = await this.em.fork().transactional(async (tx) => {
       const found = await this.find(tx, actor, id);
       const [stored] = await runSql<StoredSecrets>(tx, endpointSecretsSql(id));
@@ -70,15 +71,10 @@ export class WebhooksService {
       const previous = this.secrets.seal(this.secrets.current(stored), id, 'previous');
       const sealed = { current: current.ciphertext, previous: previous.ciphertext, keyId: current.keyId };
       await runSql(tx, storeSecretsSql(id, sealed, rotatedAt));
-      const validUntil = this.secrets.overlapEnd(rotatedAt).toISOString();
       await this.record(tx, actor, 'webhook.secret_rotated', found, { previousSecretValidUntil: validUntil });
       return found;
     });
-    return {
-      ...WebhookView.from(endpoint),
-      secret,
-      previousSecretValidUntil: this.secrets.overlapEnd(rotatedAt).toISOString(),
-    };
+    return { ...WebhookView.from(endpoint), secret, previousSecretValidUntil: validUntil };
   }
 
   async list(actor: Actor, page: IdPageQuery): Promise<CursorPage<WebhookView>> {
@@ -97,8 +93,10 @@ export class WebhooksService {
   }
 
   async update(actor: Actor, id: string, changes: UpdateWebhookDto): Promise<WebhookView> {
-    if (changes.url) this.assertScheme(changes.url);
-    if (changes.url) await this.destinations.assertAllowed(changes.url);
+    if (changes.url) {
+      this.assertScheme(changes.url);
+      await this.destinations.assertAllowed(changes.url);
+    }
     return this.em.fork().transactional(async (tx) => {
       const endpoint = await this.find(tx, actor, id);
       tx.assign(endpoint, definedOnly(changes));
