@@ -2,7 +2,7 @@ import { LockMode } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { AuditTrail, requestStream } from '@liaison/audit';
-import { PersonSchema, type Person } from '@liaison/data';
+import { PersonPurgeProposalSchema, PersonSchema, type Person } from '@liaison/data';
 import type { CallerContext } from '@liaison/domain';
 import { MasterKeyring } from '@liaison/platform';
 import { openIdentity, sealIdentity, type IdentityEnvelope } from './encryption/identity-envelope';
@@ -81,11 +81,16 @@ export class PersonIdentityStore {
 
   /**
    * Destroys the wrapped data key and the ciphertext (written by the caller's flush, in the transaction that audits
-   * the purge). The identity is then unreadable by anyone, whatever master key they hold.
+   * the purge), and deletes the persons' pending purge proposals, now moot. The identity is then unreadable by
+   * anyone, whatever master key they hold.
    */
-  purge(person: Person, at: Date): void {
-    for (const field of ENVELOPE_FIELDS) person[field] = null;
-    person.purgedAt = at;
+  async purge(em: EntityManager, persons: Person[], at: Date): Promise<void> {
+    for (const person of persons) {
+      for (const field of ENVELOPE_FIELDS) person[field] = null;
+      person.purgedAt = at;
+    }
+    if (persons.length === 0) return;
+    await em.nativeDelete(PersonPurgeProposalSchema, { person: { $in: persons.map((person) => person.id) } });
   }
 }
 

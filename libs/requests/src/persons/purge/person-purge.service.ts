@@ -140,8 +140,7 @@ export class PersonPurgeService {
     now: Date,
     extra: Record<string, unknown> = {},
   ): Promise<PersonView> {
-    this.identities.purge(person, now);
-    await tx.nativeDelete(PersonPurgeProposalSchema, { person: person.id });
+    await this.identities.purge(tx, [person], now);
     await tx.flush();
     await this.append(tx, caller, person, 'person.purged', {
       ground: why.ground,

@@ -1,7 +1,7 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Inject, Injectable } from '@nestjs/common';
 import { AuditTrail, requestStream } from '@liaison/audit';
-import { PersonPurgeProposalSchema, runSql } from '@liaison/data';
+import { runSql } from '@liaison/data';
 import { LIAISON_CONFIG, type LiaisonConfig } from '@liaison/platform';
 import { PersonIdentityStore } from '../person-identity-store';
 import { expiredPersonsSql } from './expired-persons.sql';
@@ -44,8 +44,7 @@ export class PersonRetentionService {
         tx,
         rows.map((row) => row.id),
       );
-      for (const person of persons) this.identities.purge(person, now);
-      await tx.nativeDelete(PersonPurgeProposalSchema, { person: { $in: persons.map((person) => person.id) } });
+      await this.identities.purge(tx, persons, now);
       await tx.flush();
       for (const person of persons) {
         await this.audit.append(tx, {
