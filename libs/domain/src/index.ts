@@ -6,6 +6,13 @@ export { AGENCY_TYPES, isGovernmentAgency, type AgencyType } from './agencies/ag
 export * from './workflows';
 export { GENDERS, PERSON_ROLES, type Gender, type PersonRole } from './persons/person-role';
 export {
+  purgeConfirmationRefusal,
+  purgeProposalExpiry,
+  purgeProposalLapsed,
+  type PurgeConfirmationRefusal,
+  type PurgeProposalTerms,
+} from './persons/purge-proposal';
+export {
   AGE_BANDS,
   SUPPRESSION_THRESHOLD,
   ageBandOf,

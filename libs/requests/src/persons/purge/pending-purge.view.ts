@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { PersonPurgeProposal, User } from '@liaison/data';
+import { purgeProposalLapsed } from '@liaison/domain';
 import { PURGE_GROUNDS, type PurgeGround } from './purge-ground';
 
 export class PurgeProposerView {
@@ -39,6 +40,6 @@ export function toPendingPurgeView(
     proposedBy: { id: proposer.id, displayName: proposer.displayName, agencyId: proposer.agency.id },
     proposedAt: proposal.createdAt.toISOString(),
     expiresAt: proposal.expiresAt.toISOString(),
-    expired: proposal.expiresAt <= (options.now ?? new Date()),
+    expired: purgeProposalLapsed(proposal, options.now ?? new Date()),
   };
 }

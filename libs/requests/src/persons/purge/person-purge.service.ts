@@ -2,7 +2,15 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { AuditTrail, requestStream } from '@liaison/audit';
 import { PersonPurgeProposalSchema, runSql, type Person, type PersonPurgeProposal } from '@liaison/data';
-import { hasRole, type Actor, type CallerContext, type RequestRelation } from '@liaison/domain';
+import {
+  hasRole,
+  purgeConfirmationRefusal,
+  purgeProposalExpiry,
+  purgeProposalLapsed,
+  type Actor,
+  type CallerContext,
+  type RequestRelation,
+} from '@liaison/domain';
 import { LIAISON_CONFIG, sha256Hex, type LiaisonConfig } from '@liaison/platform';
 import { RequestAccess } from '../../access/request-access';
 import {
@@ -20,8 +28,6 @@ import { retentionCutoff } from '../retention/retention-cutoff';
 import { toPendingPurgeView, type PendingPurgeView } from './pending-purge.view';
 import { findPendingPurges } from './pending-purges';
 import type { PurgePersonDto } from './purge-person.dto';
-
-const DAY_MS = 86_400_000;
 
 export type PurgeOutcome = { purged: PersonView } | { proposed: PendingPurgeView };
 
@@ -48,7 +54,7 @@ export class PersonPurgeService {
         return { purged: await this.destroy(tx, caller, person, { ground: input.ground, reason: input.reason }, now) };
       }
       const existing = (await findPendingPurges(tx, [person.id])).get(person.id);
-      if (existing && existing.expiresAt > now) throw purgeAlreadyProposed(existing.expiresAt);
+      if (existing && !purgeProposalLapsed(existing, now)) throw purgeAlreadyProposed(existing.expiresAt);
       if (existing) {
         tx.remove(existing);
         await tx.flush();
@@ -58,7 +64,7 @@ export class PersonPurgeService {
         proposedBy: caller.actor.userId,
         ground: input.ground,
         reason: input.reason,
-        expiresAt: new Date(now.getTime() + this.config.personalData.purgeProposalDays * DAY_MS),
+        expiresAt: purgeProposalExpiry(now, this.config.personalData.purgeProposalDays),
         createdAt: now,
         updatedAt: now,
       });
@@ -78,8 +84,9 @@ export class PersonPurgeService {
     return this.em.fork().transactional(async (tx) => {
       const person = await this.findPurgeable(tx, caller, personId);
       const proposal = await this.findProposal(tx, person);
-      if (proposal.proposedBy.id === caller.actor.userId) throw secondSupervisorRequired();
-      if (proposal.expiresAt <= now) throw purgeProposalExpired(proposal.expiresAt);
+      const refusal = purgeConfirmationRefusal(proposal, caller.actor, now);
+      if (refusal === 'same_supervisor') throw secondSupervisorRequired();
+      if (refusal === 'lapsed') throw purgeProposalExpired(proposal.expiresAt);
       const proposedBy = proposal.proposedBy.id;
       await this.append(tx, caller, person, 'person.purge_confirmed', {
         proposalId: proposal.id,
@@ -103,7 +110,7 @@ export class PersonPurgeService {
         proposalId: proposal.id,
         proposedBy: proposal.proposedBy.id,
         ground: proposal.ground,
-        expired: proposal.expiresAt <= now,
+        expired: purgeProposalLapsed(proposal, now),
       });
     });
   }
