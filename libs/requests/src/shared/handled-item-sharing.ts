@@ -1,4 +1,4 @@
-import { needsPermissionToShareOnward, type HandlingCode, type RequestRelation } from '@liaison/domain';
+import { needsPermissionToShareOnward, storedHandling, type HandlingCode, type RequestRelation } from '@liaison/domain';
 
 /**
  * Items marked H2 or H3 are not shared beyond the two agencies without the provider's permission (docs/domain.md,
@@ -6,5 +6,5 @@ import { needsPermissionToShareOnward, type HandlingCode, type RequestRelation }
  */
 export function shareableWith(relation: RequestRelation, code: HandlingCode): boolean {
   if (relation === 'requesting' || relation === 'requested') return true;
-  return !needsPermissionToShareOnward(code === 'H3' ? { code, restriction: 'stated' } : { code });
+  return !needsPermissionToShareOnward(storedHandling(code));
 }

@@ -7,6 +7,7 @@ import {
   decideOnwardSharing,
   mayManageTaskForceMembers,
   memberIsReadOnly,
+  storedHandling,
   type Actor,
   type CallerContext,
 } from '@liaison/domain';
@@ -18,7 +19,7 @@ import {
 } from '../../agencies-problems';
 import type { AddMemberDto } from '../dto/add-member.dto';
 import { TaskForceMemberView } from '../dto/task-force-member.view';
-import { handlingOf, viewingAgencyIds } from '../task-force-onward-sharing';
+import { viewingAgencyIds } from '../task-force-onward-sharing';
 import { findVisibleTaskForce, type VisibleTaskForce } from '../task-force-standing';
 import { taskForceStream } from '../task-force-stream';
 import { linkedRequestsSql } from '../task-forces.sql';
@@ -127,7 +128,7 @@ export class TaskForceMembersService {
     const refusals = linked.map((row) => ({
       row,
       decision: decideOnwardSharing({
-        handling: handlingOf({ handlingCode: row.handling_code, handlingRestriction: row.handling_restriction }),
+        handling: storedHandling(row.handling_code, row.handling_restriction),
         parties: { requestingAgencyId: row.requesting_agency_id, requestedAgencyId: row.requested_agency_id },
         viewingAgencyIds: [user.agency.id],
         permissionConfirmed: confirmed,

@@ -6,6 +6,7 @@ import { TaskForceRequestSchema, type Request, type TaskForce } from '@liaison/d
 import {
   decideOnwardSharing,
   providerOf,
+  storedHandling,
   taskForceLinkRefusal,
   type Actor,
   type CallerContext,
@@ -20,7 +21,7 @@ import {
 import { RequestAccess } from '@liaison/requests';
 import type { LinkRequestDto } from '../dto/link-request.dto';
 import type { TaskForceRequestView } from '../dto/task-force-request.view';
-import { handlingOf, viewingAgencyIds } from '../task-force-onward-sharing';
+import { viewingAgencyIds } from '../task-force-onward-sharing';
 import { findVisibleTaskForce } from '../task-force-standing';
 import { taskForceStream } from '../task-force-stream';
 
@@ -58,7 +59,7 @@ export class TaskForceRequestsService {
         requestedAgencyId: request.requestedAgency.id,
       };
       const sharing = decideOnwardSharing({
-        handling: handlingOf(request),
+        handling: storedHandling(request.handlingCode, request.handlingRestriction),
         parties,
         viewingAgencyIds: await viewingAgencyIds(tx, taskForce),
         permissionConfirmed: input.handlingPermissionConfirmed ?? false,
