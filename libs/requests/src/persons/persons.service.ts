@@ -2,7 +2,13 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { uuidv7 } from 'uuidv7';
 import { AuditTrail, requestStream } from '@liaison/audit';
-import { PersonSchema, recordIdempotentAnswer, type Person, type Request } from '@liaison/data';
+import {
+  PersonSchema,
+  recordIdempotentAnswer,
+  type IdempotentResource,
+  type Person,
+  type Request,
+} from '@liaison/data';
 import { actingSide, type CallerContext, type RequestRelation } from '@liaison/domain';
 import { checkIfMatch } from '@liaison/platform';
 import { RequestAccess } from '../access/request-access';
@@ -101,6 +107,7 @@ export class PersonsService {
         action: 'person.added',
         data: { role: person.role },
         view: toPersonView(person, 'clear', identity),
+        answer: { type: 'person', requestId: request.id, personId: person.id },
       };
     });
   }
@@ -137,8 +144,8 @@ export class PersonsService {
   }
 
   /**
-   * The frame of every person write: visible draft, requesting editor, version check, new version, audit, and the
-   * answer to the call's Idempotency-Key.
+   * The frame of every person write: visible draft, requesting editor, version check, new version, audit, and,
+   * last, the answer to the Idempotency-Key of a write that gives one (adding: only a POST is claimed).
    */
   private async editDraft<View>(
     caller: CallerContext,
@@ -147,7 +154,13 @@ export class PersonsService {
     write: (
       tx: EntityManager,
       request: Request,
-    ) => Promise<{ person: Person; action: string; data: Record<string, unknown>; view: View }>,
+    ) => Promise<{
+      person: Person;
+      action: string;
+      data: Record<string, unknown>;
+      view: View;
+      answer?: IdempotentResource;
+    }>,
   ): Promise<View> {
     return this.em.fork().transactional(async (tx) => {
       const { request, relation } = await this.access.findVisible(tx, caller.actor, requestId, {
@@ -157,7 +170,7 @@ export class PersonsService {
       assertRequestingEditor(caller.actor, relation);
       checkIfMatch(ifMatch, request.version, requestChanged);
       assertDraft(request);
-      const { person, action, data, view } = await write(tx, request);
+      const { person, action, data, view, answer } = await write(tx, request);
       touchRequest(request, { newVersion: true });
       await tx.flush();
       await this.audit.append(tx, {
@@ -169,8 +182,7 @@ export class PersonsService {
         clientRequestId: caller.clientRequestId,
         data: { requestId: request.id, ...data, requestVersion: request.version },
       });
-      // only a POST (adding) is claimed with an Idempotency-Key
-      await recordIdempotentAnswer(tx, { type: 'person', requestId: request.id, personId: person.id });
+      if (answer) await recordIdempotentAnswer(tx, answer);
       return view;
     });
   }
