@@ -105,19 +105,13 @@ export class AttachmentsService {
 
   /** One attachment's description, if the caller may see it now (the replay of uploading it). */
   async get(actor: Actor, requestId: string, attachmentId: string): Promise<AttachmentView> {
-    const em = this.em.fork();
-    const { relation } = await this.access.findVisible(em, actor, requestId);
-    const found = await em.findOne(AttachmentSchema, { id: attachmentId, request: requestId });
-    if (!found || !shareableWith(relation, found.handlingCode)) throw new NotFoundException('Attachment not found');
-    return AttachmentView.from(found);
+    return AttachmentView.from(await this.findShareable(this.em.fork(), actor, requestId, attachmentId));
   }
 
   /** The bytes, after an audit entry that says who read which document. */
   async content(caller: CallerContext, requestId: string, attachmentId: string): Promise<AttachmentContent> {
     const attachment = await this.em.fork().transactional(async (tx) => {
-      const { relation } = await this.access.findVisible(tx, caller.actor, requestId);
-      const found = await tx.findOne(AttachmentSchema, { id: attachmentId, request: requestId });
-      if (!found || !shareableWith(relation, found.handlingCode)) throw new NotFoundException('Attachment not found');
+      const found = await this.findShareable(tx, caller.actor, requestId, attachmentId);
       await this.audit.append(tx, {
         stream: requestStream(requestId),
         action: 'attachment.downloaded',
@@ -130,6 +124,19 @@ export class AttachmentsService {
       return found;
     });
     return { attachment, stream: await this.store.open(attachment.storageKey) };
+  }
+
+  /** The attachment of a visible request, or 404 when it is not there or the caller may not see it. */
+  private async findShareable(
+    em: EntityManager,
+    actor: Actor,
+    requestId: string,
+    attachmentId: string,
+  ): Promise<Attachment> {
+    const { relation } = await this.access.findVisible(em, actor, requestId);
+    const found = await em.findOne(AttachmentSchema, { id: attachmentId, request: requestId });
+    if (!found || !shareableWith(relation, found.handlingCode)) throw new NotFoundException('Attachment not found');
+    return found;
   }
 }
 
