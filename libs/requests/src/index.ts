@@ -14,5 +14,5 @@ export {
   type SearchScope,
 } from './search/search.sql';
 export { RequestView, toRequestView, type PresentableRequest } from './view/request.view';
-export { requestFacts, type PersonFact } from './workflow-state/request-facts-loader';
+export { requestFacts } from './workflow-state/request-facts-loader';
 export { applyPosition, toSnapshot, type PositionedRequest } from './workflow-state/request-snapshot';

@@ -1,6 +1,6 @@
 import type { Request, StoredTimer } from '@liaison/data';
-import type { RequestContent, RequestKind } from '@liaison/domain';
-import type { PersonFact, PositionedRequest, PresentableRequest } from '@liaison/requests';
+import type { PersonFact, RequestContent, RequestKind } from '@liaison/domain';
+import type { PositionedRequest, PresentableRequest } from '@liaison/requests';
 
 export interface AgencyParty {
   id: string;

@@ -19,7 +19,7 @@ export {
 export { languageWarning } from './language';
 export { findLegalBasis, LEGAL_BASES } from './legal-bases';
 export type { PayloadField } from './payload';
-export { contentWithPersonFacts, personFacts, type PersonFact } from './person-facts';
+export { contentWithPersonFacts, type PersonFact } from './person-facts';
 export { formatReference } from './reference';
 export { renderWorkflowDocument, workflowDocumentPath } from './render-workflow-document';
 export { CONSENT_STATUSES, type ConsentStatus, type RequestContent } from './request-content';

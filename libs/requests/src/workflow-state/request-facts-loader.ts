@@ -2,8 +2,6 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { PersonSchema, TaskForceRequestSchema, type Request } from '@liaison/data';
 import { contentWithPersonFacts, findLegalBasis, type PersonFact, type RequestFacts } from '@liaison/domain';
 
-export type { PersonFact } from '@liaison/domain';
-
 /** The request's own fields the rules read. */
 export type FactsSource = Pick<Request, 'urgency' | 'legalBasis' | 'suggestedDeadline' | 'content' | 'language'> & {
   requestedAgency: { acceptedLanguages: readonly string[] };
