@@ -10,7 +10,11 @@ export class LocalStrategy extends PassportStrategy(Strategy, 'local') {
     super({ usernameField: 'email', passwordField: 'password', passReqToCallback: true });
   }
 
-  validate(request: { id?: unknown }, email: string, password: string): Promise<User> {
-    return this.credentials.verify(email, password, request.id === undefined ? null : String(request.id));
+  /** `ip` is the client's address as TRUST_PROXY lets Express read it. */
+  validate(request: { id?: unknown; ip?: string }, email: string, password: string): Promise<User> {
+    return this.credentials.verify(email, password, {
+      clientRequestId: request.id === undefined ? null : String(request.id),
+      clientAddress: request.ip ?? null,
+    });
   }
 }
