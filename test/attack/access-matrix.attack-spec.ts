@@ -31,6 +31,8 @@ describe('access matrix from the OpenAPI document (attack)', () => {
     api = await startApi({
       ATTACHMENTS_DIR: attachments,
       RATE_LIMIT_PER_MINUTE: '1000000',
+      // each sign-in names a client address of its own, as a local proxy would (see nextClientAddress)
+      TRUST_PROXY: 'loopback',
     });
     client = rawClient(await listen(api), 4);
     world = await buildAttackWorld(api);

@@ -45,6 +45,8 @@ describe('SQL and JSON injection (attack)', () => {
   beforeAll(async () => {
     api = await startApi({
       RATE_LIMIT_PER_MINUTE: '1000000',
+      // each sign-in names a client address of its own, as a local proxy would (see nextClientAddress)
+      TRUST_PROXY: 'loopback',
       ATTACHMENTS_DIR: attachments,
     });
     client = rawClient(await listen(api), 4);

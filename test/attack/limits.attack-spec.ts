@@ -26,6 +26,8 @@ describe('rate limits and size limits (attack)', () => {
       ATTACHMENT_MAX_BYTES: String(MAX_UPLOAD),
       // the general limit out of the way; sign-in keeps its own 30 a minute per address
       RATE_LIMIT_PER_MINUTE: '1000000',
+      // each sign-in names a client address of its own, as a local proxy would (see nextClientAddress)
+      TRUST_PROXY: 'loopback',
       // the slow-down is a delay, not a limit: kept short so the lockout is reached quickly
       LOGIN_SLOWDOWN_STEP_MS: '10',
     });

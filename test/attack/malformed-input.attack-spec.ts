@@ -32,6 +32,8 @@ describe('generated malformed input on every route (attack)', () => {
     api = await startApi({
       ATTACHMENTS_DIR: attachments,
       RATE_LIMIT_PER_MINUTE: '100000000',
+      // each sign-in names a client address of its own, as a local proxy would (see nextClientAddress)
+      TRUST_PROXY: 'loopback',
     });
     client = rawClient(await listen(api), 8);
     world = await buildAttackWorld(api);

@@ -19,7 +19,8 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
   app.useBodyParser('json', { limit: config.http.bodyLimit, reviver: refuseNulCharacters });
   app.enableCors({ origin: config.http.corsOrigins.length ? config.http.corsOrigins : false, credentials: false });
   app.useGlobalPipes(new LiaisonValidationPipe());
-  app.set('trust proxy', 'loopback');
+  // a list Express compiles, or a hop count; none believes no X-Forwarded-For at all
+  app.set('trust proxy', typeof config.http.trustProxy === 'number' ? config.http.trustProxy : [...config.http.trustProxy]);
   app.enableShutdownHooks();
   SwaggerModule.setup('docs', app, () => createOpenApiDocument(app), {
     jsonDocumentUrl: 'docs-json',

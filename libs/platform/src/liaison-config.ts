@@ -1,5 +1,6 @@
 import type { NodeEnvironment } from './config/config.schema';
 import { readSettings, type Env } from './config/read-config';
+import type { TrustProxy } from './config/value-types';
 
 /** The platform's settings, from the configuration schema (config/config.schema.ts). Defaults suit a developer's machine. */
 export interface LiaisonConfig {
@@ -20,7 +21,13 @@ export interface LiaisonConfig {
   queuePrefix: string;
   jwt: { secret: string; accessTtlSeconds: number; refreshTtlSeconds: number; issuer: string };
   login: { maxFailures: number; lockoutSeconds: number; slowdownAfter: number; slowdownStepMs: number };
-  http: { corsOrigins: string[]; bodyLimit: string; rateLimitPerMinute: number };
+  http: {
+    corsOrigins: string[];
+    bodyLimit: string;
+    rateLimitPerMinute: number;
+    /** Express's `trust proxy`: the proxies whose `X-Forwarded-For` is believed (none by default). */
+    trustProxy: TrustProxy;
+  };
   /** The api's `/metrics`, on a port of its own (0: not served), listening on `host`. */
   metrics: { port: number; host: string };
   audit: AuditConfig;
@@ -95,6 +102,7 @@ export function loadConfig(env?: Env): LiaisonConfig {
       corsOrigins: [...settings.CORS_ORIGINS],
       bodyLimit: settings.BODY_LIMIT,
       rateLimitPerMinute: settings.RATE_LIMIT_PER_MINUTE,
+      trustProxy: settings.TRUST_PROXY,
     },
     metrics: { port: settings.METRICS_PORT, host: settings.METRICS_HOST },
     audit: {

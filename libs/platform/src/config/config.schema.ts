@@ -10,6 +10,7 @@ import {
   network,
   oneOf,
   text,
+  trustProxy,
   url,
   uuid,
   type ValueType,
@@ -200,6 +201,15 @@ export const CONFIG_SCHEMA = {
     secret: false,
     processes: ['api'],
     description: 'requests per client IP per minute (login: 30)',
+  }),
+
+  TRUST_PROXY: variable(trustProxy(), {
+    area: 'http',
+    default: [],
+    secret: false,
+    processes: ['api'],
+    description:
+      "the proxies whose `X-Forwarded-For` tells the client's address (the rate limits and the trail use it): their addresses or networks (`10.0.0.0/8`), `loopback`, `linklocal`, `uniquelocal`, or how many hops; none: the connection's own address",
   }),
 
   METRICS_PORT: variable(integer({ min: 0, max: 65535 }), {

@@ -1,5 +1,16 @@
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
-import { base64Key, byteSize, ed25519PrivateKey, flag, integer, list, network, oneOf, url } from './value-types';
+import {
+  base64Key,
+  byteSize,
+  ed25519PrivateKey,
+  flag,
+  integer,
+  list,
+  network,
+  oneOf,
+  trustProxy,
+  url,
+} from './value-types';
 
 describe('value types', () => {
   it('integer: what Number reads as a whole number within the bounds', () => {
@@ -30,6 +41,18 @@ describe('value types', () => {
         network().parse(raw),
       ),
     ).toEqual(Array(6).fill(undefined));
+  });
+
+  it('trustProxy: hops, or addresses, networks and kinds of proxies; never "believe anyone"', () => {
+    expect(['2', 'loopback', '10.0.0.7, 10.1.0.0/16, uniquelocal'].map((raw) => trustProxy().parse(raw))).toEqual([
+      2,
+      ['loopback'],
+      ['uniquelocal', '10.0.0.7/32', '10.1.0.0/16'],
+    ]);
+    expect(['true', 'everyone', '10.0.0.0/33', ',', '65'].map((raw) => trustProxy().parse(raw))).toEqual(
+      Array(5).fill(undefined),
+    );
+    expect(trustProxy().format([])).toBe('none');
   });
 
   it('flag: 1 or 0 and nothing else', () => {

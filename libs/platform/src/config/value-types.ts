@@ -66,6 +66,32 @@ export function network(): ValueType<string> {
   };
 }
 
+/** Which proxies' `X-Forwarded-For` to believe: none, a count of hops, or the proxies' addresses, networks or kinds. */
+export type TrustProxy = number | readonly string[];
+
+const PROXY_KINDS = ['loopback', 'linklocal', 'uniquelocal'];
+
+/**
+ * Express's `trust proxy`, without `true` (believe any sender, so anyone could choose their address): a number of
+ * hops in front of the api, or a comma-separated list of addresses, CIDR networks and `loopback`, `linklocal`,
+ * `uniquelocal`.
+ */
+export function trustProxy(): ValueType<TrustProxy> {
+  const networks = list(network());
+  return {
+    label: 'hop count, or list of addresses, CIDR networks, loopback, linklocal, uniquelocal',
+    expected: 'a number of proxies, or a comma-separated list of proxy addresses, CIDR networks or loopback/linklocal/uniquelocal',
+    parse: (raw) => {
+      if (/^\s*\d+\s*$/.test(raw)) return Number(raw) <= 64 ? Number(raw) : undefined;
+      const items = raw.split(',').map((part) => part.trim()).filter(Boolean);
+      const kinds = items.filter((item) => PROXY_KINDS.includes(item));
+      const addresses = networks.parse(items.filter((item) => !PROXY_KINDS.includes(item)).join(','));
+      return addresses && items.length ? [...kinds, ...addresses] : undefined;
+    },
+    format: (value) => (typeof value === 'number' ? String(value) : value.length ? value.join(',') : 'none'),
+  };
+}
+
 /** `1` or `0`, as every switch of the platform has always been written. */
 export function flag(): ValueType<boolean> {
   return {
