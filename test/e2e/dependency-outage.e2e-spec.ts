@@ -1,3 +1,4 @@
+import { JwtService } from '@nestjs/jwt';
 import { createAgency, createUser, TEST_PASSWORD } from '@liaison/testing';
 import { startApi, type ApiHarness } from './support/api-harness';
 
@@ -24,5 +25,16 @@ describe('api with Redis unreachable (e2e)', () => {
     const response = await api.http().post('/v1/auth/login').send({ email: user.email, password: TEST_PASSWORD });
     expect(response.status).toBe(503);
     expect(response.body.type).toBe('https://liaison.example/problems/unavailable');
+  });
+
+  it('keeps answering signed-in routes, the rate limit counted by the process alone while Redis is away', async () => {
+    const agency = await createAgency(api.em());
+    const user = await createUser(api.em(), agency, { roles: ['OFFICER'] });
+    const token = await api.app.get(JwtService).signAsync({ sub: user.id, agency: agency.id });
+    const started = Date.now();
+    for (let call = 0; call < 3; call += 1) {
+      await api.http().get('/v1/me').auth(token, { type: 'bearer' }).expect(200);
+    }
+    expect(Date.now() - started).toBeLessThan(3000); // no wait for Redis on each request
   });
 });

@@ -1,17 +1,18 @@
 import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
-import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
+import { ThrottlerGuard } from '@nestjs/throttler';
 import { AgenciesModule } from '@liaison/agencies';
 import { AuditModule } from '@liaison/audit';
 import { AuthModule } from '@liaison/auth';
 import { DatabaseModule } from '@liaison/data';
 import { NotificationQueueModule, NotificationsApiModule, OutboxModule } from '@liaison/notifications';
-import { LIAISON_CONFIG, LiaisonConfigModule, RedisClientModule, type LiaisonConfig } from '@liaison/platform';
+import { LiaisonConfigModule, RedisClientModule } from '@liaison/platform';
 import { RequestsModule } from '@liaison/requests';
 import { WorkflowModule } from '@liaison/workflow';
 import { HealthModule } from './health/health.module';
 import { IdempotencyInterceptor } from './http/idempotency.interceptor';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
+import { RateLimitModule } from './http/rate-limit/rate-limit.module';
 import { LoggingModule } from './observability/logger.module';
 import { ObservabilityModule } from './observability/observability.module';
 
@@ -21,10 +22,7 @@ import { ObservabilityModule } from './observability/observability.module';
     LoggingModule,
     DatabaseModule,
     RedisClientModule,
-    ThrottlerModule.forRootAsync({
-      inject: [LIAISON_CONFIG],
-      useFactory: (config: LiaisonConfig) => [{ name: 'default', ttl: 60_000, limit: config.http.rateLimitPerMinute }],
-    }),
+    RateLimitModule,
     NotificationQueueModule,
     HealthModule,
     ObservabilityModule,
