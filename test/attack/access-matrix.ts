@@ -1,6 +1,7 @@
 import type { ApiHarness } from '../e2e/support/api-harness';
 import {
   freshRequest,
+  freshRoleGrant,
   freshTaskForceUser,
   freshRefreshToken,
   nextClientAddress,
@@ -119,13 +120,34 @@ const AUDITORS: Expectation = { officer: 403, supervisor: 403, auditor: A, admin
 const DIRECTORY: Expectation = EVERYONE;
 const PLATFORM_ADMINS: Expectation = { officer: 403, supervisor: 403, auditor: 403, admin: 403, platformAdmin: A };
 
-/** An agency's users: its ADMINs and platform admins; other agencies get 404, the agency's other roles 403. */
+/**
+ * An agency's users: its ADMINs; other agencies get 404, platform admins too (the world's are ADMINs of their own
+ * agency), the agency's other roles 403.
+ */
 const USER_ADMINISTRATION: Expectation = {
   officer: { own: 403, counterpart: 404, taskForce: 404, foreign: 404 },
   supervisor: { own: 403, counterpart: 404, taskForce: 404, foreign: 404 },
   auditor: { own: 403, counterpart: 404, taskForce: 404, foreign: 404 },
   admin: { own: A, counterpart: 404, taskForce: 404, foreign: 404 },
-  platformAdmin: anywhere(A),
+  platformAdmin: { own: A, counterpart: 404, taskForce: 404, foreign: 404 },
+};
+
+/** Creating a user: as above, but a platform admin knows the agency and is told it creates only a first ADMIN. */
+const USER_CREATION: Expectation = {
+  ...USER_ADMINISTRATION,
+  platformAdmin: { own: A, counterpart: 403, taskForce: 403, foreign: 403 },
+};
+
+/** Pending role grants: administrators (their agency's roles) and platform admins (the flag). */
+const GRANT_DECIDERS: Expectation = { officer: 403, supervisor: 403, auditor: 403, admin: A, platformAdmin: A };
+
+/** Deciding a role grant of the own agency, proposed by another ADMIN: its ADMINs; anyone else finds no such grant. */
+const ROLE_GRANT_DECISION: Expectation = {
+  officer: anywhere(404),
+  supervisor: anywhere(404),
+  auditor: anywhere(404),
+  admin: { own: A, counterpart: 404, taskForce: 404, foreign: 404 },
+  platformAdmin: { own: A, counterpart: 404, taskForce: 404, foreign: 404 },
 };
 
 const SUPERVISORS: Expectation = { officer: 403, supervisor: A, auditor: 403, admin: 403, platformAdmin: 403 };
@@ -216,7 +238,7 @@ export const ACCESS_MATRIX: Record<string, RouteRule> = {
   'GET /v1/agencies/{agencyId}': { expect: DIRECTORY },
   'GET /v1/agencies/{agencyId}/users': { expect: USER_ADMINISTRATION },
   'POST /v1/agencies/{agencyId}/users': {
-    expect: USER_ADMINISTRATION,
+    expect: USER_CREATION,
     body: () => ({
       email: `matrix.${nextClientAddress()}@in.example`,
       displayName: 'Matrix user',
@@ -228,6 +250,16 @@ export const ACCESS_MATRIX: Record<string, RouteRule> = {
   'PATCH /v1/agencies/{agencyId}/users/{userId}': {
     expect: USER_ADMINISTRATION,
     body: () => ({ displayName: 'Renamed by the matrix' }),
+  },
+
+  'GET /v1/role-grants': { expect: GRANT_DECIDERS },
+  'POST /v1/role-grants/{grantId}/confirm': {
+    expect: ROLE_GRANT_DECISION,
+    params: async ({ api, world }) => ({ grantId: await freshRoleGrant(api, world) }),
+  },
+  'POST /v1/role-grants/{grantId}/refuse': {
+    expect: ROLE_GRANT_DECISION,
+    params: async ({ api, world }) => ({ grantId: await freshRoleGrant(api, world) }),
   },
 
   'POST /v1/task-forces': { expect: SUPERVISORS, body: () => ({ name: 'Matrix task force' }) },
@@ -352,6 +384,8 @@ export function defaultPathValues(world: AttackWorld): Record<string, string> {
     userId: world.spareUserId,
     entryId: world.auditEntryId,
     deliveryId: world.deliveryId,
+    // no such grant: the decision routes' rules make a fresh one per call
+    grantId: world.spareUserId,
     kind: 'mla',
     queue: 'webhooks',
   };

@@ -37,12 +37,12 @@ describe('agencies and their users (e2e)', () => {
       .http()
       .post(`/v1/agencies/${india.id}/users`)
       .auth(tokens['indiaAdmin'], { type: 'bearer' })
-      .send({ ...newUser('Asha.Rao@cbi.example'), roles: ['OFFICER', 'SUPERVISOR'] })
+      .send({ ...newUser('Asha.Rao@cbi.example'), roles: ['OFFICER', 'ADMIN'] })
       .expect(201);
     expect(created.body).toMatchObject({
       agencyId: india.id,
       email: 'asha.rao@cbi.example',
-      roles: ['OFFICER', 'SUPERVISOR'],
+      roles: ['OFFICER', 'ADMIN'],
       active: true,
     });
     expect(created.body).not.toHaveProperty('passwordHash');
@@ -66,11 +66,12 @@ describe('agencies and their users (e2e)', () => {
     }
   });
 
-  it("answers 404 when an ADMIN of one agency touches another agency's users", async () => {
+  it("answers 404 when an ADMIN of one agency, or a platform admin, touches another agency's users", async () => {
     const thaiUser = await createUser(api.em(), thailand, { roles: ['OFFICER'] });
     const bearer = { type: 'bearer' } as const;
     const base = `/v1/agencies/${thailand.id}/users`;
     await api.http().get(base).auth(tokens['indiaAdmin'], bearer).expect(404);
+    await api.http().get(base).auth(tokens['operator'], bearer).expect(404);
     await api.http().get(`${base}/${thaiUser.id}`).auth(tokens['indiaAdmin'], bearer).expect(404);
     await api.http().post(base).auth(tokens['indiaAdmin'], bearer).send(newUser('intruder@cbi.example')).expect(404);
     await api
@@ -97,9 +98,9 @@ describe('agencies and their users (e2e)', () => {
       .http()
       .patch(`/v1/agencies/${india.id}/users/${user.id}`)
       .auth(tokens['indiaAdmin'], bearer)
-      .send({ roles: ['SUPERVISOR'], active: false })
+      .send({ roles: ['ADMIN'], active: false })
       .expect(200);
-    expect(updated.body).toMatchObject({ roles: ['SUPERVISOR'], active: false });
+    expect(updated.body).toMatchObject({ roles: ['ADMIN'], active: false });
     const me = await api.http().get('/v1/me').auth(tokens['indiaAdmin'], bearer).expect(200);
     await api
       .http()

@@ -173,7 +173,7 @@ describe('audit coverage of sign-ins, users and agencies (e2e)', () => {
           .patch(`/v1/agencies/${india.id}/users/${officer.id}`)
           .auth(adminToken, { type: 'bearer' })
           .set('X-Request-Id', clientRequestId)
-          .send({ roles: ['OFFICER', 'SUPERVISOR'], displayName: 'Ravi Kumar' })
+          .send({ roles: ['OFFICER', 'ADMIN'], displayName: 'Ravi Kumar' })
           .expect(200);
         return {
           clientRequestId,
@@ -182,7 +182,7 @@ describe('audit coverage of sign-ins, users and agencies (e2e)', () => {
             subjectId: officer.id,
             data: {
               changed: ['roles', 'displayNameChanged'],
-              roles: { from: ['OFFICER'], to: ['OFFICER', 'SUPERVISOR'] },
+              roles: { from: ['OFFICER'], to: ['OFFICER', 'ADMIN'] },
               displayNameChanged: true,
             },
           },

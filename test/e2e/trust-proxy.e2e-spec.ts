@@ -42,7 +42,8 @@ describe('TRUST_PROXY and the client address (e2e)', () => {
 
   async function statuses(forwardedFor: (index: number) => string): Promise<number[]> {
     const answers: number[] = [];
-    for (let index = 0; index <= SIGN_IN_PER_MINUTE; index += 1) answers.push((await attempt(forwardedFor(index))).status);
+    for (let index = 0; index <= SIGN_IN_PER_MINUTE; index += 1)
+      answers.push((await attempt(forwardedFor(index))).status);
     return answers;
   }
 

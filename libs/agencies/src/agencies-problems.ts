@@ -5,6 +5,9 @@ export const AGENCIES_PROBLEMS = {
   userInactive: 'user-inactive',
   handlingPermissionRequired: 'handling-permission-required',
   handlingPermissionNotProvider: 'handling-permission-not-provider',
+  selfGrant: 'self-grant',
+  secondAdministratorRequired: 'second-administrator-required',
+  firstAdministratorOnly: 'first-administrator-only',
 } as const;
 
 /** 422: a deactivated account joins nothing. */
@@ -35,3 +38,29 @@ export const alreadyFollowed = () => conflict('The request is already linked to 
 
 /** 403: why the caller may not link or unlink the request (`reason` names the rule). */
 export const linkRefused = (reason: string, detail: string) => forbidden(detail, { reason });
+
+/** 403: no one grants themselves a role or the platform-admin flag (another administrator must). */
+export const selfGrant = () =>
+  new ProblemException(403, AGENCIES_PROBLEMS.selfGrant, 'Administrators cannot grant roles to themselves', {
+    hint: 'Another administrator of the agency grants it.',
+  });
+
+/** 403: the flag is granted by platform admins only. */
+export const platformAdminsOnly = () => forbidden('Only platform administrators grant the platform-admin flag');
+
+/** 403: a grant's second administrator must be another person than its proposer and its grantee. */
+export const secondAdministratorRequired = (reason: 'own_proposal' | 'own_grant') =>
+  new ProblemException(
+    403,
+    AGENCIES_PROBLEMS.secondAdministratorRequired,
+    reason === 'own_proposal'
+      ? 'The administrator who proposed a grant cannot confirm it'
+      : 'A grant cannot be confirmed by the user who would receive it',
+    { reason, hint: 'Another administrator confirms it.' },
+  );
+
+/** 403: inside another agency a platform admin only creates the first administrator, while it has none. */
+export const firstAdministratorOnly = (detail: string) =>
+  new ProblemException(403, AGENCIES_PROBLEMS.firstAdministratorOnly, detail, {
+    hint: "The agency's own administrators create its other users.",
+  });

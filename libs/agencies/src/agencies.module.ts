@@ -17,12 +17,15 @@ import {
 } from './task-forces';
 import { AgencyUsersController } from './users/agency-users.controller';
 import { AgencyUsersService } from './users/agency-users.service';
+import { RoleGrantsController } from './users/role-grants.controller';
+import { RoleGrantsService } from './users/role-grants.service';
 
 @Module({
   imports: [AuthModule, NotificationQueueModule, AuditModule, RequestsModule],
   controllers: [
     AgenciesController,
     AgencyUsersController,
+    RoleGrantsController,
     TaskForcesController,
     TaskForceMembersController,
     TaskForceRequestsController,
@@ -31,6 +34,7 @@ import { AgencyUsersService } from './users/agency-users.service';
   providers: [
     AgenciesService,
     AgencyUsersService,
+    RoleGrantsService,
     TaskForcesService,
     TaskForceMembersService,
     TaskForceRequestsService,

@@ -1,7 +1,22 @@
 export { hasRole, type Actor } from './access/actor';
 export type { CallerContext } from './access/caller-context';
 export { ROLES, type Role } from './access/role';
-export { mayAdministerUsersOf, mayCreateAgencies, mayOperateQueues } from './access/user-administration';
+export {
+  addedRoles,
+  confirmationRefusal,
+  GRANTS,
+  mayDecideGrant,
+  needsSecondAdministrator,
+  proposalRefusal,
+  type Grant,
+  type PendingGrant,
+} from './access/role-grants';
+export {
+  mayAdministerUsersOf,
+  mayCreateAgencies,
+  mayCreateFirstAdministrator,
+  mayOperateQueues,
+} from './access/user-administration';
 export { AGENCY_TYPES, isGovernmentAgency, type AgencyType } from './agencies/agency-type';
 export * from './workflows';
 export { GENDERS, PERSON_ROLES, type Gender, type PersonRole } from './persons/person-role';

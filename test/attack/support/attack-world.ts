@@ -5,6 +5,7 @@ import {
   InboxItemSchema,
   RefreshTokenSchema,
   RequestSchema,
+  RoleGrantSchema,
   TaskForceMemberSchema,
   TaskForceRequestSchema,
   UserSchema,
@@ -244,6 +245,21 @@ export async function freshRequest(api: ApiHarness, world: AttackWorld, options:
     await em.flush();
   }
   return request.id;
+}
+
+/** A SUPERVISOR grant for a new own-agency officer, proposed by an ADMIN who is none of the callers. */
+export async function freshRoleGrant(api: ApiHarness, world: AttackWorld): Promise<string> {
+  const em = api.em();
+  const grantee = await createUser(em, world.agencies.own, { roles: ['OFFICER'] });
+  const proposer = await createUser(em, world.agencies.own, { roles: ['ADMIN'] });
+  const grant = em.create(RoleGrantSchema, {
+    user: grantee,
+    agency: world.agencies.own,
+    grant: 'SUPERVISOR',
+    proposedBy: proposer,
+  });
+  await em.flush();
+  return grant.id;
 }
 
 /** A new user of the task-force agency, a member of the task force or not. */

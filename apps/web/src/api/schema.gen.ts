@@ -258,6 +258,54 @@ export interface paths {
     patch: operations['AgencyUsersController_update'];
     trace?: never;
   };
+  '/v1/role-grants': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['RoleGrantsController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/role-grants/{grantId}/confirm': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['RoleGrantsController_confirm'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/role-grants/{grantId}/refuse': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['RoleGrantsController_refuse'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/task-forces': {
     parameters: {
       query?: never;
@@ -1015,10 +1063,43 @@ export interface components {
     };
     UpdateUserDto: {
       displayName?: string;
+      /** @description Added SUPERVISOR and AUDITOR roles wait for a second administrator (GET /v1/role-grants). */
       roles?: ('OFFICER' | 'SUPERVISOR' | 'AUDITOR' | 'ADMIN')[];
       /** @description false deactivates the account: its tokens stop working at once. */
       active?: boolean;
+      /** @description Platform admins only: true proposes the platform-admin flag (another platform admin confirms it), false removes it. */
+      platformAdmin?: boolean;
       language?: string;
+    };
+    GranteeView: {
+      /** Format: uuid */
+      id: string;
+      displayName: string;
+      email: string;
+    };
+    GrantPersonView: {
+      /** Format: uuid */
+      id: string;
+      displayName: string;
+    };
+    RoleGrantView: {
+      /** Format: uuid */
+      id: string;
+      /**
+       * @description A role within the agency, or PLATFORM_ADMIN (the platform-admin flag).
+       * @enum {string}
+       */
+      grant: 'OFFICER' | 'SUPERVISOR' | 'AUDITOR' | 'ADMIN' | 'PLATFORM_ADMIN';
+      /** Format: uuid */
+      agencyId: string;
+      user: components['schemas']['GranteeView'];
+      proposedBy: components['schemas']['GrantPersonView'];
+      proposedAt: string;
+    };
+    RoleGrantPageView: {
+      items: components['schemas']['RoleGrantView'][];
+      /** @description Pass as cursor for the next page; null on the last. */
+      nextCursor: string | null;
     };
     CreateTaskForceDto: {
       /** @example JTF Mekong corridor */
@@ -2615,6 +2696,92 @@ export interface operations {
         };
       };
       /** @description Unknown agency or user, or one of another agency. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  RoleGrantsController_list: {
+    parameters: {
+      query?: {
+        limit?: number;
+        cursor?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Grants waiting for a second administrator: the caller's agency's roles (ADMINs), the flag (platform admins). */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RoleGrantPageView'];
+        };
+      };
+    };
+  };
+  RoleGrantsController_confirm: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        grantId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Granted; the grant is no longer pending. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RoleGrantView'];
+        };
+      };
+      /** @description The proposer or the grantee cannot be the second administrator. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description No such pending grant among those the caller decides. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  RoleGrantsController_refuse: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        grantId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Refused (or withdrawn by its proposer): nothing is granted. */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description No such pending grant among those the caller decides. */
       404: {
         headers: {
           [name: string]: unknown;

@@ -9,7 +9,11 @@ export class UpdateUserDto {
   @Length(2, 200)
   displayName?: string;
 
-  @ApiPropertyOptional({ enum: ROLES, isArray: true })
+  @ApiPropertyOptional({
+    enum: ROLES,
+    isArray: true,
+    description: 'Added SUPERVISOR and AUDITOR roles wait for a second administrator (GET /v1/role-grants).',
+  })
   @IsOptional()
   @ArrayMinSize(1)
   @ArrayUnique()
@@ -20,6 +24,14 @@ export class UpdateUserDto {
   @IsOptional()
   @IsBoolean()
   active?: boolean;
+
+  @ApiPropertyOptional({
+    description:
+      'Platform admins only: true proposes the platform-admin flag (another platform admin confirms it), false removes it.',
+  })
+  @IsOptional()
+  @IsBoolean()
+  platformAdmin?: boolean;
 
   @ApiPropertyOptional()
   @IsOptional()

@@ -1,16 +1,30 @@
+import { LockMode } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { ForbiddenException, Injectable, Logger, NotFoundException } from '@nestjs/common';
 import { agencyStream, AuditTrail } from '@liaison/audit';
 import { PasswordHasher } from '@liaison/auth';
 import { AgencySchema, UserSchema, type User } from '@liaison/data';
-import { mayAdministerUsersOf, type Actor, type CallerContext } from '@liaison/domain';
+import {
+  addedRoles,
+  mayAdministerUsersOf,
+  mayCreateFirstAdministrator,
+  proposalRefusal,
+  type Actor,
+  type CallerContext,
+  type Grant,
+} from '@liaison/domain';
 import { NotificationScheduler } from '@liaison/notifications';
 import { toCursorPage, type CursorPage, type IdPageQuery } from '@liaison/platform';
 import type { CreateUserDto } from '../dto/create-user.dto';
 import type { UpdateUserDto } from '../dto/update-user.dto';
 import { UserView } from '../dto/user.view';
+import { firstAdministratorOnly, platformAdminsOnly, selfGrant } from '../agencies-problems';
+import { RoleGrantsService } from './role-grants.service';
 
-/** An agency's users, managed by its ADMINs (and platform operators). Other agencies see nothing: 404. */
+/**
+ * An agency's users, managed by its ADMINs; other agencies see nothing (404). A platform admin creates the first
+ * administrator of an agency that has none. SUPERVISOR and AUDITOR wait for a second administrator (role grants).
+ */
 @Injectable()
 export class AgencyUsersService {
   private readonly logger = new Logger(AgencyUsersService.name);
@@ -20,6 +34,7 @@ export class AgencyUsersService {
     private readonly hasher: PasswordHasher,
     private readonly notifications: NotificationScheduler,
     private readonly audit: AuditTrail,
+    private readonly roleGrants: RoleGrantsService,
   ) {}
 
   async list(actor: Actor, agencyId: string, page: IdPageQuery): Promise<CursorPage<UserView>> {
@@ -42,18 +57,26 @@ export class AgencyUsersService {
     return this.find(this.em.fork(), agencyId, userId);
   }
 
-  async create({ actor, clientRequestId }: CallerContext, agencyId: string, input: CreateUserDto): Promise<User> {
-    this.assertAdministers(actor, agencyId);
+  async create(caller: CallerContext, agencyId: string, input: CreateUserDto): Promise<User> {
+    const { actor, clientRequestId } = caller;
+    const firstAdministrator = this.assertCreates(actor, agencyId, input);
+    const { immediate, pending } = addedRoles([], input.roles);
     const passwordHash = await this.hasher.hash(input.password);
     const user = await this.em.fork().transactional(async (em) => {
-      const agency = await em.findOne(AgencySchema, agencyId);
+      const agency = await em.findOne(AgencySchema, agencyId, { lockMode: LockMode.PESSIMISTIC_WRITE });
       if (!agency) throw new NotFoundException('Agency not found');
+      if (
+        firstAdministrator &&
+        (await em.count(UserSchema, { agency, active: true, roles: { $contains: ['ADMIN'] } }))
+      ) {
+        throw firstAdministratorOnly('The agency has an administrator already: its administrators create its users');
+      }
       const created = em.create(UserSchema, {
         agency,
         email: input.email.trim().toLowerCase(),
         displayName: input.displayName,
         passwordHash,
-        roles: input.roles,
+        roles: immediate,
         language: input.language ?? 'en',
       });
       await em.flush();
@@ -66,18 +89,15 @@ export class AgencyUsersService {
         clientRequestId,
         data: { roles: [...created.roles] },
       });
+      await this.roleGrants.propose(em, caller, created, pending);
       return created;
     });
     this.welcome(user.id);
     return user;
   }
 
-  async update(
-    { actor, clientRequestId }: CallerContext,
-    agencyId: string,
-    userId: string,
-    changes: UpdateUserDto,
-  ): Promise<User> {
+  async update(caller: CallerContext, agencyId: string, userId: string, changes: UpdateUserDto): Promise<User> {
+    const { actor, clientRequestId } = caller;
     this.assertAdministers(actor, agencyId);
     return this.em.fork().transactional(async (em) => {
       const user = await this.find(em, agencyId, userId);
@@ -87,13 +107,18 @@ export class AgencyUsersService {
       ) {
         throw new ForbiddenException('Administrators cannot deactivate themselves or remove their own ADMIN role');
       }
+      const { roles, pending } = this.grantsOf(actor, user, changes);
       const before = {
         roles: [...user.roles],
         active: user.active,
         language: user.language,
         displayName: user.displayName,
       };
-      em.assign(user, definedOnly(changes));
+      em.assign(user, {
+        ...definedOnly(changes),
+        roles,
+        platformAdmin: user.platformAdmin && changes.platformAdmin !== false,
+      });
       await em.flush();
       await this.audit.append(em, {
         stream: agencyStream(agencyId),
@@ -104,11 +129,37 @@ export class AgencyUsersService {
         clientRequestId,
         data: userChanges(before, user),
       });
+      await this.roleGrants.propose(em, caller, user, pending);
       return user;
     });
   }
 
-  /** Foreign agencies get 404 (their users' existence is not ours to reveal); own non-admins get 403. */
+  /**
+   * The roles a change leaves the user with now, and the grants that wait for a second administrator. No one grants
+   * themselves anything; removing a role (or the flag, by a platform admin) takes effect at once.
+   */
+  private grantsOf(actor: Actor, user: User, changes: UpdateUserDto): { roles: User['roles']; pending: Grant[] } {
+    const { immediate, pending } = addedRoles(user.roles, changes.roles ?? user.roles);
+    const flag: Grant[] = changes.platformAdmin && !user.platformAdmin ? ['PLATFORM_ADMIN'] : [];
+    const refusal = proposalRefusal(actor, user.id, [...immediate, ...pending, ...flag]);
+    if (refusal === 'self_grant') throw selfGrant();
+    if (refusal || (changes.platformAdmin === false && !actor.platformAdmin)) throw platformAdminsOnly();
+    const kept = (changes.roles ?? user.roles).filter((role) => user.roles.includes(role) || immediate.includes(role));
+    return { roles: kept, pending: [...pending, ...flag] };
+  }
+
+  /** Whether the caller creates the agency's first administrator (as a platform admin) rather than as its ADMIN. */
+  private assertCreates(actor: Actor, agencyId: string, input: CreateUserDto): boolean {
+    if (mayAdministerUsersOf(actor, agencyId)) return false;
+    if (mayCreateFirstAdministrator(actor, input.roles)) return true;
+    if (actor.platformAdmin) {
+      throw firstAdministratorOnly('Inside another agency a platform administrator creates only its first ADMIN');
+    }
+    this.assertAdministers(actor, agencyId);
+    return false;
+  }
+
+  /** Other agencies get 404 (their users' existence is not theirs to learn), platform admins too; own non-admins 403. */
   private assertAdministers(actor: Actor, agencyId: string): void {
     if (mayAdministerUsersOf(actor, agencyId)) return;
     if (actor.agencyId !== agencyId) throw new NotFoundException('Agency not found');

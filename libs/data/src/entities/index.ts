@@ -14,6 +14,7 @@ import { RequestHistorySchema } from './request-history.entity';
 import { RequestLinkSchema } from './request-link.entity';
 import { RequestNoteSchema } from './request-note.entity';
 import { RequestSchema } from './request.entity';
+import { RoleGrantSchema } from './role-grant.entity';
 import { TaskForceRequestSchema } from './task-force-request.entity';
 import { UserSchema } from './user.entity';
 import { WebhookDeliverySchema } from './webhook-delivery.entity';
@@ -36,6 +37,7 @@ export { RequestHistorySchema, type RequestHistory } from './request-history.ent
 export { RequestLinkSchema, type RequestLink, REQUEST_LINK_RELATIONS } from './request-link.entity';
 export { RequestNoteSchema, type RequestNote } from './request-note.entity';
 export { RequestSchema, type Request, type StoredTimer } from './request.entity';
+export { RoleGrantSchema, type RoleGrant } from './role-grant.entity';
 export { TaskForceRequestSchema, type TaskForceRequest } from './task-force-request.entity';
 export { UserSchema, type User } from './user.entity';
 export {
@@ -64,6 +66,7 @@ export const ENTITIES = [
   RequestLinkSchema,
   RequestNoteSchema,
   RequestSchema,
+  RoleGrantSchema,
   TaskForceRequestSchema,
   UserSchema,
   TaskForceSchema,

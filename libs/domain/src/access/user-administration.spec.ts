@@ -1,6 +1,6 @@
 import type { Actor } from './actor';
 import { isRole } from './role';
-import { mayAdministerUsersOf, mayCreateAgencies } from './user-administration';
+import { mayAdministerUsersOf, mayCreateAgencies, mayCreateFirstAdministrator } from './user-administration';
 
 const actor = (overrides: Partial<Actor>): Actor => ({
   userId: 'u1',
@@ -23,11 +23,16 @@ describe('user administration', () => {
     }
   });
 
-  it('lets a platform admin manage any agency and create agencies', () => {
+  it('lets a platform admin create agencies and their first administrator, but not manage their users', () => {
     const operator = actor({ roles: ['ADMIN'], platformAdmin: true });
-    expect(mayAdministerUsersOf(operator, 'agency-b')).toBe(true);
+    expect(mayAdministerUsersOf(operator, 'agency-b')).toBe(false);
+    expect(mayAdministerUsersOf(operator, 'agency-a')).toBe(true); // an ADMIN of their own agency
     expect(mayCreateAgencies(operator)).toBe(true);
     expect(mayCreateAgencies(actor({ roles: ['ADMIN'] }))).toBe(false);
+    expect(mayCreateFirstAdministrator(operator, ['ADMIN'])).toBe(true);
+    expect(mayCreateFirstAdministrator(operator, ['OFFICER'])).toBe(false);
+    expect(mayCreateFirstAdministrator(operator, ['ADMIN', 'SUPERVISOR'])).toBe(false);
+    expect(mayCreateFirstAdministrator(actor({ roles: ['ADMIN'] }), ['ADMIN'])).toBe(false);
   });
 
   it('recognises only the four roles', () => {
