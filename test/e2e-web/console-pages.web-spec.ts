@@ -13,7 +13,15 @@ import {
   transition,
   transmittedMla,
 } from './support/arrange';
-import { expectNoSeriousAxeViolations, labelled, signIn, startWebStack, type WebStack } from './support';
+import {
+  DEMO_PASSWORD,
+  expectNoSeriousAxeViolations,
+  labelled,
+  screenshot,
+  signIn,
+  startWebStack,
+  type WebStack,
+} from './support';
 
 const SLOW = 90_000;
 
@@ -243,16 +251,50 @@ describe('web console: board, audit, statistics, admin', () => {
       await expectNoSeriousAxeViolations(page, 'admin (roles dialog)');
       await dialog.getByLabel(en.admin.roleNames.SUPERVISOR).check();
       await dialog.getByRole('button', { name: en.common.save }).click();
+      // SUPERVISOR takes a second administrator: saved as pending, the user still an officer only
+      await page
+        .getByRole('status')
+        .getByText(en.admin.users.updatedPending.replace('{name}', 'Sita Example').replace('{roles}', 'SUPERVISOR'))
+        .waitFor();
+      const nepalPolice = await agencyId(stack.client, 'NP', 'Nepal Police');
+      const rolesOfSita = async () =>
+        (
+          await stack.client.get<{ items: { email: string; roles: string[] }[] }>(
+            DEMO.npAdmin,
+            `/agencies/${nepalPolice}/users?limit=200`,
+          )
+        ).items
+          .find((user) => user.email === email)
+          ?.roles.sort();
+      expect(await rolesOfSita()).toEqual(['OFFICER']);
+      await page.getByRole('tab', { name: en.admin.tabs.grants }).click();
+      await page.getByTestId('role-grants').getByText(en.admin.grants.awaitingOther).waitFor(); // the proposer's own
+
+      const second = 'second.admin@np-police.example';
+      await stack.client.post(DEMO.npAdmin, `/agencies/${nepalPolice}/users`, {
+        email: second,
+        displayName: 'Second Administrator',
+        password: DEMO_PASSWORD,
+        roles: ['ADMIN'],
+      });
+      const secondPage = await pageAs(second);
+      await secondPage.goto('/admin?tab=grants');
+      const confirm = secondPage.getByRole('button', { name: 'Confirm SUPERVISOR for Sita Example' });
+      await confirm.waitFor();
+      await expectNoSeriousAxeViolations(secondPage, 'admin (pending role grants)');
+      await screenshot(secondPage, 'console-role-grants');
+      await confirm.click();
+      await secondPage
+        .getByRole('status')
+        .getByText(en.admin.grants.confirmed.replace('{name}', 'Sita Example').replace('{grant}', 'SUPERVISOR'))
+        .waitFor();
+      await secondPage.getByText(en.admin.grants.empty).waitFor();
+      expect(await rolesOfSita()).toEqual(['OFFICER', 'SUPERVISOR']);
+      await page.goto('/admin?tab=users'); // the proposer's page reads the users afresh
       await users
         .getByRole('row', { name: new RegExp(email) })
         .getByText('SUPERVISOR')
         .waitFor();
-      const nepalPolice = await agencyId(stack.client, 'NP', 'Nepal Police');
-      const listed = await stack.client.get<{ items: { email: string; roles: string[] }[] }>(
-        DEMO.npAdmin,
-        `/agencies/${nepalPolice}/users?limit=200`,
-      );
-      expect(listed.items.find((user) => user.email === email)?.roles.sort()).toEqual(['OFFICER', 'SUPERVISOR']);
 
       await page.getByRole('tab', { name: en.admin.tabs.webhooks }).click();
       await page.getByLabel(labelled(en.admin.webhooks.url)).fill(receiver.url);

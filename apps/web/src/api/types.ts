@@ -41,6 +41,8 @@ export type BoardCard = Schemas['BoardCardView'];
 
 export type AgencyUser = Schemas['UserView'];
 export type AgencyUserPage = Schemas['UserPageView'];
+export type RoleGrant = Schemas['RoleGrantView'];
+export type RoleGrantPage = Schemas['RoleGrantPageView'];
 export type WebhookEndpoint = Schemas['WebhookView'];
 export type WebhookEndpointPage = Schemas['WebhookPageView'];
 export type CreatedWebhookEndpoint = Schemas['CreatedWebhookView'];

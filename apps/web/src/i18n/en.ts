@@ -356,7 +356,7 @@ export const en = {
   },
   admin: {
     title: 'Administration',
-    tabs: { users: 'Users and roles', webhooks: 'Webhooks', queues: 'Queues' },
+    tabs: { users: 'Users and roles', grants: 'Pending role grants', webhooks: 'Webhooks', queues: 'Queues' },
     users: {
       title: 'Users of {agency}',
       email: 'E-mail',
@@ -374,8 +374,29 @@ export const en = {
       password: 'Initial password (at least 12 characters)',
       created: 'User {email} created.',
       updated: 'Roles of {name} saved.',
+      updatedPending: 'Roles of {name} saved; {roles} awaits a second administrator (Pending role grants).',
       rolesRequired: 'Choose at least one role',
       empty: 'No user yet.',
+    },
+    grants: {
+      title: 'Role grants awaiting a second administrator',
+      intro:
+        'Supervisor and auditor roles, and the platform-admin flag, take effect only once a second administrator confirms them: neither the one who proposed a grant nor the one who would receive it.',
+      empty: 'No grant is waiting.',
+      user: 'User',
+      grant: 'Grant',
+      proposedBy: 'Proposed by',
+      proposedAt: 'Proposed',
+      you: 'You',
+      platformAdmin: 'platform admin',
+      awaitingOther: 'Awaiting another administrator',
+      confirm: 'Confirm',
+      refuse: 'Refuse',
+      withdraw: 'Withdraw',
+      confirmLabel: 'Confirm {grant} for {name}',
+      refuseLabel: 'Refuse {grant} for {name}',
+      confirmed: '{name} is now {grant}.',
+      refused: 'The {grant} grant for {name} is refused: nothing was granted.',
     },
     roleNames: {
       OFFICER: 'Officer: files and answers requests',

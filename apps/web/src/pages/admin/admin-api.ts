@@ -1,11 +1,12 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { api } from '../../api/http';
-import type { AgencyUserPage, WebhookDeliveryPage, WebhookEndpointPage } from '../../api/types';
+import type { AgencyUserPage, RoleGrantPage, WebhookDeliveryPage, WebhookEndpointPage } from '../../api/types';
 
-export type { AgencyUser, CreatedWebhookEndpoint, WebhookDelivery, WebhookEndpoint } from '../../api/types';
+export type { AgencyUser, CreatedWebhookEndpoint, RoleGrant, WebhookDelivery, WebhookEndpoint } from '../../api/types';
 
 export const usersKey = (agencyId: string) => ['admin', 'users', agencyId] as const;
 export const webhooksKey = ['admin', 'webhooks'] as const;
+export const roleGrantsKey = ['admin', 'role-grants'] as const;
 export const deliveriesKey = (endpointId: string) => ['admin', 'webhooks', endpointId, 'deliveries'] as const;
 
 export function useAgencyUsers(agencyId: string) {
@@ -33,5 +34,13 @@ export function useDeliveries(endpointId: string | null) {
     enabled: endpointId !== null,
     refetchInterval: (query) =>
       query.state.data?.items.some((delivery) => delivery.status === 'pending') ? 2000 : 15_000,
+  });
+}
+
+/** Grants waiting for a second administrator: the agency's roles (ADMINs) and the platform-admin flag (platform admins). */
+export function useRoleGrants() {
+  return useQuery({
+    queryKey: roleGrantsKey,
+    queryFn: ({ signal }) => api.get<RoleGrantPage>('/role-grants', { limit: 200 }, signal),
   });
 }

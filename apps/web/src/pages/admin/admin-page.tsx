@@ -3,12 +3,16 @@ import { useSearchParams } from 'react-router';
 import { hasAnyRole, useSession } from '../../auth/session';
 import { t } from '../../i18n/t';
 import { QueuesPanel } from './queues-panel';
+import { RoleGrantsPanel } from './role-grants-panel';
 import { UsersPanel } from './users-panel';
 import { WebhooksPanel } from './webhooks-panel';
 
-type Tab = 'users' | 'webhooks' | 'queues';
+type Tab = 'users' | 'grants' | 'webhooks' | 'queues';
 
-/** The agency's administrators: users and roles, webhooks; platform admins also reach the queue dashboard. */
+/**
+ * The agency's administrators: users and roles, grants awaiting a second administrator, webhooks; platform admins
+ * also decide the platform-admin flag and reach the queue dashboard.
+ */
 export default function AdminPage() {
   const { me } = useSession();
   const [params, setParams] = useSearchParams();
@@ -25,7 +29,9 @@ export default function AdminPage() {
     );
   }
   const tabs: Tab[] = [
-    ...(agencyAdmin ? (['users', 'webhooks'] as const) : []),
+    ...(agencyAdmin ? (['users'] as const) : []),
+    ...(agencyAdmin || me.platformAdmin ? (['grants'] as const) : []),
+    ...(agencyAdmin ? (['webhooks'] as const) : []),
     ...(me.platformAdmin ? (['queues'] as const) : []),
   ];
   const requested = params.get('tab') as Tab | null;
@@ -44,6 +50,9 @@ export default function AdminPage() {
         </Tabs.List>
         <Tabs.Panel value="users" pt="md">
           <UsersPanel me={me} />
+        </Tabs.Panel>
+        <Tabs.Panel value="grants" pt="md">
+          <RoleGrantsPanel me={me} />
         </Tabs.Panel>
         <Tabs.Panel value="webhooks" pt="md">
           <WebhooksPanel />

@@ -6,19 +6,32 @@ import { api } from '../../api/http';
 import type { Role } from '../../api/types';
 import { ProblemAlert } from '../../components/problem-alert';
 import { t } from '../../i18n/t';
-import { usersKey, type AgencyUser } from './admin-api';
+import { roleGrantsKey, usersKey, type AgencyUser } from './admin-api';
 
-/** Roles and activation of one user: `PATCH /v1/agencies/:agencyId/users/:userId`. */
-export function EditRolesModal({ user, onClose }: { user: AgencyUser; onClose: (saved: boolean) => void }) {
+/**
+ * Roles and activation of one user: `PATCH /v1/agencies/:agencyId/users/:userId`. Added SUPERVISOR and AUDITOR roles
+ * wait for a second administrator: `onClose` gets those the answer does not hold yet.
+ */
+export function EditRolesModal({
+  user,
+  onClose,
+}: {
+  user: AgencyUser;
+  onClose: (saved: boolean, pending?: string[]) => void;
+}) {
   const queryClient = useQueryClient();
   const [roles, setRoles] = useState<string[]>(user.roles);
   const [active, setActive] = useState(user.active);
   const save = useMutation({
     mutationFn: () =>
       api.patch<AgencyUser>(`/agencies/${user.agencyId}/users/${user.id}`, { roles: roles as Role[], active }),
-    onSuccess: async () => {
+    onSuccess: async (saved) => {
       await queryClient.invalidateQueries({ queryKey: usersKey(user.agencyId) });
-      onClose(true);
+      await queryClient.invalidateQueries({ queryKey: roleGrantsKey });
+      onClose(
+        true,
+        roles.filter((role) => !saved.data.roles.includes(role as Role)),
+      );
     },
   });
   return (

@@ -89,8 +89,11 @@ export function UsersPanel({ me }: { me: Me }) {
       {editing && (
         <EditRolesModal
           user={editing}
-          onClose={(saved) => {
-            if (saved) setNotice(t('admin.users.updated', { name: editing.displayName }));
+          onClose={(saved, pending = []) => {
+            const name = editing.displayName;
+            if (saved && pending.length)
+              setNotice(t('admin.users.updatedPending', { name, roles: pending.join(', ') }));
+            else if (saved) setNotice(t('admin.users.updated', { name }));
             setEditing(null);
           }}
         />
