@@ -169,6 +169,18 @@ describe('role grants and the platform administrator’s limits (e2e)', () => {
       .auth(await api.login(colleague.email), bearer)
       .expect(200);
     expect(me.body.platformAdmin).toBe(true);
+
+    // taking the flag away needs no second person, and is in the trail
+    await patchUser(tokens['operatorA'], colleague, { platformAdmin: false }, operators.id).expect(200);
+    expect((await api.em().findOneOrFail(UserSchema, colleague.id)).platformAdmin).toBe(false);
+    const removal = await api
+      .em()
+      .findOneOrFail(
+        AuditEventSchema,
+        { subjectId: colleague.id, action: 'user.updated' },
+        { orderBy: { seq: 'desc' } },
+      );
+    expect(removal.data['platformAdmin']).toEqual({ from: true, to: false });
   });
 
   describe('the platform administrator', () => {

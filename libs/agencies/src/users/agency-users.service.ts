@@ -110,6 +110,7 @@ export class AgencyUsersService {
       const { roles, pending } = this.grantsOf(actor, user, changes);
       const before = {
         roles: [...user.roles],
+        platformAdmin: user.platformAdmin,
         active: user.active,
         language: user.language,
         displayName: user.displayName,
@@ -184,9 +185,15 @@ export class AgencyUsersService {
 }
 
 /** What a PATCH changed, as before/after values; the display name (personal data) only as changed or not. */
-function userChanges(before: Pick<User, 'roles' | 'active' | 'language' | 'displayName'>, after: User) {
+function userChanges(
+  before: Pick<User, 'roles' | 'platformAdmin' | 'active' | 'language' | 'displayName'>,
+  after: User,
+) {
   const changes: Record<string, unknown> = {};
   if (before.roles.join() !== after.roles.join()) changes['roles'] = { from: before.roles, to: [...after.roles] };
+  if (before.platformAdmin !== after.platformAdmin) {
+    changes['platformAdmin'] = { from: before.platformAdmin, to: after.platformAdmin };
+  }
   if (before.active !== after.active) changes['active'] = { from: before.active, to: after.active };
   if (before.language !== after.language) changes['language'] = { from: before.language, to: after.language };
   if (before.displayName !== after.displayName) changes['displayNameChanged'] = true;
