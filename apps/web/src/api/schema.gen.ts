@@ -1050,6 +1050,7 @@ export interface components {
        */
       password: string;
       /**
+       * @description SUPERVISOR and AUDITOR wait for a second administrator (GET /v1/role-grants); the others apply at once.
        * @example [
        *       "OFFICER"
        *     ]

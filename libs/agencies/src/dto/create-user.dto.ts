@@ -28,7 +28,12 @@ export class CreateUserDto {
   @Length(12, 256, { message: 'password must be between 12 and 256 characters' })
   password!: string;
 
-  @ApiProperty({ enum: ROLES, isArray: true, example: ['OFFICER'] })
+  @ApiProperty({
+    enum: ROLES,
+    isArray: true,
+    example: ['OFFICER'],
+    description: 'SUPERVISOR and AUDITOR wait for a second administrator (GET /v1/role-grants); the others apply at once.',
+  })
   @ArrayMinSize(1)
   @ArrayUnique()
   @IsIn(ROLES, { each: true, message: `each role must be one of ${ROLES.join(', ')}` })
