@@ -1,14 +1,16 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { ForbiddenException, Injectable, Logger, NotFoundException } from '@nestjs/common';
 import { agencyStream, AuditTrail } from '@liaison/audit';
-import { PasswordHasher } from '@liaison/auth';
+import { UserSessions } from '@liaison/auth';
 import { AgencySchema, UserSchema, type User } from '@liaison/data';
-import { mayAdministerUsersOf, type Actor, type CallerContext } from '@liaison/domain';
+import type { Actor, CallerContext } from '@liaison/domain';
 import { NotificationScheduler } from '@liaison/notifications';
 import { toCursorPage, type CursorPage, type IdPageQuery } from '@liaison/platform';
 import type { CreateUserDto } from '../dto/create-user.dto';
 import type { UpdateUserDto } from '../dto/update-user.dto';
 import { UserView } from '../dto/user.view';
+import { AccountLinks } from '../accounts/account-links';
+import { assertAdministersUsers } from './user-administration';
 
 /** An agency's users, managed by its ADMINs (and platform operators). Other agencies see nothing: 404. */
 @Injectable()
@@ -17,13 +19,14 @@ export class AgencyUsersService {
 
   constructor(
     private readonly em: EntityManager,
-    private readonly hasher: PasswordHasher,
     private readonly notifications: NotificationScheduler,
     private readonly audit: AuditTrail,
+    private readonly links: AccountLinks,
+    private readonly sessions: UserSessions,
   ) {}
 
   async list(actor: Actor, agencyId: string, page: IdPageQuery): Promise<CursorPage<UserView>> {
-    this.assertAdministers(actor, agencyId);
+    assertAdministersUsers(actor, agencyId);
     const em = this.em.fork();
     // a platform admin may name any agency: an unknown one is 404, as for get and create, not an empty page
     if (actor.agencyId !== agencyId && !(await em.count(AgencySchema, { id: agencyId }))) {
@@ -38,13 +41,13 @@ export class AgencyUsersService {
   }
 
   async get(actor: Actor, agencyId: string, userId: string): Promise<User> {
-    this.assertAdministers(actor, agencyId);
+    assertAdministersUsers(actor, agencyId);
     return this.find(this.em.fork(), agencyId, userId);
   }
 
+  /** The account has no password: the user chooses it through the invitation e-mailed in the same commit. */
   async create({ actor, clientRequestId }: CallerContext, agencyId: string, input: CreateUserDto): Promise<User> {
-    this.assertAdministers(actor, agencyId);
-    const passwordHash = await this.hasher.hash(input.password);
+    assertAdministersUsers(actor, agencyId);
     const user = await this.em.fork().transactional(async (em) => {
       const agency = await em.findOne(AgencySchema, agencyId);
       if (!agency) throw new NotFoundException('Agency not found');
@@ -52,11 +55,12 @@ export class AgencyUsersService {
         agency,
         email: input.email.trim().toLowerCase(),
         displayName: input.displayName,
-        passwordHash,
+        passwordHash: null,
         roles: input.roles,
         language: input.language ?? 'en',
       });
       await em.flush();
+      const invitation = await this.links.send(em, created, 'invitation');
       await this.audit.append(em, {
         stream: agencyStream(agencyId),
         action: 'user.created',
@@ -64,7 +68,7 @@ export class AgencyUsersService {
         subjectId: created.id,
         actor,
         clientRequestId,
-        data: { roles: [...created.roles] },
+        data: { roles: [...created.roles], invitationId: invitation.id },
       });
       return created;
     });
@@ -78,7 +82,7 @@ export class AgencyUsersService {
     userId: string,
     changes: UpdateUserDto,
   ): Promise<User> {
-    this.assertAdministers(actor, agencyId);
+    assertAdministersUsers(actor, agencyId);
     return this.em.fork().transactional(async (em) => {
       const user = await this.find(em, agencyId, userId);
       if (
@@ -95,6 +99,7 @@ export class AgencyUsersService {
       };
       em.assign(user, definedOnly(changes));
       await em.flush();
+      if (before.active && !user.active) await this.sessions.end(em, user.id);
       await this.audit.append(em, {
         stream: agencyStream(agencyId),
         action: 'user.updated',
@@ -106,13 +111,6 @@ export class AgencyUsersService {
       });
       return user;
     });
-  }
-
-  /** Foreign agencies get 404 (their users' existence is not ours to reveal); own non-admins get 403. */
-  private assertAdministers(actor: Actor, agencyId: string): void {
-    if (mayAdministerUsersOf(actor, agencyId)) return;
-    if (actor.agencyId !== agencyId) throw new NotFoundException('Agency not found');
-    throw new ForbiddenException('Only the agency ADMIN manages its users');
   }
 
   private async find(em: EntityManager, agencyId: string, userId: string): Promise<User> {
