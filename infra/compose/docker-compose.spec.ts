@@ -121,9 +121,16 @@ describe('docker-compose.yml', () => {
     expect(argv(services.worker.command).join(' ')).toBe(scripts.worker);
     const cmd = /^CMD (\[.*\])$/m.exec(read('infra/docker/Dockerfile'));
     expect((JSON.parse(cmd?.[1] ?? '[]') as string[]).join(' ')).toBe(scripts.api);
-    expect(argv(services.migrate.command).join(' ')).toContain('npm run db:migrate && npm run db:seed');
+    expect(argv(services.migrate.command).join(' ')).toContain('npm run db:migrate &&');
     expect(scripts['db:migrate']).toBeDefined();
-    expect(scripts['db:seed']).toBeDefined();
+  });
+
+  it('never seeds the demo accounts: the one-shot job migrates only', () => {
+    const command = argv(services.migrate.command).join(' ');
+    expect(command).not.toMatch(/db:seed|seed\.ts|demo-seed/);
+    for (const service of Object.values(services)) expect(argv(service.command).join(' ')).not.toMatch(/seed/);
+    expect(read('infra/docker/Dockerfile')).not.toMatch(/seed/);
+    expect(env('migrate').NODE_ENV).toMatch(/production/);
   });
 
   it('only depends on services it defines, and starts the apps after a successful migration', () => {

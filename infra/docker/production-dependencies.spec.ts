@@ -14,7 +14,8 @@ const aliases = (JSON.parse(read('tsconfig.base.json')) as { compilerOptions: { 
 
 /**
  * What the image runs with its production dependencies only: the compiled api and worker, the build of them in the
- * image, the compose migrate job (migrations, seed, the application role), the key rotation and the audit CLI.
+ * image, the compose migrate job (migrations, the application role), the bootstrap of the first platform
+ * administrator, the key rotation and the audit CLI.
  */
 const ENTRY_POINTS = [
   'apps/api/src/main.ts',
@@ -22,6 +23,7 @@ const ENTRY_POINTS = [
   'infra/scripts/build-apps.ts',
   'infra/scripts/migrate.ts',
   'infra/scripts/seed.ts',
+  'infra/scripts/admin-bootstrap.ts',
   'infra/launcher/application-role.ts',
   'infra/scripts/rotate-master-key.ts',
   'libs/audit/src/cli/liaison-audit.cjs',

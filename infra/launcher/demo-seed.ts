@@ -2,6 +2,7 @@ import { MikroORM } from '@mikro-orm/postgresql';
 import * as argon2 from 'argon2';
 import { AgencySchema, ormConfig, UserSchema } from '@liaison/data';
 import { ROLES, type AgencyType, type Role } from '@liaison/domain';
+import { readSettings } from '@liaison/platform';
 
 export interface DemoLogin {
   email: string;
@@ -89,8 +90,14 @@ const AGENCIES: DemoAgency[] = [
 /** Agencies whose users of every role are seeded (the others get an officer and a supervisor). */
 const FULLY_STAFFED = new Set(['in-cbi', 'np-police', 'th-rtp', 'mm-dsw']);
 
-/** Seeds the demo once (idempotent) and returns its logins; every account has the same demo password. */
+/**
+ * Seeds the demo once (idempotent) and returns its logins; every account has the same demo password. Never in
+ * production: a known password on every role is a way in (the first administrator comes from `admin:bootstrap`).
+ */
 export async function seedDemo(databaseUrl: string, password: string): Promise<DemoLogin[]> {
+  if (readSettings(['general']).NODE_ENV === 'production') {
+    throw new Error('the demo seed does not run with NODE_ENV=production: use `npm run admin:bootstrap -- --email …`');
+  }
   const orm = await MikroORM.init(ormConfig(databaseUrl, { pool: { min: 0, max: 2 } }));
   try {
     const em = orm.em.fork();

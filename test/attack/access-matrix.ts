@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { ApiHarness } from '../e2e/support/api-harness';
 import {
   freshRequest,
@@ -212,6 +213,8 @@ const WEBHOOK_ENDPOINT: Expectation = {
   platformAdmin: { own: A, counterpart: 404, taskForce: 404, foreign: 404 },
 };
 
+const unknownLinkToken = () => randomBytes(32).toString('base64url');
+
 const freshTokens = async ({ api, world }: Fixture) => ({
   refreshToken: await freshRefreshToken(api, world.users['own:officer']),
 });
@@ -229,6 +232,31 @@ export const ACCESS_MATRIX: Record<string, RouteRule> = {
   'POST /v1/auth/refresh': { public: true, expect: PUBLIC, body: freshTokens },
   'POST /v1/auth/logout': { public: true, expect: PUBLIC, body: freshTokens },
   'GET /v1/me': { expect: EVERYONE },
+  // a wrong current password: allowed callers get 400, never a change
+  'POST /v1/me/password': {
+    expect: EVERYONE,
+    headers: () => ({ 'X-Forwarded-For': nextClientAddress() }),
+    body: () => ({ currentPassword: 'not the current password', newPassword: 'a new and long passphrase' }),
+  },
+  // links nobody was sent: 410 for everyone, signed in or not; a reset answers 202 whether the address exists or not
+  'POST /v1/auth/password-links/inspect': {
+    public: true,
+    expect: PUBLIC,
+    headers: () => ({ 'X-Forwarded-For': nextClientAddress() }),
+    body: () => ({ token: unknownLinkToken() }),
+  },
+  'POST /v1/auth/password-links/redeem': {
+    public: true,
+    expect: PUBLIC,
+    headers: () => ({ 'X-Forwarded-For': nextClientAddress() }),
+    body: () => ({ token: unknownLinkToken(), password: 'a new and long passphrase' }),
+  },
+  'POST /v1/auth/password-resets': {
+    public: true,
+    expect: PUBLIC,
+    headers: () => ({ 'X-Forwarded-For': nextClientAddress() }),
+    body: () => ({ email: `nobody.${nextClientAddress()}@matrix.example` }),
+  },
 
   'GET /v1/agencies': { expect: DIRECTORY },
   'POST /v1/agencies': {
@@ -242,11 +270,11 @@ export const ACCESS_MATRIX: Record<string, RouteRule> = {
     body: () => ({
       email: `matrix.${nextClientAddress()}@in.example`,
       displayName: 'Matrix user',
-      password: 'a long enough password',
       roles: ['OFFICER'],
     }),
   },
   'GET /v1/agencies/{agencyId}/users/{userId}': { expect: USER_ADMINISTRATION },
+  'POST /v1/agencies/{agencyId}/users/{userId}/password-reset': { expect: USER_ADMINISTRATION },
   'PATCH /v1/agencies/{agencyId}/users/{userId}': {
     expect: USER_ADMINISTRATION,
     body: () => ({ displayName: 'Renamed by the matrix' }),

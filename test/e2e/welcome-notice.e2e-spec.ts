@@ -38,7 +38,6 @@ describe('welcome notice through the worker (e2e)', () => {
       .send({
         email: 'case.worker@dsw.example',
         displayName: 'Case Worker',
-        password: 'long-enough-password',
         roles: ['OFFICER'],
       })
       .expect(201);

@@ -8,7 +8,16 @@ export const AGENCIES_PROBLEMS = {
   selfGrant: 'self-grant',
   secondAdministratorRequired: 'second-administrator-required',
   firstAdministratorOnly: 'first-administrator-only',
+  linkUnusable: 'link-unusable',
 } as const;
+
+/** 410: an invitation or reset link that is unknown, used, replaced by a newer one or past its time. */
+export const linkUnusable = () =>
+  new ProblemException(
+    410,
+    AGENCIES_PROBLEMS.linkUnusable,
+    'This link is unknown, already used, replaced by a newer one or expired. Ask for a new one.',
+  );
 
 /** 422: a deactivated account joins nothing. */
 export const userInactive = () =>

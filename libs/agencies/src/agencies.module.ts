@@ -1,8 +1,14 @@
 import { Module } from '@nestjs/common';
+import { MASTER_KEYRING_PROVIDER } from '@liaison/platform';
 import { AuditModule } from '@liaison/audit';
 import { AuthModule } from '@liaison/auth';
 import { NotificationQueueModule } from '@liaison/notifications';
 import { RequestsModule } from '@liaison/requests';
+import { AccountLinks } from './accounts/account-links';
+import { PasswordLinksController } from './accounts/password-links.controller';
+import { PasswordLinksService } from './accounts/password-links.service';
+import { UserPasswordResetController } from './accounts/user-password-reset.controller';
+import { UserPasswordResetService } from './accounts/user-password-reset.service';
 import { AgenciesController } from './agencies.controller';
 import { AgenciesService } from './agencies.service';
 import {
@@ -26,6 +32,8 @@ import { RoleGrantsService } from './users/role-grants.service';
     AgenciesController,
     AgencyUsersController,
     RoleGrantsController,
+    UserPasswordResetController,
+    PasswordLinksController,
     TaskForcesController,
     TaskForceMembersController,
     TaskForceRequestsController,
@@ -35,6 +43,10 @@ import { RoleGrantsService } from './users/role-grants.service';
     AgenciesService,
     AgencyUsersService,
     RoleGrantsService,
+    MASTER_KEYRING_PROVIDER,
+    AccountLinks,
+    PasswordLinksService,
+    UserPasswordResetService,
     TaskForcesService,
     TaskForceMembersService,
     TaskForceRequestsService,

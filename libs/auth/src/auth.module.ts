@@ -10,6 +10,10 @@ import { CredentialsVerifier } from './login/credentials-verifier';
 import { LoginThrottle } from './login/login-throttle';
 import { PasswordHasher } from './login/password-hasher';
 import { MeController } from './me.controller';
+import { OwnPasswordController } from './passwords/own-password.controller';
+import { OwnPasswordService } from './passwords/own-password.service';
+import { PasswordRules } from './passwords/password-rules';
+import { UserSessions } from './sessions/user-sessions';
 import { JwtStrategy } from './strategies/jwt.strategy';
 import { LocalStrategy } from './strategies/local.strategy';
 import { TokenService } from './tokens/token.service';
@@ -26,17 +30,20 @@ import { TokenService } from './tokens/token.service';
       }),
     }),
   ],
-  controllers: [AuthController, MeController],
+  controllers: [AuthController, MeController, OwnPasswordController],
   providers: [
     PasswordHasher,
     LoginThrottle,
     CredentialsVerifier,
     TokenService,
+    PasswordRules,
+    UserSessions,
+    OwnPasswordService,
     LocalStrategy,
     JwtStrategy,
     { provide: APP_GUARD, useClass: JwtAuthGuard },
     { provide: APP_GUARD, useClass: RolesGuard },
   ],
-  exports: [PasswordHasher],
+  exports: [PasswordHasher, PasswordRules, UserSessions],
 })
 export class AuthModule {}

@@ -4,3 +4,5 @@ export { Public } from './decorators/public.decorator';
 export { Roles } from './decorators/roles.decorator';
 export { AccountLockedException } from './login/login-throttle';
 export { PasswordHasher } from './login/password-hasher';
+export { PasswordRules } from './passwords/password-rules';
+export { UserSessions } from './sessions/user-sessions';

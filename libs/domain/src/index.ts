@@ -55,3 +55,11 @@ export {
   taskForceLinkRefusal,
   type TaskForceLinkRefusal,
 } from './access/task-force-linking';
+export {
+  PASSWORD_MAX_LENGTH,
+  PASSWORD_MIN_LENGTH,
+  passwordRefusal,
+  passwordRefusalText,
+  type PasswordOwner,
+  type PasswordRefusal,
+} from './accounts/password-policy';

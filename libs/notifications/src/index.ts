@@ -1,3 +1,5 @@
+export { accountLinkPath } from './account-links/account-link-path';
+export { openAccountLinkToken, sealAccountLinkToken } from './account-links/account-link-box';
 export { CLOCK } from './clock/clock';
 export { ManualClock } from './clock/manual-clock';
 export { DeadlineReconciler } from './deadlines/deadline-reconciler';
@@ -6,10 +8,11 @@ export { NotificationProcessorsModule } from './processors/notification-processo
 export { NotificationQueueModule } from './queues/notification-queue.module';
 export { NotificationScheduler } from './queues/notification-scheduler';
 export { DEADLINES_QUEUE, NOTIFICATIONS_QUEUE, WEBHOOKS_QUEUE } from './queues/queue-names';
-export { outboxRows, type OutboxEntry, type OutboxRow } from './outbox/outbox';
+export { Outbox, outboxRows, type OutboxEntry, type OutboxRow } from './outbox/outbox';
 export { OutboxModule } from './outbox/outbox.module';
 export { insertOutboxSql } from './outbox/outbox.sql';
 export { OutboxRelay } from './relay/outbox-relay';
+export { ACCOUNT_LINK_TOPIC } from './relay/outbox-routes';
 export { sealWebhookSecrets } from './webhooks/webhook-secret-sealing';
 export { verifyWebhookSignature } from './webhooks/webhook-signature';
 export { WebhookResolver } from './webhooks/webhook-resolver';

@@ -21,6 +21,8 @@ export interface LiaisonConfig {
   queuePrefix: string;
   jwt: { secret: string; accessTtlSeconds: number; refreshTtlSeconds: number; issuer: string };
   login: { maxFailures: number; lockoutSeconds: number; slowdownAfter: number; slowdownStepMs: number };
+  /** How long a new account's invitation link works. */
+  invitationTtlHours: number;
   http: {
     corsOrigins: string[];
     bodyLimit: string;
@@ -98,6 +100,7 @@ export function loadConfig(env?: Env): LiaisonConfig {
       slowdownAfter: settings.LOGIN_SLOWDOWN_AFTER,
       slowdownStepMs: settings.LOGIN_SLOWDOWN_STEP_MS,
     },
+    invitationTtlHours: settings.INVITATION_TTL_HOURS,
     http: {
       corsOrigins: [...settings.CORS_ORIGINS],
       bodyLimit: settings.BODY_LIMIT,

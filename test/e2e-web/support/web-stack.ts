@@ -22,6 +22,8 @@ export interface WebStack {
   /** The public API as a demo user, for arranging what the browser then shows. */
   client: StackClient;
   browser: ConsoleBrowser;
+  /** Where the worker writes each e-mail as an `.eml` file (no SMTP server in these suites). */
+  mailDir: string;
   close: () => Promise<void>;
 }
 
@@ -55,6 +57,7 @@ export async function startWebStack(options: WebStackOptions = {}): Promise<WebS
       logins,
       client: stackClient(baseUrl, DEMO_PASSWORD),
       browser,
+      mailDir,
       close: async () => {
         await stopAll(stops);
         rmSync(mailDir, { recursive: true, force: true });

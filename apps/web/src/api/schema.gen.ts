@@ -194,6 +194,22 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/me/password': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['OwnPasswordController_change'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/agencies': {
     parameters: {
       query?: never;
@@ -300,6 +316,70 @@ export interface paths {
     get?: never;
     put?: never;
     post: operations['RoleGrantsController_refuse'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/agencies/{agencyId}/users/{userId}/password-reset': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['UserPasswordResetController_reset'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/auth/password-links/inspect': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['PasswordLinksController_inspect'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/auth/password-links/redeem': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['PasswordLinksController_redeem'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/auth/password-resets': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['PasswordLinksController_requestReset'];
     delete?: never;
     options?: never;
     head?: never;
@@ -977,6 +1057,18 @@ export interface components {
       language: string;
       agency: components['schemas']['MyAgencyView'];
     };
+    ChangePasswordDto: {
+      /**
+       * Format: password
+       * @description The password the caller signs in with now.
+       */
+      currentPassword: string;
+      /**
+       * Format: password
+       * @description At least 12 characters, no composition rules; refused when common or breached, or when it contains the e-mail address or the name.
+       */
+      newPassword: string;
+    };
     AgencyView: {
       /** Format: uuid */
       id: string;
@@ -1045,11 +1137,6 @@ export interface components {
       /** @example Asha Rao */
       displayName: string;
       /**
-       * Format: password
-       * @description Initial password, at least 12 characters.
-       */
-      password: string;
-      /**
        * @description SUPERVISOR and AUDITOR wait for a second administrator (GET /v1/role-grants); the others apply at once.
        * @example [
        *       "OFFICER"
@@ -1101,6 +1188,48 @@ export interface components {
       items: components['schemas']['RoleGrantView'][];
       /** @description Pass as cursor for the next page; null on the last. */
       nextCursor: string | null;
+    };
+    PasswordResetIssuedView: {
+      /**
+       * @description A new invitation when the user never chose a password, else a reset link.
+       * @enum {string}
+       */
+      sent: 'invitation' | 'admin_reset';
+      expiresAt: string;
+      /** @description Refresh tokens revoked: every session of the user has ended. */
+      sessionsEnded: number;
+    };
+    PasswordLinkDto: {
+      /** @description The token of an invitation or reset link (the part after `#token=`). */
+      token: string;
+    };
+    PasswordLinkView: {
+      /**
+       * @description `invitation`: a new account; `reset`: asked for by the user; `admin_reset`: forced by an administrator.
+       * @enum {string}
+       */
+      purpose: 'invitation' | 'reset' | 'admin_reset';
+      email: string;
+      displayName: string;
+      agencyName: string;
+      expiresAt: string;
+    };
+    RedeemPasswordLinkDto: {
+      /** @description The token of an invitation or reset link (the part after `#token=`). */
+      token: string;
+      /**
+       * Format: password
+       * @description At least 12 characters, no composition rules; refused when common or breached, or when it contains the e-mail address or the name.
+       */
+      password: string;
+    };
+    PasswordResetRequestDto: {
+      /** @example officer@in-cbi.example */
+      email: string;
+    };
+    PasswordResetSentView: {
+      /** @example If an active account has this address, a link to choose a new password is on its way. It works once, for 30 minutes. */
+      detail: string;
     };
     CreateTaskForceDto: {
       /** @example JTF Mekong corridor */
@@ -2512,6 +2641,35 @@ export interface operations {
       };
     };
   };
+  OwnPasswordController_change: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ChangePasswordDto'];
+      };
+    };
+    responses: {
+      /** @description Changed; every other session of the caller has ended, this one goes on. */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The current password is wrong, or the new one breaks a rule (named field). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
   AgenciesController_list: {
     parameters: {
       query?: {
@@ -2788,6 +2946,120 @@ export interface operations {
           [name: string]: unknown;
         };
         content?: never;
+      };
+    };
+  };
+  UserPasswordResetController_reset: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        agencyId: string;
+        userId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The password no longer works, every session has ended, and a link to choose a new one is on its way. */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PasswordResetIssuedView'];
+        };
+      };
+      /** @description Unknown agency or user, or one of another agency. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  PasswordLinksController_inspect: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PasswordLinkDto'];
+      };
+    };
+    responses: {
+      /** @description Whose account the link is for, and why it was sent. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PasswordLinkView'];
+        };
+      };
+      /** @description Unknown, used, replaced or expired. */
+      410: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  PasswordLinksController_redeem: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RedeemPasswordLinkDto'];
+      };
+    };
+    responses: {
+      /** @description The password is set: sign in with it. Every session of the user has ended. */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Unknown, used, replaced or expired. */
+      410: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  PasswordLinksController_requestReset: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PasswordResetRequestDto'];
+      };
+    };
+    responses: {
+      /** @description The same answer whether the account exists or not. */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PasswordResetSentView'];
+        };
       };
     };
   };

@@ -40,6 +40,9 @@ export type BoardColumn = Schemas['BoardColumnView'];
 export type BoardCard = Schemas['BoardCardView'];
 
 export type AgencyUser = Schemas['UserView'];
+export type PasswordLink = Schemas['PasswordLinkView'];
+export type PasswordResetIssued = Schemas['PasswordResetIssuedView'];
+export type PasswordResetSent = Schemas['PasswordResetSentView'];
 export type AgencyUserPage = Schemas['UserPageView'];
 export type RoleGrant = Schemas['RoleGrantView'];
 export type RoleGrantPage = Schemas['RoleGrantPageView'];

@@ -19,6 +19,16 @@ export const routes: RouteObject[] = [
     ...page(() => import('../pages/sign-in/sign-in-page')),
     errorElement: <RouteErrorPage standalone />,
   },
+  ...['/account/invitation', '/account/reset-password'].map((path) => ({
+    path,
+    ...page(() => import('../pages/account/password-link-page')),
+    errorElement: <RouteErrorPage standalone />,
+  })),
+  {
+    path: '/forgot-password',
+    ...page(() => import('../pages/account/forgot-password-page')),
+    errorElement: <RouteErrorPage standalone />,
+  },
   {
     element: <RequireSession />,
     errorElement: <RouteErrorPage standalone />,
@@ -37,6 +47,7 @@ export const routes: RouteObject[] = [
           { path: 'audit', ...page(() => import('../pages/audit/audit-page')) },
           { path: 'statistics', ...page(() => import('../pages/statistics/statistics-page')) },
           { path: 'admin', ...page(() => import('../pages/admin/admin-page')) },
+          { path: 'account/password', ...page(() => import('../pages/account/change-password-page')) },
           { path: 'forbidden', ...page(() => import('../pages/errors/forbidden-page')) },
           { path: 'offline', ...page(() => import('../pages/errors/offline-page')) },
           { path: 'error', ...page(() => import('../pages/errors/server-error-page')) },

@@ -17,6 +17,7 @@ import {
   IconChartBar,
   IconFilePlus,
   IconInbox,
+  IconKey,
   IconLayoutKanban,
   IconListDetails,
   IconSettings,
@@ -61,6 +62,7 @@ const NAV: NavItem[] = [
     icon: <IconSettings {...ICON} />,
     visible: (me) => me.platformAdmin || hasAnyRole(me, 'ADMIN'),
   },
+  { to: '/account/password', label: 'nav.password', icon: <IconKey {...ICON} />, visible: () => true },
 ];
 
 /** The frame of every signed-in page: who is signed in, the navigation, the page. */

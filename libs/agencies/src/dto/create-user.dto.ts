@@ -12,6 +12,7 @@ import {
 } from 'class-validator';
 import { ROLES, type Role } from '@liaison/domain';
 
+/** No password: the new user chooses it through the invitation e-mailed to them; a `password` field is refused. */
 export class CreateUserDto {
   @ApiProperty({ example: 'new.officer@in-cbi.example' })
   @IsEmail({}, { message: 'email must be an e-mail address' })
@@ -22,11 +23,6 @@ export class CreateUserDto {
   @IsString()
   @Length(2, 200)
   displayName!: string;
-
-  @ApiProperty({ description: 'Initial password, at least 12 characters.', format: 'password' })
-  @IsString()
-  @Length(12, 256, { message: 'password must be between 12 and 256 characters' })
-  password!: string;
 
   @ApiProperty({
     enum: ROLES,

@@ -2,7 +2,7 @@ import { LockMode } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { ForbiddenException, Injectable, Logger, NotFoundException } from '@nestjs/common';
 import { agencyStream, AuditTrail } from '@liaison/audit';
-import { PasswordHasher } from '@liaison/auth';
+import { UserSessions } from '@liaison/auth';
 import { AgencySchema, UserSchema, type User } from '@liaison/data';
 import {
   addedRoles,
@@ -19,7 +19,9 @@ import type { CreateUserDto } from '../dto/create-user.dto';
 import type { UpdateUserDto } from '../dto/update-user.dto';
 import { UserView } from '../dto/user.view';
 import { firstAdministratorOnly, platformAdminsOnly, selfGrant } from '../agencies-problems';
+import { AccountLinks } from '../accounts/account-links';
 import { RoleGrantsService } from './role-grants.service';
+import { assertAdministersUsers } from './user-administration';
 
 /**
  * An agency's users, managed by its ADMINs; other agencies see nothing (404). A platform admin creates the first
@@ -31,14 +33,15 @@ export class AgencyUsersService {
 
   constructor(
     private readonly em: EntityManager,
-    private readonly hasher: PasswordHasher,
     private readonly notifications: NotificationScheduler,
     private readonly audit: AuditTrail,
     private readonly roleGrants: RoleGrantsService,
+    private readonly links: AccountLinks,
+    private readonly sessions: UserSessions,
   ) {}
 
   async list(actor: Actor, agencyId: string, page: IdPageQuery): Promise<CursorPage<UserView>> {
-    this.assertAdministers(actor, agencyId);
+    assertAdministersUsers(actor, agencyId);
     const em = this.em.fork();
     // a platform admin may name any agency: an unknown one is 404, as for get and create, not an empty page
     if (actor.agencyId !== agencyId && !(await em.count(AgencySchema, { id: agencyId }))) {
@@ -53,15 +56,15 @@ export class AgencyUsersService {
   }
 
   async get(actor: Actor, agencyId: string, userId: string): Promise<User> {
-    this.assertAdministers(actor, agencyId);
+    assertAdministersUsers(actor, agencyId);
     return this.find(this.em.fork(), agencyId, userId);
   }
 
+  /** The account has no password: the user chooses it through the invitation e-mailed in the same commit. */
   async create(caller: CallerContext, agencyId: string, input: CreateUserDto): Promise<User> {
     const { actor, clientRequestId } = caller;
     const firstAdministrator = this.assertCreates(actor, agencyId, input);
     const { immediate, pending } = addedRoles([], input.roles);
-    const passwordHash = await this.hasher.hash(input.password);
     const user = await this.em.fork().transactional(async (em) => {
       const agency = await em.findOne(AgencySchema, agencyId, { lockMode: LockMode.PESSIMISTIC_WRITE });
       if (!agency) throw new NotFoundException('Agency not found');
@@ -75,11 +78,12 @@ export class AgencyUsersService {
         agency,
         email: input.email.trim().toLowerCase(),
         displayName: input.displayName,
-        passwordHash,
+        passwordHash: null,
         roles: immediate,
         language: input.language ?? 'en',
       });
       await em.flush();
+      const invitation = await this.links.send(em, created, 'invitation');
       await this.audit.append(em, {
         stream: agencyStream(agencyId),
         action: 'user.created',
@@ -87,7 +91,7 @@ export class AgencyUsersService {
         subjectId: created.id,
         actor,
         clientRequestId,
-        data: { roles: [...created.roles] },
+        data: { roles: [...created.roles], invitationId: invitation.id },
       });
       await this.roleGrants.propose(em, caller, created, pending);
       return created;
@@ -98,7 +102,7 @@ export class AgencyUsersService {
 
   async update(caller: CallerContext, agencyId: string, userId: string, changes: UpdateUserDto): Promise<User> {
     const { actor, clientRequestId } = caller;
-    this.assertAdministers(actor, agencyId);
+    assertAdministersUsers(actor, agencyId);
     return this.em.fork().transactional(async (em) => {
       const user = await this.find(em, agencyId, userId);
       if (
@@ -121,6 +125,7 @@ export class AgencyUsersService {
         platformAdmin: user.platformAdmin && changes.platformAdmin !== false,
       });
       await em.flush();
+      if (before.active && !user.active) await this.sessions.end(em, user.id);
       await this.audit.append(em, {
         stream: agencyStream(agencyId),
         action: 'user.updated',
@@ -156,15 +161,8 @@ export class AgencyUsersService {
     if (actor.platformAdmin) {
       throw firstAdministratorOnly('Inside another agency a platform administrator creates only its first ADMIN');
     }
-    this.assertAdministers(actor, agencyId);
+    assertAdministersUsers(actor, agencyId);
     return false;
-  }
-
-  /** Other agencies get 404 (their users' existence is not theirs to learn), platform admins too; own non-admins 403. */
-  private assertAdministers(actor: Actor, agencyId: string): void {
-    if (mayAdministerUsersOf(actor, agencyId)) return;
-    if (actor.agencyId !== agencyId) throw new NotFoundException('Agency not found');
-    throw new ForbiddenException('Only the agency ADMIN manages its users');
   }
 
   private async find(em: EntityManager, agencyId: string, userId: string): Promise<User> {

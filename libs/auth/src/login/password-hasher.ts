@@ -13,7 +13,7 @@ export class PasswordHasher {
     return argon2.hash(password, { type: argon2.argon2id });
   }
 
-  async verify(hash: string | undefined, password: string): Promise<boolean> {
+  async verify(hash: string | null | undefined, password: string): Promise<boolean> {
     this.verifications.inc();
     try {
       return await argon2.verify(hash ?? (await this.decoy), password);

@@ -2,4 +2,6 @@
 export interface AccessTokenClaims {
   sub: string;
   agency: string;
+  /** The session (refresh token family) it belongs to: what a password change keeps. */
+  sid?: string;
 }

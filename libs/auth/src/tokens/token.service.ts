@@ -26,7 +26,7 @@ export class TokenService {
     family: string = uuidv7(),
     rotated = false,
   ): Promise<TokenPairView> {
-    const claims: AccessTokenClaims = { sub: user.id, agency: user.agency.id };
+    const claims: AccessTokenClaims = { sub: user.id, agency: user.agency.id, sid: family };
     const accessToken = await this.jwt.signAsync(claims);
     const refreshToken = randomBytes(32).toString('base64url');
     const refreshExpiresAt = new Date(Date.now() + this.config.jwt.refreshTtlSeconds * 1000);

@@ -1,3 +1,4 @@
+import { AccountLinkSchema } from './account-link.entity';
 import { AgencySchema } from './agency.entity';
 import { AttachmentSchema } from './attachment.entity';
 import { AuditCheckpointSchema } from './audit-checkpoint.entity';
@@ -21,6 +22,12 @@ import { WebhookDeliverySchema } from './webhook-delivery.entity';
 import { WebhookEndpointSchema } from './webhook-endpoint.entity';
 import { TaskForceMemberSchema, TaskForceSchema } from './task-force.entity';
 
+export {
+  ACCOUNT_LINK_PURPOSES,
+  AccountLinkSchema,
+  type AccountLink,
+  type AccountLinkPurpose,
+} from './account-link.entity';
 export { AgencySchema, type Agency } from './agency.entity';
 export { AttachmentSchema, type Attachment } from './attachment.entity';
 export { AuditCheckpointSchema, type AuditCheckpoint } from './audit-checkpoint.entity';
@@ -50,6 +57,7 @@ export { WebhookEndpointSchema, type WebhookEndpoint } from './webhook-endpoint.
 export { TaskForceMemberSchema, TaskForceSchema, type TaskForce, type TaskForceMember } from './task-force.entity';
 
 export const ENTITIES = [
+  AccountLinkSchema,
   AgencySchema,
   AttachmentSchema,
   AuditCheckpointSchema,

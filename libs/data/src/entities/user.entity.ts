@@ -12,7 +12,8 @@ export const UserSchema = defineEntity({
     /** Stored lower-cased; the login name. */
     email: p.string().length(320).unique(),
     displayName: p.string().length(200),
-    passwordHash: p.text().hidden().lazy(),
+    /** argon2id; null while an invitation waits and after an administrator's reset: no password signs in. */
+    passwordHash: p.text().hidden().lazy().nullable(),
     roles: p.array<Role>((value) => value as Role).defaultRaw("'{}'"),
     platformAdmin: p.boolean().default(false),
     active: p.boolean().default(true),

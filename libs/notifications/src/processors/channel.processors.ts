@@ -1,15 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import type { Job } from 'bullmq';
+import { AccountLinkEmails } from '../account-links/account-link-emails';
 import { EmailNotices } from '../email/email-notices';
 import { InboxNotices } from '../inbox/inbox-notices';
 import { WorkerMetrics } from '../metrics/worker-metrics';
 import {
   EMAIL_QUEUE,
   EmailJob,
+  isJobId,
   INBOX_QUEUE,
   InboxJob,
   WEBHOOKS_QUEUE,
   WebhookJob,
+  type AccountLinkJobData,
   type ChannelJobData,
 } from '../queues/queue-names';
 import { WebhookSender } from '../webhooks/webhook-sender';
@@ -35,11 +38,14 @@ export class EmailProcessor implements QueueProcessor {
   readonly queue = EMAIL_QUEUE;
   readonly handlers: Record<string, JobHandler>;
 
-  constructor(email: EmailNotices, metrics: WorkerMetrics) {
+  constructor(email: EmailNotices, accountLinks: AccountLinkEmails, metrics: WorkerMetrics) {
     this.handlers = {
       [EmailJob.Send]: async (job: Job<ChannelJobData>) => {
         const notice = await email.send(job.data);
         if (notice) metrics.delivered('email', notice.occurredAt);
+      },
+      [EmailJob.AccountLink]: async (job: Job<AccountLinkJobData>) => {
+        if (isJobId(job.data.linkId)) await accountLinks.send({ linkId: job.data.linkId });
       },
     };
   }

@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -7,7 +7,9 @@ import { getQueueToken } from '@nestjs/bullmq';
 import { Job, type Queue } from 'bullmq';
 import { uuidv7 } from 'uuidv7';
 import type { Agency, Request, User } from '@liaison/data';
+import { MasterKeyring, sha256Hex } from '@liaison/platform';
 import { mediumTest, type MediumTest } from '@liaison/testing';
+import { sealAccountLinkToken } from '../account-links/account-link-box';
 import { OutboxListener } from '../relay/outbox-listener';
 import { EMAIL_QUEUE, EmailJob, WEBHOOKS_QUEUE, WebhookJob, type QueueName } from '../queues/queue-names';
 import { webhookDeliveryId } from '../webhooks/webhook-delivery-id';
@@ -242,5 +244,44 @@ describe('jobs added to the queues by hand (medium)', () => {
     expect(mail).toContain(nepalOfficer.email);
     expect(mail).not.toContain('FORGED-REFERENCE');
     expect(mail).not.toContain('granted');
+  });
+
+  /** An account link as the api stores it: the token's hash, and the token sealed under the master key. */
+  async function accountLink(user: User, terms: { expiresInMs: number; spent?: boolean }): Promise<string> {
+    const id = uuidv7();
+    const token = `token-${id}`;
+    const key = harness.get(MasterKeyring).current;
+    await harness.sql(
+      `insert into account_link (id, created_at, updated_at, user_id, purpose, token_hash, token_sealed, token_key_id, expires_at, spent_at)
+       values ($1, now(), now(), $2, 'reset', $3, $4, $5, now() + make_interval(secs => $6::int / 1000.0), $7)`,
+      [
+        id,
+        user.id,
+        sha256Hex(token),
+        terms.spent ? null : sealAccountLinkToken(token, id, key),
+        terms.spent ? null : key.id,
+        terms.expiresInMs,
+        terms.spent ? new Date() : null,
+      ],
+    );
+    return id;
+  }
+
+  it('e-mails an account link only while it is live, and only to its own user, whatever the job carries', async () => {
+    await mkdir(mailDir, { recursive: true }); // the transport made it once, for an earlier test
+    const spent = await accountLink(nepalOfficer, { expiresInMs: 60_000, spent: true });
+    const expired = await accountLink(nepalOfficer, { expiresInMs: -1_000 });
+    for (const linkId of [spent, expired, uuidv7(), 'not-a-uuid']) {
+      await run(EMAIL_QUEUE, EmailJob.AccountLink, { linkId, to: thaiOfficer.email });
+    }
+    expect(await mails()).toEqual([]);
+
+    const live = await accountLink(nepalOfficer, { expiresInMs: 60_000 });
+    await run(EMAIL_QUEUE, EmailJob.AccountLink, { linkId: live, to: thaiOfficer.email });
+    const [mail, ...more] = await mails();
+    expect(more).toEqual([]);
+    expect(mail).toMatch(new RegExp(`^To: ${nepalOfficer.email}`, 'm'));
+    expect(mail).not.toContain(thaiOfficer.email);
+    expect(mail.replace(/=\r?\n/g, '')).toContain(`/account/reset-password#token=3Dtoken-${live}`);
   });
 });

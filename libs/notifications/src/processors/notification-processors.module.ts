@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '@liaison/audit';
 import { MASTER_KEYRING_PROVIDER, MetricsServer } from '@liaison/platform';
+import { AccountLinkEmails } from '../account-links/account-link-emails';
 import { NOTIFICATIONS_CONFIG, type NotificationsConfig } from '../config/notifications-config';
 import { NotificationsConfigModule } from '../config/notifications-config.module';
 import { DeadlineArming } from '../deadlines/deadline-arming';
@@ -51,6 +52,7 @@ import { WelcomeNotice } from './welcome-notice';
     WelcomeNotice,
     MailTransport,
     EmailNotices,
+    AccountLinkEmails,
     WebhookDeliveries,
     WebhookEventSource,
     MASTER_KEYRING_PROVIDER,

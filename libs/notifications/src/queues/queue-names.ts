@@ -27,7 +27,11 @@ export const NotificationJob = {
 } as const;
 
 export const InboxJob = { Deliver: 'deliver' } as const;
-export const EmailJob = { Send: 'send' } as const;
+export const EmailJob = {
+  Send: 'send',
+  /** An invitation or password reset link: its own e-mail, to its user only. */
+  AccountLink: 'account-link',
+} as const;
 export const WebhookJob = { Deliver: 'deliver' } as const;
 export const DeadlineJob = {
   /** A timer outbox row: bring the request's deadline rows in line with its clocks. */
@@ -78,6 +82,11 @@ export interface DispatchJobData {
 export interface ChannelJobData {
   outboxId: string;
   userId: string;
+}
+
+/** An account link's e-mail: the link names its user and sealed token. */
+export interface AccountLinkJobData {
+  linkId: string;
 }
 
 /**

@@ -1,19 +1,23 @@
-import type { DeadlineSyncJobData, Notice, NoticeRecipient } from '../queues/queue-names';
+import type { AccountLinkJobData, DeadlineSyncJobData, Notice, NoticeRecipient } from '../queues/queue-names';
 import type { OutboxRow } from './outbox-row';
 
 export const TIMER_TOPICS = ['start_timer', 'stop_timer', 'pause_timer', 'resume_timer'];
 /** Written by the deadline worker when a deadline passes: escalate to the responsible side's supervisors. */
 export const DEADLINE_OVERDUE_TOPIC = 'deadline_overdue';
+/** Written with an invitation or reset link: its e-mail. */
+export const ACCOUNT_LINK_TOPIC = 'account_link';
 
 /**
  * What one outbox row asks for: a notice to fan out to its recipients, a request's deadlines to bring in line with
- * its clocks, or nothing (reassign_requested_agency, offer_domestic_prosecution: applied or shown where they were
+ * its clocks, an account link's e-mail, or nothing (reassign_requested_agency, offer_domestic_prosecution: applied or shown where they were
  * decided).
  */
-export type OutboxRoute = { notice: Notice } | { deadlineSync: DeadlineSyncJobData } | null;
+export type OutboxRoute =
+  { notice: Notice } | { deadlineSync: DeadlineSyncJobData } | { accountLink: AccountLinkJobData } | null;
 
 export function routeOf(row: OutboxRow): OutboxRoute {
   if (row.topic === 'notify' || row.topic === DEADLINE_OVERDUE_TOPIC) return { notice: noticeOf(row) };
+  if (row.topic === ACCOUNT_LINK_TOPIC) return { accountLink: { linkId: String(row.payload['linkId']) } };
   if (TIMER_TOPICS.includes(row.topic) && row.request_id) return { deadlineSync: syncOf(row.request_id, row.payload) };
   return null;
 }

@@ -295,6 +295,15 @@ export const CONFIG_SCHEMA = {
     description: 'the wait added per failure beyond LOGIN_SLOWDOWN_AFTER',
   }),
 
+  INVITATION_TTL_HOURS: variable(integer({ min: 1, max: 24 * 30 }), {
+    area: 'sign-in',
+    default: 72,
+    secret: false,
+    processes: ['api'],
+    description:
+      "how long a new account's invitation link works (a password reset link: 30 minutes); an administrator's reset sends a new one",
+  }),
+
   AUDIT_SIGNING_KEY: variable(ed25519PrivateKey(), {
     area: 'audit',
     defaultText: 'none; development: no checkpoints; `npm start`: generated into `.data`',
@@ -491,8 +500,8 @@ export const CONFIG_SCHEMA = {
     area: 'email',
     default: 'http://localhost:3000',
     secret: false,
-    processes: ['worker'],
-    description: 'base of the links in e-mails',
+    processes: ['worker', 'cli'],
+    description: 'base of the links in e-mails and of the one `npm run admin:bootstrap` prints',
   }),
 
   WEBHOOK_TIMEOUT_MS: variable(integer({ min: 1, max: TIMER_MAX_MS }), {

@@ -1,4 +1,4 @@
-import { Button, Card, Checkbox, Group, PasswordInput, Stack, TextInput, Title } from '@mantine/core';
+import { Button, Card, Checkbox, Group, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { ROLES } from '@liaison/domain';
@@ -12,19 +12,17 @@ import { usersKey, type AgencyUser } from './admin-api';
 interface NewUser {
   email: string;
   displayName: string;
-  password: string;
   roles: string[];
 }
 
-/** `POST /v1/agencies/:agencyId/users`; the server's field errors land on the fields. */
+/** `POST /v1/agencies/:agencyId/users`, with no password: the user is invited; server field errors land on the fields. */
 export function CreateUserForm({ agencyId, onCreated }: { agencyId: string; onCreated: (user: AgencyUser) => void }) {
   const queryClient = useQueryClient();
   const form = useForm<NewUser>({
-    initialValues: { email: '', displayName: '', password: '', roles: ['OFFICER'] },
+    initialValues: { email: '', displayName: '', roles: ['OFFICER'] },
     validate: {
       email: (value) => (/^\S+@\S+\.\S+$/.test(value) ? null : t('admin.users.email')),
       displayName: (value) => (value.trim().length >= 2 ? null : t('admin.users.displayName')),
-      password: (value) => (value.length >= 12 ? null : t('admin.users.password')),
       roles: (value) => (value.length ? null : t('admin.users.rolesRequired')),
     },
   });
@@ -61,12 +59,6 @@ export function CreateUserForm({ agencyId, onCreated }: { agencyId: string; onCr
               autoComplete="off"
               {...form.getInputProps('displayName')}
             />
-            <PasswordInput
-              label={t('admin.users.password')}
-              required
-              autoComplete="new-password"
-              {...form.getInputProps('password')}
-            />
           </Group>
           <Checkbox.Group label={t('admin.users.roles')} required {...form.getInputProps('roles')}>
             <Group mt="xs">
@@ -75,6 +67,7 @@ export function CreateUserForm({ agencyId, onCreated }: { agencyId: string; onCr
               ))}
             </Group>
           </Checkbox.Group>
+          <Text size="sm">{t('admin.users.invitationNote')}</Text>
           <ProblemAlert error={create.error} />
           <Group>
             <Button type="submit" loading={create.isPending}>

@@ -7,11 +7,13 @@ import { AdminTable } from './admin-table';
 import { useAgencyUsers, type AgencyUser } from './admin-api';
 import { CreateUserForm } from './create-user-form';
 import { EditRolesModal } from './edit-roles-modal';
+import { ResetPasswordModal } from './reset-password-modal';
 
-/** The agency's users with their roles; create one, change roles or deactivate. */
+/** The agency's users with their roles; create one (invited by e-mail), change roles, deactivate, reset a password. */
 export function UsersPanel({ me }: { me: Me }) {
   const users = useAgencyUsers(me.agency.id);
   const [editing, setEditing] = useState<AgencyUser | null>(null);
+  const [resetting, setResetting] = useState<AgencyUser | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const items = users.data?.pages.flatMap((page) => page.items) ?? [];
 
@@ -65,14 +67,26 @@ export function UsersPanel({ me }: { me: Me }) {
             </Table.Td>
             <Table.Td>{user.active ? t('admin.users.active') : t('admin.users.inactive')}</Table.Td>
             <Table.Td>
-              <Button
-                size="xs"
-                variant="default"
-                onClick={() => setEditing(user)}
-                aria-label={t('admin.users.edit', { name: user.displayName })}
-              >
-                {t('admin.users.editShort')}
-              </Button>
+              <Group gap="xs" wrap="nowrap">
+                <Button
+                  size="xs"
+                  variant="default"
+                  onClick={() => setEditing(user)}
+                  aria-label={t('admin.users.edit', { name: user.displayName })}
+                >
+                  {t('admin.users.editShort')}
+                </Button>
+                {user.active && (
+                  <Button
+                    size="xs"
+                    variant="default"
+                    onClick={() => setResetting(user)}
+                    aria-label={t('admin.users.resetPasswordOf', { name: user.displayName })}
+                  >
+                    {t('admin.users.resetPassword')}
+                  </Button>
+                )}
+              </Group>
             </Table.Td>
           </Table.Tr>
         ))}
@@ -86,6 +100,20 @@ export function UsersPanel({ me }: { me: Me }) {
         agencyId={me.agency.id}
         onCreated={(user) => setNotice(t('admin.users.created', { email: user.email }))}
       />
+      {resetting && (
+        <ResetPasswordModal
+          user={resetting}
+          onClose={(issued) => {
+            const name = resetting.displayName;
+            if (issued) {
+              setNotice(
+                t(issued.sent === 'invitation' ? 'admin.users.invitationResent' : 'admin.users.resetDone', { name }),
+              );
+            }
+            setResetting(null);
+          }}
+        />
+      )}
       {editing && (
         <EditRolesModal
           user={editing}

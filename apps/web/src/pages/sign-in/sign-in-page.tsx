@@ -1,7 +1,19 @@
-import { Alert, Button, Center, Container, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Button,
+  Center,
+  Container,
+  Paper,
+  PasswordInput,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
-import { Navigate, useNavigate, useSearchParams } from 'react-router';
+import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { isApiProblem } from '../../api/api-problem';
 import { useSession } from '../../auth/session';
 import { t } from '../../i18n/t';
@@ -57,6 +69,11 @@ export default function SignInPage() {
               </Alert>
             )}
             {params.get('signedOut') && <Alert role="status">{t('signIn.signedOut')}</Alert>}
+            {params.get('passwordSet') && (
+              <Alert color="green" role="status">
+                {t('signIn.passwordSet')}
+              </Alert>
+            )}
             {failure && (
               <Alert color="red" role="alert">
                 {failure}
@@ -78,6 +95,9 @@ export default function SignInPage() {
             <Button type="submit" loading={busy}>
               {t('signIn.submit')}
             </Button>
+            <Anchor component={Link} to="/forgot-password" size="sm">
+              {t('signIn.forgot')}
+            </Anchor>
             <Text size="xs" c="gray.8">
               {t('signIn.privacy')}
             </Text>
