@@ -40,3 +40,10 @@ export {
   taskForceLinkRefusal,
   type TaskForceLinkRefusal,
 } from './access/task-force-linking';
+export {
+  idpSatisfiesSecondFactor,
+  isSingleFactorAmr,
+  type IdpAuthentication,
+  type IdpSecondFactorPolicy,
+} from './sign-in/idp-second-factor';
+export { mayConfigureSingleSignOn } from './sign-in/single-sign-on-administration';
