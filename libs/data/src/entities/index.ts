@@ -1,4 +1,5 @@
 import { AgencySchema } from './agency.entity';
+import { AgencySignOnSchema } from './agency-sign-on.entity';
 import { AttachmentSchema } from './attachment.entity';
 import { AuditCheckpointSchema } from './audit-checkpoint.entity';
 import { AuditEventSchema } from './audit-event.entity';
@@ -21,6 +22,7 @@ import { WebhookEndpointSchema } from './webhook-endpoint.entity';
 import { TaskForceMemberSchema, TaskForceSchema } from './task-force.entity';
 
 export { AgencySchema, type Agency } from './agency.entity';
+export { AgencySignOnSchema, type AgencySignOn } from './agency-sign-on.entity';
 export { AttachmentSchema, type Attachment } from './attachment.entity';
 export { AuditCheckpointSchema, type AuditCheckpoint } from './audit-checkpoint.entity';
 export { AuditEventSchema, type AuditEvent } from './audit-event.entity';
@@ -49,6 +51,7 @@ export { TaskForceMemberSchema, TaskForceSchema, type TaskForce, type TaskForceM
 
 export const ENTITIES = [
   AgencySchema,
+  AgencySignOnSchema,
   AttachmentSchema,
   AuditCheckpointSchema,
   AuditEventSchema,
