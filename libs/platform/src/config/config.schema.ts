@@ -26,6 +26,7 @@ export const CONFIG_AREAS = {
   http: 'HTTP',
   metrics: 'Metrics (for the internal network only)',
   'sign-in': 'Sign-in and tokens',
+  sso: 'Single sign-on (OpenID Connect)',
   audit: 'Audit trail',
   'personal-data': "Victims' personal data",
   attachments: 'Attachments',
@@ -285,6 +286,23 @@ export const CONFIG_SCHEMA = {
     description: 'the wait added per failure beyond LOGIN_SLOWDOWN_AFTER',
   }),
 
+  SSO_ALLOW_HTTP: variable(flag(), {
+    area: 'sso',
+    default: false,
+    defaultText: '`0` (http allowed under LIAISON_DEVELOPMENT=1)',
+    secret: false,
+    processes: ['api'],
+    description:
+      'allow `http://` identity providers outside development (a provider on the same machine in tests); otherwise only `https://` issuers',
+  }),
+  SSO_TIMEOUT_MS: variable(integer({ min: 100, max: 60_000 }), {
+    area: 'sso',
+    default: 5000,
+    secret: false,
+    processes: ['api'],
+    description: "give-up time of each call to an agency's identity provider (discovery, keys, token endpoint)",
+  }),
+
   AUDIT_SIGNING_KEY: variable(ed25519PrivateKey(), {
     area: 'audit',
     defaultText: 'none; development: no checkpoints; `npm start`: generated into `.data`',
@@ -481,8 +499,9 @@ export const CONFIG_SCHEMA = {
     area: 'email',
     default: 'http://localhost:3000',
     secret: false,
-    processes: ['worker'],
-    description: 'base of the links in e-mails',
+    processes: ['api', 'worker'],
+    description:
+      'base of the links in e-mails, and of the single sign-on redirect address (`<PUBLIC_URL>/v1/auth/sso/<agency id>/callback`) and the console the sign-in returns to',
   }),
 
   WEBHOOK_TIMEOUT_MS: variable(integer({ min: 1, max: TIMER_MAX_MS }), {
