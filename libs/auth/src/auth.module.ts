@@ -12,6 +12,7 @@ import { PasswordHasher } from './login/password-hasher';
 import { MeController } from './me.controller';
 import { JwtStrategy } from './strategies/jwt.strategy';
 import { LocalStrategy } from './strategies/local.strategy';
+import { PasswordSignIn } from './sso/password-sign-in';
 import { TokenService } from './tokens/token.service';
 
 /** Sign-in, tokens and the global guards: every route needs a token unless @Public, and its @Roles. */
@@ -31,12 +32,13 @@ import { TokenService } from './tokens/token.service';
     PasswordHasher,
     LoginThrottle,
     CredentialsVerifier,
+    PasswordSignIn,
     TokenService,
     LocalStrategy,
     JwtStrategy,
     { provide: APP_GUARD, useClass: JwtAuthGuard },
     { provide: APP_GUARD, useClass: RolesGuard },
   ],
-  exports: [PasswordHasher],
+  exports: [PasswordHasher, TokenService],
 })
 export class AuthModule {}

@@ -4,3 +4,4 @@ export { Public } from './decorators/public.decorator';
 export { Roles } from './decorators/roles.decorator';
 export { AccountLockedException } from './login/login-throttle';
 export { PasswordHasher } from './login/password-hasher';
+export { SsoModule } from './sso/sso.module';
