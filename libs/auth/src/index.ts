@@ -5,3 +5,4 @@ export { Roles } from './decorators/roles.decorator';
 export { AccountLockedException } from './login/login-throttle';
 export { PasswordHasher } from './login/password-hasher';
 export { SsoModule } from './sso/sso.module';
+export { resealClientSecrets } from './sso/client-secret-sealing';
