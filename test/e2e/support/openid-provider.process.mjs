@@ -53,7 +53,10 @@ async function route(req, res) {
   if (!interaction) return handle(req, res);
   if (req.method === 'GET') {
     const details = await provider.interactionDetails(req, res);
-    return json(res, 200, { uid: details.uid, prompt: details.prompt.name });
+    if (!(req.headers.accept ?? '').includes('text/html')) {
+      return json(res, 200, { uid: details.uid, prompt: details.prompt.name });
+    }
+    return page(res, details.prompt.name === 'login' ? loginForm(url.pathname) : consentForm(url.pathname));
   }
   const form = new URLSearchParams(await body(req));
   if (interaction[1] === 'login') {
@@ -108,4 +111,26 @@ function json(res, status, value) {
   res.statusCode = status;
   if (value !== undefined) res.setHeader('content-type', 'application/json');
   res.end(value === undefined ? undefined : JSON.stringify(value));
+}
+
+// What a browser is shown: the provider's own login and consent pages, as plain forms.
+function loginForm(path) {
+  return `<h1>Agency identity provider</h1>
+<form method="post" action="${path}/login">
+  <label>Account <input name="account" autocomplete="username"></label>
+  <label>Methods (amr) <input name="amr" value="pwd otp"></label>
+  <input type="hidden" name="acr" value="">
+  <button type="submit">Log in at the provider</button>
+</form>`;
+}
+
+function consentForm(path) {
+  return `<h1>Allow Liaison</h1>
+<form method="post" action="${path}/consent"><button type="submit">Allow</button></form>`;
+}
+
+function page(res, body) {
+  res.statusCode = 200;
+  res.setHeader('content-type', 'text/html; charset=utf-8');
+  res.end(`<!doctype html><html lang="en"><title>Provider</title><main>${body}</main></html>`);
 }

@@ -3,10 +3,11 @@ import { useSearchParams } from 'react-router';
 import { hasAnyRole, useSession } from '../../auth/session';
 import { t } from '../../i18n/t';
 import { QueuesPanel } from './queues-panel';
+import { SsoPanel } from './sso-panel';
 import { UsersPanel } from './users-panel';
 import { WebhooksPanel } from './webhooks-panel';
 
-type Tab = 'users' | 'webhooks' | 'queues';
+type Tab = 'users' | 'webhooks' | 'sso' | 'queues';
 
 /** The agency's administrators: users and roles, webhooks; platform admins also reach the queue dashboard. */
 export default function AdminPage() {
@@ -25,7 +26,7 @@ export default function AdminPage() {
     );
   }
   const tabs: Tab[] = [
-    ...(agencyAdmin ? (['users', 'webhooks'] as const) : []),
+    ...(agencyAdmin ? (['users', 'webhooks', 'sso'] as const) : []),
     ...(me.platformAdmin ? (['queues'] as const) : []),
   ];
   const requested = params.get('tab') as Tab | null;
@@ -47,6 +48,9 @@ export default function AdminPage() {
         </Tabs.Panel>
         <Tabs.Panel value="webhooks" pt="md">
           <WebhooksPanel />
+        </Tabs.Panel>
+        <Tabs.Panel value="sso" pt="md">
+          <SsoPanel agencyId={me.agency.id} />
         </Tabs.Panel>
         <Tabs.Panel value="queues" pt="md">
           <QueuesPanel />

@@ -6,6 +6,7 @@ import { isApiProblem } from '../../api/api-problem';
 import { useSession } from '../../auth/session';
 import { t } from '../../i18n/t';
 import { describeFailure } from './sign-in-failure';
+import { SsoAgencies } from './sso-agencies';
 
 export default function SignInPage() {
   const { signedIn, signIn } = useSession();
@@ -78,6 +79,7 @@ export default function SignInPage() {
             <Button type="submit" loading={busy}>
               {t('signIn.submit')}
             </Button>
+            <SsoAgencies />
             <Text size="xs" c="gray.8">
               {t('signIn.privacy')}
             </Text>
