@@ -40,7 +40,7 @@ export function SsoAgencies() {
         variant="default"
         h="auto"
         py={8}
-        styles={{ label: { whiteSpace: 'normal', textAlign: 'center' } }}
+        styles={{ label: { whiteSpace: 'normal', textAlign: 'center', lineHeight: 1.4 } }}
         disabled={!agency}
         data-testid="sso-start"
         onClick={() => agency && window.location.assign(agency.startUrl)}
