@@ -12,6 +12,9 @@ const esmOnly = [
   'strtok3',
   'uuidv7',
   'canonicalize',
+  'openid-client',
+  'oauth4webapi',
+  'jose',
 ];
 
 module.exports = {

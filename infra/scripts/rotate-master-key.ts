@@ -1,5 +1,6 @@
 import { MikroORM } from '@mikro-orm/postgresql';
 import { AuditTrail } from '@liaison/audit';
+import { resealClientSecrets } from '@liaison/auth';
 import { ormConfig } from '@liaison/data';
 import { sealWebhookSecrets } from '@liaison/notifications';
 import { exitOnInvalidEnvironment, loadConfig, MasterKeyring } from '@liaison/platform';
@@ -8,7 +9,7 @@ import { rotateMasterKey } from '@liaison/requests';
 /**
  * `npm run db:rotate-master-key`: re-wraps every person's data key under LIAISON_MASTER_KEY (the new key) that is
  * wrapped by LIAISON_PREVIOUS_MASTER_KEY (the key being retired; comma-separated if several), and re-seals every
- * webhook secret sealed by it (or still in clear). Run it while the apps hold both keys; once it reports nothing
+ * webhook secret and agency OpenID client secret sealed by it (webhook secrets also when still in clear). Run it while the apps hold both keys; once it reports nothing
  * remaining, drop LIAISON_PREVIOUS_MASTER_KEY everywhere.
  */
 async function main(): Promise<void> {
@@ -30,6 +31,12 @@ async function main(): Promise<void> {
     console.log(`re-sealed ${secrets.sealed} webhook secret(s) under master key ${secrets.toMasterKeyId}`);
     if (secrets.remaining > 0) {
       console.error(`${secrets.remaining} webhook secret(s) remain under a master key not given`);
+      process.exitCode = 1;
+    }
+    const clients = await resealClientSecrets(orm.em, new AuditTrail(), keyring);
+    console.log(`re-sealed ${clients.sealed} OpenID client secret(s) under master key ${clients.toMasterKeyId}`);
+    if (clients.remaining > 0) {
+      console.error(`${clients.remaining} OpenID client secret(s) remain under a master key not given`);
       process.exitCode = 1;
     }
   } finally {

@@ -214,6 +214,14 @@ const WEBHOOK_ENDPOINT: Expectation = {
 };
 
 const unknownLinkToken = () => randomBytes(32).toString('base64url');
+/** An agency's identity provider: its own ADMINs alone (a platform admin only for their own agency); others 404. */
+const SSO_ADMINISTRATION: Expectation = {
+  officer: { own: 403, counterpart: 404, taskForce: 404, foreign: 404 },
+  supervisor: { own: 403, counterpart: 404, taskForce: 404, foreign: 404 },
+  auditor: { own: 403, counterpart: 404, taskForce: 404, foreign: 404 },
+  admin: { own: A, counterpart: 404, taskForce: 404, foreign: 404 },
+  platformAdmin: { own: A, counterpart: 404, taskForce: 404, foreign: 404 },
+};
 
 const freshTokens = async ({ api, world }: Fixture) => ({
   refreshToken: await freshRefreshToken(api, world.users['own:officer']),
@@ -257,6 +265,12 @@ export const ACCESS_MATRIX: Record<string, RouteRule> = {
     headers: () => ({ 'X-Forwarded-For': nextClientAddress() }),
     body: () => ({ email: `nobody.${nextClientAddress()}@matrix.example` }),
   },
+  // single sign-on: the browser routes always redirect (here: the agency has no provider, back to the console)
+  'GET /v1/auth/sso/agencies': { public: true, expect: PUBLIC },
+  'GET /v1/auth/sso/{agencyId}/start': { public: true, expect: PUBLIC },
+  'GET /v1/auth/sso/{agencyId}/callback': { public: true, expect: PUBLIC },
+  // a malformed code: the 400 shows the route is open without a token
+  'POST /v1/auth/sso/exchange': { public: true, expect: PUBLIC, body: () => ({ code: 'not-a-code' }) },
 
   'GET /v1/agencies': { expect: DIRECTORY },
   'POST /v1/agencies': {
@@ -275,6 +289,12 @@ export const ACCESS_MATRIX: Record<string, RouteRule> = {
   },
   'GET /v1/agencies/{agencyId}/users/{userId}': { expect: USER_ADMINISTRATION },
   'POST /v1/agencies/{agencyId}/users/{userId}/password-reset': { expect: USER_ADMINISTRATION },
+  'GET /v1/agencies/{agencyId}/sso': { expect: SSO_ADMINISTRATION },
+  // an issuer nothing answers at: past access control, the save is refused with 422 without waiting
+  'PUT /v1/agencies/{agencyId}/sso': {
+    expect: SSO_ADMINISTRATION,
+    body: () => ({ issuer: 'https://127.0.0.1:1/matrix', clientId: 'matrix', clientSecret: 'matrix-secret' }),
+  },
   'PATCH /v1/agencies/{agencyId}/users/{userId}': {
     expect: USER_ADMINISTRATION,
     body: () => ({ displayName: 'Renamed by the matrix' }),

@@ -3,7 +3,7 @@ import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import { AgenciesModule } from '@liaison/agencies';
 import { AuditModule } from '@liaison/audit';
-import { AuthModule } from '@liaison/auth';
+import { AuthModule, SsoModule } from '@liaison/auth';
 import { DatabaseModule } from '@liaison/data';
 import { NotificationQueueModule, NotificationsApiModule, OutboxModule } from '@liaison/notifications';
 import { LiaisonConfigModule, RedisClientModule } from '@liaison/platform';
@@ -29,6 +29,7 @@ import { ObservabilityModule } from './observability/observability.module';
     AuditModule,
     OutboxModule,
     AuthModule,
+    SsoModule,
     AgenciesModule,
     RequestsModule,
     WorkflowModule,

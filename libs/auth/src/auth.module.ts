@@ -16,6 +16,7 @@ import { PasswordRules } from './passwords/password-rules';
 import { UserSessions } from './sessions/user-sessions';
 import { JwtStrategy } from './strategies/jwt.strategy';
 import { LocalStrategy } from './strategies/local.strategy';
+import { PasswordSignIn } from './sso/password-sign-in';
 import { TokenService } from './tokens/token.service';
 
 /** Sign-in, tokens and the global guards: every route needs a token unless @Public, and its @Roles. */
@@ -35,6 +36,7 @@ import { TokenService } from './tokens/token.service';
     PasswordHasher,
     LoginThrottle,
     CredentialsVerifier,
+    PasswordSignIn,
     TokenService,
     PasswordRules,
     UserSessions,
@@ -44,6 +46,6 @@ import { TokenService } from './tokens/token.service';
     { provide: APP_GUARD, useClass: JwtAuthGuard },
     { provide: APP_GUARD, useClass: RolesGuard },
   ],
-  exports: [PasswordHasher, PasswordRules, UserSessions],
+  exports: [PasswordHasher, PasswordRules, UserSessions, TokenService],
 })
 export class AuthModule {}

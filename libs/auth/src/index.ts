@@ -6,3 +6,5 @@ export { AccountLockedException } from './login/login-throttle';
 export { PasswordHasher } from './login/password-hasher';
 export { PasswordRules } from './passwords/password-rules';
 export { UserSessions } from './sessions/user-sessions';
+export { SsoModule } from './sso/sso.module';
+export { resealClientSecrets } from './sso/client-secret-sealing';

@@ -63,3 +63,10 @@ export {
   type PasswordOwner,
   type PasswordRefusal,
 } from './accounts/password-policy';
+export {
+  idpSatisfiesSecondFactor,
+  isSingleFactorAmr,
+  type IdpAuthentication,
+  type IdpSecondFactorPolicy,
+} from './sign-in/idp-second-factor';
+export { mayConfigureSingleSignOn } from './sign-in/single-sign-on-administration';

@@ -4,7 +4,7 @@ import { ApiProblem, parseRetryAfter, type ProblemBody } from './api-problem';
 export type Query = Readonly<Record<string, string | number | boolean | undefined | null>>;
 
 export interface CallOptions {
-  method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   query?: Query;
   body?: unknown;
   /** The version read before the change: sent as `If-Match: "<version>"`. */
@@ -65,6 +65,8 @@ export const api = {
     (await call<T>(path, { query, signal })).data,
   post: <T>(path: string, body?: unknown, options: Omit<CallOptions, 'body' | 'method'> = {}) =>
     call<T>(path, { ...options, method: 'POST', body: body ?? {} }),
+  put: <T>(path: string, body: unknown, options: Omit<CallOptions, 'body' | 'method'> = {}) =>
+    call<T>(path, { ...options, method: 'PUT', body }),
   patch: <T>(path: string, body: unknown, options: Omit<CallOptions, 'body' | 'method'> = {}) =>
     call<T>(path, { ...options, method: 'PATCH', body }),
   delete: (path: string, options: Omit<CallOptions, 'body' | 'method'> = {}) =>

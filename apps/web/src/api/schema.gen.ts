@@ -210,6 +210,86 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/auth/sso/agencies': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['SsoController_agencies'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/auth/sso/{agencyId}/start': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['SsoController_start'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/auth/sso/{agencyId}/callback': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['SsoController_callback'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/auth/sso/exchange': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['SsoController_exchange'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/agencies/{agencyId}/sso': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['SsoSettingsController_get'];
+    put: operations['SsoSettingsController_put'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/agencies': {
     parameters: {
       query?: never;
@@ -1068,6 +1148,85 @@ export interface components {
        * @description At least 12 characters, no composition rules; refused when common or breached, or when it contains the e-mail address or the name.
        */
       newPassword: string;
+    };
+    SsoAgencyView: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+      /**
+       * @description ISO 3166-1 alpha-2
+       * @example NP
+       */
+      country: string;
+      /** @description GET this address in the browser to sign in through the provider. */
+      startUrl: string;
+      /** @description Whether the agency’s users may also sign in with a password. */
+      passwordSignIn: boolean;
+    };
+    SsoExchangeDto: {
+      /** @description The single-use code the sign-in handed to the console (valid one minute). */
+      code: string;
+    };
+    SsoSettingsView: {
+      /** Format: uuid */
+      agencyId: string;
+      /** @description Whether the agency has connected a provider. */
+      configured: boolean;
+      /** @description The redirect address to register with the provider for this client. */
+      redirectUri: string;
+      issuer: string | null;
+      clientId: string | null;
+      clientSecretSet: boolean;
+      emailClaim: string;
+      acceptedAmr: string[];
+      acceptedAcr: string[];
+      enabled: boolean;
+      passwordSignIn: boolean;
+      /** @description When someone of the agency first signed in through these settings (ISO 8601). */
+      provenAt: string | null;
+      updatedAt: string | null;
+    };
+    SsoSettingsDto: {
+      /** @example https://login.police.example/realms/staff */
+      issuer: string;
+      /** @example liaison */
+      clientId: string;
+      /**
+       * Format: password
+       * @description Stored encrypted, never shown again. Leave out to keep the stored one; required the first time.
+       */
+      clientSecret?: string;
+      /**
+       * @description The claim of the ID token (or userinfo) with the e-mail.
+       * @default email
+       */
+      emailClaim: string;
+      /**
+       * @description `amr` values that stand for the second factor (never pwd, pin or kba); empty: none does.
+       * @default []
+       * @example [
+       *       "mfa",
+       *       "otp",
+       *       "hwk"
+       *     ]
+       */
+      acceptedAmr: string[];
+      /**
+       * @description `acr` values that stand for the second factor.
+       * @default []
+       * @example []
+       */
+      acceptedAcr: string[];
+      /**
+       * @description Off: the settings are kept, nobody signs in through them.
+       * @default true
+       */
+      enabled: boolean;
+      /**
+       * @description Off: the agency’s users sign in only through the provider; possible once someone has done so.
+       * @default true
+       */
+      passwordSignIn: boolean;
     };
     AgencyView: {
       /** Format: uuid */
@@ -2663,6 +2822,164 @@ export interface operations {
       };
       /** @description The current password is wrong, or the new one breaks a rule (named field). */
       400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  SsoController_agencies: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The agencies whose users may sign in through their provider. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SsoAgencyView'][];
+        };
+      };
+    };
+  };
+  SsoController_start: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        agencyId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description To the provider’s authorization endpoint; to the console with `#error=` when it cannot be used. */
+      302: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  SsoController_callback: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        agencyId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description To the console: `#code=` on success, `#error=<reason>` when refused. */
+      303: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  SsoController_exchange: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SsoExchangeDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TokenPairView'];
+        };
+      };
+      /** @description The code is unknown, used already or expired. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  SsoSettingsController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        agencyId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The agency’s provider (`configured: false` when none yet). */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SsoSettingsView'];
+        };
+      };
+      /** @description Another agency (only its own ADMINs see its settings). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  SsoSettingsController_put: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        agencyId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SsoSettingsDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SsoSettingsView'];
+        };
+      };
+      /** @description Another agency (only its own ADMINs see its settings). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The issuer could not be discovered, or password sign-in cannot be switched off yet. */
+      422: {
         headers: {
           [name: string]: unknown;
         };

@@ -18,6 +18,8 @@ type Schemas = components['schemas'];
 export type TokenPair = Schemas['TokenPairView'];
 export type Me = Schemas['MeView'];
 export type Agency = Schemas['AgencyView'];
+export type SsoAgency = Schemas['SsoAgencyView'];
+export type SsoSettings = Schemas['SsoSettingsView'];
 
 export type Party = Schemas['PartyView'];
 export type Timer = Schemas['TimerView'];

@@ -30,6 +30,11 @@ export const routes: RouteObject[] = [
     errorElement: <RouteErrorPage standalone />,
   },
   {
+    path: '/sign-in/sso',
+    ...page(() => import('../pages/sign-in/sso-return-page')),
+    errorElement: <RouteErrorPage standalone />,
+  },
+  {
     element: <RequireSession />,
     errorElement: <RouteErrorPage standalone />,
     children: [

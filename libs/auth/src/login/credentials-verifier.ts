@@ -3,6 +3,7 @@ import { Injectable, UnauthorizedException } from '@nestjs/common';
 import { agencyStream, AuditTrail, SYSTEM_STREAM } from '@liaison/audit';
 import { UserSchema, type User } from '@liaison/data';
 import { sha256Hex } from '@liaison/platform';
+import { PasswordSignIn } from '../sso/password-sign-in';
 import { AccountLockedException, LoginThrottle } from './login-throttle';
 import { PasswordHasher } from './password-hasher';
 
@@ -22,6 +23,7 @@ export class CredentialsVerifier {
     private readonly hasher: PasswordHasher,
     private readonly throttle: LoginThrottle,
     private readonly audit: AuditTrail,
+    private readonly passwordSignIn: PasswordSignIn,
   ) {}
 
   async verify(email: string, password: string, origin: SignInOrigin = NO_ORIGIN): Promise<User> {
@@ -39,6 +41,10 @@ export class CredentialsVerifier {
       throw new UnauthorizedException('Invalid e-mail or password.');
     }
     await this.throttle.reset(login);
+    if (await this.passwordSignIn.isOff(user.agency.id)) {
+      await this.auditFailure(login, user, 'password_sign_in_off', origin);
+      this.passwordSignIn.refuse();
+    }
     return user;
   }
 

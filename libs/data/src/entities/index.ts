@@ -1,5 +1,6 @@
 import { AccountLinkSchema } from './account-link.entity';
 import { AgencySchema } from './agency.entity';
+import { AgencySignOnSchema } from './agency-sign-on.entity';
 import { AttachmentSchema } from './attachment.entity';
 import { AuditCheckpointSchema } from './audit-checkpoint.entity';
 import { AuditEventSchema } from './audit-event.entity';
@@ -29,6 +30,7 @@ export {
   type AccountLinkPurpose,
 } from './account-link.entity';
 export { AgencySchema, type Agency } from './agency.entity';
+export { AgencySignOnSchema, type AgencySignOn } from './agency-sign-on.entity';
 export { AttachmentSchema, type Attachment } from './attachment.entity';
 export { AuditCheckpointSchema, type AuditCheckpoint } from './audit-checkpoint.entity';
 export { AuditEventSchema, type AuditEvent } from './audit-event.entity';
@@ -59,6 +61,7 @@ export { TaskForceMemberSchema, TaskForceSchema, type TaskForce, type TaskForceM
 export const ENTITIES = [
   AccountLinkSchema,
   AgencySchema,
+  AgencySignOnSchema,
   AttachmentSchema,
   AuditCheckpointSchema,
   AuditEventSchema,

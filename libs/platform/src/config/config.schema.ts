@@ -27,6 +27,7 @@ export const CONFIG_AREAS = {
   http: 'HTTP',
   metrics: 'Metrics (for the internal network only)',
   'sign-in': 'Sign-in and tokens',
+  sso: 'Single sign-on (OpenID Connect)',
   audit: 'Audit trail',
   'personal-data': "Victims' personal data",
   attachments: 'Attachments',
@@ -303,6 +304,22 @@ export const CONFIG_SCHEMA = {
     description:
       "how long a new account's invitation link works (a password reset link: 30 minutes); an administrator's reset sends a new one",
   }),
+  SSO_ALLOW_HTTP: variable(flag(), {
+    area: 'sso',
+    default: false,
+    defaultText: '`0` (http allowed under LIAISON_DEVELOPMENT=1)',
+    secret: false,
+    processes: ['api'],
+    description:
+      'allow `http://` identity providers outside development (a provider on the same machine in tests); otherwise only `https://` issuers',
+  }),
+  SSO_TIMEOUT_MS: variable(integer({ min: 100, max: 60_000 }), {
+    area: 'sso',
+    default: 5000,
+    secret: false,
+    processes: ['api'],
+    description: "give-up time of each call to an agency's identity provider (discovery, keys, token endpoint)",
+  }),
 
   AUDIT_SIGNING_KEY: variable(ed25519PrivateKey(), {
     area: 'audit',
@@ -500,8 +517,9 @@ export const CONFIG_SCHEMA = {
     area: 'email',
     default: 'http://localhost:3000',
     secret: false,
-    processes: ['worker', 'cli'],
-    description: 'base of the links in e-mails and of the one `npm run admin:bootstrap` prints',
+    processes: ['api', 'worker', 'cli'],
+    description:
+      'base of the links in e-mails and of the one `npm run admin:bootstrap` prints, and of the single sign-on redirect address (`<PUBLIC_URL>/v1/auth/sso/<agency id>/callback`) and the console the sign-in returns to',
   }),
 
   WEBHOOK_TIMEOUT_MS: variable(integer({ min: 1, max: TIMER_MAX_MS }), {

@@ -4,10 +4,11 @@ import { hasAnyRole, useSession } from '../../auth/session';
 import { t } from '../../i18n/t';
 import { QueuesPanel } from './queues-panel';
 import { RoleGrantsPanel } from './role-grants-panel';
+import { SsoPanel } from './sso-panel';
 import { UsersPanel } from './users-panel';
 import { WebhooksPanel } from './webhooks-panel';
 
-type Tab = 'users' | 'grants' | 'webhooks' | 'queues';
+type Tab = 'users' | 'grants' | 'webhooks' | 'sso' | 'queues';
 
 /**
  * The agency's administrators: users and roles, grants awaiting a second administrator, webhooks; platform admins
@@ -31,7 +32,7 @@ export default function AdminPage() {
   const tabs: Tab[] = [
     ...(agencyAdmin ? (['users'] as const) : []),
     ...(agencyAdmin || me.platformAdmin ? (['grants'] as const) : []),
-    ...(agencyAdmin ? (['webhooks'] as const) : []),
+    ...(agencyAdmin ? (['webhooks', 'sso'] as const) : []),
     ...(me.platformAdmin ? (['queues'] as const) : []),
   ];
   const requested = params.get('tab') as Tab | null;
@@ -56,6 +57,9 @@ export default function AdminPage() {
         </Tabs.Panel>
         <Tabs.Panel value="webhooks" pt="md">
           <WebhooksPanel />
+        </Tabs.Panel>
+        <Tabs.Panel value="sso" pt="md">
+          <SsoPanel agencyId={me.agency.id} />
         </Tabs.Panel>
         <Tabs.Panel value="queues" pt="md">
           <QueuesPanel />

@@ -18,6 +18,7 @@ import { isApiProblem } from '../../api/api-problem';
 import { useSession } from '../../auth/session';
 import { t } from '../../i18n/t';
 import { describeFailure } from './sign-in-failure';
+import { SsoAgencies } from './sso-agencies';
 
 export default function SignInPage() {
   const { signedIn, signIn } = useSession();
@@ -98,6 +99,7 @@ export default function SignInPage() {
             <Anchor component={Link} to="/forgot-password" size="sm">
               {t('signIn.forgot')}
             </Anchor>
+            <SsoAgencies />
             <Text size="xs" c="gray.8">
               {t('signIn.privacy')}
             </Text>
