@@ -20,7 +20,10 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
   app.enableCors({ origin: config.http.corsOrigins.length ? config.http.corsOrigins : false, credentials: false });
   app.useGlobalPipes(new LiaisonValidationPipe());
   // a list Express compiles, or a hop count; none believes no X-Forwarded-For at all
-  app.set('trust proxy', typeof config.http.trustProxy === 'number' ? config.http.trustProxy : [...config.http.trustProxy]);
+  app.set(
+    'trust proxy',
+    typeof config.http.trustProxy === 'number' ? config.http.trustProxy : [...config.http.trustProxy],
+  );
   app.enableShutdownHooks();
   SwaggerModule.setup('docs', app, () => createOpenApiDocument(app), {
     jsonDocumentUrl: 'docs-json',

@@ -28,7 +28,8 @@ export class CreateUserDto {
     enum: ROLES,
     isArray: true,
     example: ['OFFICER'],
-    description: 'SUPERVISOR and AUDITOR wait for a second administrator (GET /v1/role-grants); the others apply at once.',
+    description:
+      'SUPERVISOR and AUDITOR wait for a second administrator (GET /v1/role-grants); the others apply at once.',
   })
   @ArrayMinSize(1)
   @ArrayUnique()

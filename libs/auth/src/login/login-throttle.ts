@@ -19,13 +19,10 @@ export class LoginThrottle {
   /** Takes the attempt's place in the count, or throws when the name is locked (without counting it). */
   async claimAttempt(email: string): Promise<LoginAttempt> {
     const { maxFailures, lockoutSeconds } = this.config.login;
-    const [attempt, ttl] = (await this.redis.eval(
-      CLAIM_ATTEMPT,
-      1,
-      this.key(email),
-      maxFailures,
-      lockoutSeconds,
-    )) as [number, number];
+    const [attempt, ttl] = (await this.redis.eval(CLAIM_ATTEMPT, 1, this.key(email), maxFailures, lockoutSeconds)) as [
+      number,
+      number,
+    ];
     if (attempt > maxFailures) throw new AccountLockedException(Math.max(ttl, 1));
     return { attempt };
   }

@@ -80,10 +80,14 @@ export function trustProxy(): ValueType<TrustProxy> {
   const networks = list(network());
   return {
     label: 'hop count, or list of addresses, CIDR networks, loopback, linklocal, uniquelocal',
-    expected: 'a number of proxies, or a comma-separated list of proxy addresses, CIDR networks or loopback/linklocal/uniquelocal',
+    expected:
+      'a number of proxies, or a comma-separated list of proxy addresses, CIDR networks or loopback/linklocal/uniquelocal',
     parse: (raw) => {
       if (/^\s*\d+\s*$/.test(raw)) return Number(raw) <= 64 ? Number(raw) : undefined;
-      const items = raw.split(',').map((part) => part.trim()).filter(Boolean);
+      const items = raw
+        .split(',')
+        .map((part) => part.trim())
+        .filter(Boolean);
       const kinds = items.filter((item) => PROXY_KINDS.includes(item));
       const addresses = networks.parse(items.filter((item) => !PROXY_KINDS.includes(item)).join(','));
       return addresses && items.length ? [...kinds, ...addresses] : undefined;
