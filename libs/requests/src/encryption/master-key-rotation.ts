@@ -3,7 +3,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { AuditTrail, SYSTEM_STREAM } from '@liaison/audit';
 import { PersonSchema } from '@liaison/data';
 import type { MasterKeyring } from '@liaison/platform';
-import { rewrapDataKey } from './identity-envelope';
+import { rewrapDataKey } from '../persons/encryption/identity-envelope';
 
 export interface MasterKeyRotation {
   toMasterKeyId: string;
