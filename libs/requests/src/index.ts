@@ -3,6 +3,7 @@ export { RequestAccess } from './access/request-access';
 export { ATTACHMENT_STORE, type AttachmentStore } from './attachments/attachment-store';
 export { IdempotentReplays, type ReplayedAnswer } from './idempotency/idempotent-replays';
 export { PersonIdentityStore } from './persons/person-identity-store';
+export { OpenedRequestKey, RequestVault } from './encryption/request-vault';
 export { rotateMasterKey } from './encryption/master-key-rotation';
 export { PersonRetentionModule } from './persons/retention/person-retention.module';
 export { PersonRetentionService } from './persons/retention/person-retention.service';

@@ -5,6 +5,7 @@ export {
   createRequest,
   createTaskForce,
   createUser,
+  sealRequest,
   type RequestOptions,
 } from './factories';
 export { mediumTest, type MediumFactory, type MediumTest, type MediumTestOptions } from './medium-test';

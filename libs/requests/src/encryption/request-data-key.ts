@@ -1,11 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { gcmOpen, gcmPack, gcmSeal, gcmUnpack, type MasterKey, type MasterKeyring } from '@liaison/platform';
+import type { WrappedKey } from '../persons/encryption/identity-envelope';
 import { DATA_KEY_BYTES, unwrapDataKey, wrapDataKey } from './data-key-wrap';
 import { paddedJson } from './padded-json';
 
 /** A request's data key as stored in `request_key`: wrapped by the master key `masterKeyId`. */
 export interface WrappedRequestKey {
-  wrappedDataKey: Buffer;
+  wrappedDataKey: Uint8Array;
   masterKeyId: string;
 }
 
@@ -25,7 +26,7 @@ export type SealedSlot = 'content' | `note:${string}` | `history:${string}` | `a
 const fieldContext = (requestId: string, slot: SealedSlot) => `liaison/request-field/v1|${requestId}|${slot}`;
 
 /** A fresh data key for a request, and its wrapped form for `request_key`. The caller zeroes the key when done. */
-export function newRequestKey(requestId: string, masterKey: MasterKey): { dataKey: Buffer; wrapped: WrappedRequestKey } {
+export function newRequestKey(requestId: string, masterKey: MasterKey): { dataKey: Buffer; wrapped: WrappedKey } {
   const dataKey = randomBytes(DATA_KEY_BYTES);
   return {
     dataKey,
@@ -36,7 +37,7 @@ export function newRequestKey(requestId: string, masterKey: MasterKey): { dataKe
 export function openRequestKey(requestId: string, wrapped: WrappedRequestKey, keyring: MasterKeyring): Buffer {
   const masterKey = keyring.get(wrapped.masterKeyId);
   try {
-    return unwrapDataKey(wrapped.wrappedDataKey, masterKey, requestId, 'request');
+    return unwrapDataKey(asBuffer(wrapped.wrappedDataKey), masterKey, requestId, 'request');
   } catch {
     throw new RequestDecryptionError(requestId);
   }
@@ -47,10 +48,14 @@ export function sealValue(dataKey: Buffer, requestId: string, slot: SealedSlot, 
   return gcmPack(gcmSeal(dataKey, paddedJson(value), fieldContext(requestId, slot)));
 }
 
-export function openValue<T>(dataKey: Buffer, requestId: string, slot: SealedSlot, sealed: Buffer): T {
+export function openValue<T>(dataKey: Buffer, requestId: string, slot: SealedSlot, sealed: Uint8Array): T {
   try {
-    return JSON.parse(gcmOpen(dataKey, gcmUnpack(sealed), fieldContext(requestId, slot)).toString('utf8')) as T;
+    const opened = gcmOpen(dataKey, gcmUnpack(asBuffer(sealed)), fieldContext(requestId, slot));
+    return JSON.parse(opened.toString('utf8')) as T;
   } catch {
     throw new RequestDecryptionError(requestId);
   }
 }
+
+const asBuffer = (bytes: Uint8Array): Buffer =>
+  Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
