@@ -60,7 +60,8 @@ export function wrappedKeyOf(row: LockedRequestRow): { wrappedDataKey: Buffer; m
 
 /** The row with its content opened by the request's key (`vault.fromWrapped`), which the caller keeps. */
 export function toLockedRequest(row: LockedRequestRow, key: OpenedRequestKey): LockedRequest {
-  const { sealedContent, clearContent, requestKey, personalDataPurgedAt, ...columns } = row;
+  // the wrapped key stays out of the request that is presented and passed on
+  const { sealedContent, clearContent, requestKey: _wrapped, personalDataPurgedAt, ...columns } = row;
   const purgedAt = personalDataPurgedAt === null ? null : new Date(personalDataPurgedAt);
   const sealed = sealedContent === null ? null : Buffer.from(sealedContent, 'base64');
   return {

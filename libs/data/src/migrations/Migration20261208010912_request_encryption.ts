@@ -20,7 +20,9 @@ export class Migration20261208010912_request_encryption extends Migration {
     );
     this.addSql(`alter table "request" rename column "content" to "clear_content";`);
     this.addSql(`alter table "request" alter column "clear_content" drop not null;`);
-    this.addSql(`alter table "request" add "sealed_content" bytea null, add "personal_data_purged_at" timestamptz null;`);
+    this.addSql(
+      `alter table "request" add "sealed_content" bytea null, add "personal_data_purged_at" timestamptz null;`,
+    );
     this.addSql(`alter table "request_note" rename column "text" to "clear_text";`);
     this.addSql(`alter table "request_note" alter column "clear_text" drop not null;`);
     this.addSql(`alter table "request_note" add "sealed_text" bytea null;`);

@@ -15,11 +15,17 @@ import { Migration20261208010912_request_encryption } from './Migration202612080
 export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261123125313_initial', class: Migration20261123125313_initial },
   { name: 'Migration20261123131414_requests', class: Migration20261123131414_requests },
-  { name: 'Migration20261123132228_request_search_and_handling', class: Migration20261123132228_request_search_and_handling },
+  {
+    name: 'Migration20261123132228_request_search_and_handling',
+    class: Migration20261123132228_request_search_and_handling,
+  },
   { name: 'Migration20261123132849_audit_append_only', class: Migration20261123132849_audit_append_only },
   { name: 'Migration20261123133334_notifications', class: Migration20261123133334_notifications },
   { name: 'Migration20261123134801_person_encryption', class: Migration20261123134801_person_encryption },
-  { name: 'Migration20261124090000_webhook_secret_encryption', class: Migration20261124090000_webhook_secret_encryption },
+  {
+    name: 'Migration20261124090000_webhook_secret_encryption',
+    class: Migration20261124090000_webhook_secret_encryption,
+  },
   { name: 'Migration20261204193234_idempotency_resources', class: Migration20261204193234_idempotency_resources },
   { name: 'Migration20261204195901_person_purge_proposal', class: Migration20261204195901_person_purge_proposal },
   { name: 'Migration20261204201500_checkpoint_role', class: Migration20261204201500_checkpoint_role },

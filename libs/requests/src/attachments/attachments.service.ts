@@ -137,7 +137,10 @@ export class AttachmentsService {
       return found;
     });
     const stored = await this.store.open(attachment.storageKey);
-    return { attachment, stream: (key as OpenedRequestKey).attachmentPlaintext(attachment.id, stored, attachment.sealed) };
+    return {
+      attachment,
+      stream: (key as OpenedRequestKey).attachmentPlaintext(attachment.id, stored, attachment.sealed),
+    };
   }
 
   /** The attachment of a visible request, or 404 when it is not there or the caller may not see it. */

@@ -91,7 +91,8 @@ export class DraftsService {
       checkIfMatch(ifMatch, request.version, requestChanged);
       assertDraft(request);
       const changed = await this.apply(tx, actor, request, input);
-      if (changed.some((field) => field.startsWith('content.'))) this.vault.ensureKey(tx, request, key).sealContent(request);
+      if (changed.some((field) => field.startsWith('content.')))
+        this.vault.ensureKey(tx, request, key).sealContent(request);
       if (changed.length > 0) {
         touchRequest(request, { newVersion: true });
         await tx.flush();

@@ -22,8 +22,7 @@ export class AttachmentIntegrityError extends Error {
   }
 }
 
-const fileContext = (requestId: string, attachmentId: string) =>
-  `liaison/attachment/v1|${requestId}|${attachmentId}`;
+const fileContext = (requestId: string, attachmentId: string) => `liaison/attachment/v1|${requestId}|${attachmentId}`;
 
 function fileKey(dataKey: Buffer, salt: Buffer, requestId: string, attachmentId: string): Buffer {
   return Buffer.from(hkdfSync('sha256', dataKey, salt, fileContext(requestId, attachmentId), 32));

@@ -22,7 +22,11 @@ export class RequestShredding {
     request.clearContent = null;
     await em.nativeUpdate(RequestNoteSchema, { request: request.id }, { clearText: null });
     await em.nativeUpdate(RequestHistorySchema, { request: request.id }, { clearPayload: null });
-    const unsealed = await em.find(AttachmentSchema, { request: request.id, sealed: false }, { fields: ['storageKey'] });
+    const unsealed = await em.find(
+      AttachmentSchema,
+      { request: request.id, sealed: false },
+      { fields: ['storageKey'] },
+    );
     for (const attachment of unsealed) await this.store.remove(attachment.storageKey);
     return destroyed;
   }

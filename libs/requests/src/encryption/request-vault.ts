@@ -48,7 +48,8 @@ export class OpenedRequestKey {
   /** A note's text; null once purged. */
   noteText(note: Pick<RequestNote, 'id' | 'sealedText' | 'clearText'>): string | null {
     if (this.purged) return null;
-    if (this.dataKey && note.sealedText) return openValue<string>(this.dataKey, this.requestId, `note:${note.id}`, note.sealedText);
+    if (this.dataKey && note.sealedText)
+      return openValue<string>(this.dataKey, this.requestId, `note:${note.id}`, note.sealedText);
     return note.clearText ?? null;
   }
 
@@ -60,7 +61,12 @@ export class OpenedRequestKey {
   payload(entry: Pick<RequestHistory, 'id' | 'sealedPayload' | 'clearPayload'>): Record<string, unknown> | null {
     if (this.purged) return null;
     if (this.dataKey && entry.sealedPayload) {
-      return openValue<Record<string, unknown>>(this.dataKey, this.requestId, `history:${entry.id}`, entry.sealedPayload);
+      return openValue<Record<string, unknown>>(
+        this.dataKey,
+        this.requestId,
+        `history:${entry.id}`,
+        entry.sealedPayload,
+      );
     }
     return entry.clearPayload ?? {};
   }
@@ -77,7 +83,9 @@ export class OpenedRequestKey {
   /** The plaintext of a stored attachment as a stream (a sealed file is decrypted chunk by chunk). */
   attachmentPlaintext(attachmentId: string, stored: Readable, sealed: boolean): Readable {
     if (!sealed) return stored;
-    return stored.pipe(decryptAttachment(this.key(), this.requestId, attachmentId)).once('error', () => stored.destroy());
+    return stored
+      .pipe(decryptAttachment(this.key(), this.requestId, attachmentId))
+      .once('error', () => stored.destroy());
   }
 
   private key(): Buffer {

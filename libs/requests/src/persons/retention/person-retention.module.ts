@@ -1,7 +1,11 @@
 import { Module } from '@nestjs/common';
 import { AuditTrail } from '@liaison/audit';
 import { MASTER_KEYRING_PROVIDER } from '@liaison/platform';
-import { ATTACHMENT_SETTINGS, attachmentSettings, type AttachmentSettings } from '../../attachments/attachment-settings';
+import {
+  ATTACHMENT_SETTINGS,
+  attachmentSettings,
+  type AttachmentSettings,
+} from '../../attachments/attachment-settings';
 import { ATTACHMENT_STORE } from '../../attachments/attachment-store';
 import { FilesystemAttachmentStore } from '../../attachments/filesystem-attachment-store';
 import { RequestSealingAtStart } from '../../encryption/request-sealing';
