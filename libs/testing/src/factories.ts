@@ -125,9 +125,17 @@ export async function createRequest(em: EntityManager, options: RequestOptions):
  * run's master key (LIAISON_MASTER_KEY, set by the jest global set-up). The caller flushes.
  */
 export function sealRequest(em: EntityManager, request: Request): void {
-  const masterKey = Buffer.from(process.env['LIAISON_MASTER_KEY'] ?? '', 'base64');
-  new RequestVault(new MasterKeyring(masterKey)).ensureKey(em, request);
+  testVault().ensureKey(em, request);
 }
+
+/** The same for rows inserted in bulk: the request's sealed content, and the row of its key. */
+export function sealedRequestColumns(requestId: string, content: RequestContent) {
+  const { sealedContent, wrappedDataKey, masterKeyId } = testVault().sealedColumns(requestId, content);
+  return { sealedContent, key: { request: requestId, wrappedDataKey, masterKeyId, createdAt: new Date() } };
+}
+
+const testVault = () =>
+  new RequestVault(new MasterKeyring(Buffer.from(process.env['LIAISON_MASTER_KEY'] ?? '', 'base64')));
 
 /** A task force led by the creator's agency, with the creator and the given users as members. */
 export async function createTaskForce(

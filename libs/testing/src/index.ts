@@ -6,6 +6,7 @@ export {
   createTaskForce,
   createUser,
   sealRequest,
+  sealedRequestColumns,
   type RequestOptions,
 } from './factories';
 export { mediumTest, type MediumFactory, type MediumTest, type MediumTestOptions } from './medium-test';

@@ -23,8 +23,11 @@ export async function sealLegacyRequests(
   let sealed = 0;
   for (;;) {
     const batch = await runSql<{ id: string }>(em.fork(), unsealedRequestsSql(BATCH_SIZE));
-    for (const { id } of batch) sealed += (await sealOne(em, audit, vault, store, id)) ? 1 : 0;
-    if (batch.length < BATCH_SIZE) return sealed;
+    let progress = 0;
+    for (const { id } of batch) progress += (await sealOne(em, audit, vault, store, id)) ? 1 : 0;
+    sealed += progress;
+    // rows a user holds are skipped: the next start seals them
+    if (batch.length < BATCH_SIZE || progress === 0) return sealed;
   }
 }
 
@@ -36,7 +39,9 @@ function sealOne(
   requestId: string,
 ): Promise<boolean> {
   return em.fork().transactional(async (tx) => {
-    const request = await tx.findOneOrFail(RequestSchema, requestId, { lockMode: LockMode.PESSIMISTIC_WRITE });
+    // SKIP LOCKED: a request in a user's transaction is left for later, never waited for
+    const request = await tx.findOne(RequestSchema, requestId, { lockMode: LockMode.PESSIMISTIC_PARTIAL_WRITE });
+    if (!request) return false;
     const opened = await vault.open(tx, request);
     if (!opened.legacy) return false;
     const key = vault.ensureKey(tx, request, opened);

@@ -137,6 +137,16 @@ export class RequestVault {
     return opened;
   }
 
+  /** A new request's columns for a bulk insert: its sealed content and its key row's (fixtures, benchmarks). */
+  sealedColumns(requestId: string, content: RequestContent): { sealedContent: Buffer } & WrappedRequestKey {
+    const { dataKey, wrapped } = newRequestKey(requestId, this.keyring.current);
+    try {
+      return { sealedContent: sealValue(dataKey, requestId, 'content', content), ...wrapped };
+    } finally {
+      dataKey.fill(0);
+    }
+  }
+
   /** Crypto-shredding: the key row goes (with the caller's flush or statement), and with it everything it sealed. */
   async destroy(em: EntityManager, request: Request, at: Date): Promise<boolean> {
     const deleted = await em.nativeDelete(RequestKeySchema, { request: request.id });

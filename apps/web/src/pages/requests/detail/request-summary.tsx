@@ -101,6 +101,11 @@ export function RequestContentView({ request }: { request: RequestView }) {
       <Title order={2} size="h4" id="content-title" mb="sm">
         {t('detail.content')}
       </Title>
+      {request.personalDataPurged && (
+        <Text size="sm" fs="italic" mb="xs">
+          {t('detail.personalDataPurged')}
+        </Text>
+      )}
       <Stack gap="xs" component="dl" m={0}>
         {entries.map(([name, value]) => (
           <Item key={name} label={CONTENT_LABELS[name]}>
