@@ -1,8 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { uuidv7 } from 'uuidv7';
-import { AuditTrail, auditHash, GENESIS_HASH } from '@liaison/audit';
+import { AuditTrail, auditHash, GENESIS_HASH, verifyExportFile } from '@liaison/audit';
 import {
   AttachmentSchema,
   AuditEventSchema,
@@ -25,6 +26,7 @@ import {
 } from '@liaison/requests';
 import { createAgency, createUser, mediumTest } from '@liaison/testing';
 import { startApi, UNTHROTTLED, type ApiHarness } from './support/api-harness';
+import { startCheckpointBuilder } from './support/audit-trail-fixtures';
 
 /**
  * A request's own personal data (content, notes, history payloads, attachments) sealed under its data key:
@@ -293,6 +295,31 @@ describe('requests: personal data sealed under a data key per request (e2e)', ()
     expect(trail.map((entry) => entry.action)).toContain('request.personal_data_purged');
     expect(brokenLinks(trail)).toEqual([]);
     expect(JSON.stringify(trail).includes(marker)).toBe(false);
+
+    // and the export, checkpointed and signed, verifies offline as liaison-audit does
+    const checkpoints = await startCheckpointBuilder(api.environment);
+    try {
+      await checkpoints.builder.buildPending();
+    } finally {
+      await checkpoints.close();
+    }
+    const exported = await http()
+      .get('/v1/audit/export')
+      .set(as('thAuditor'))
+      .buffer(true)
+      .parse((res, done) => {
+        let text = '';
+        res.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
+        res.on('end', () => done(null, text));
+      })
+      .expect(200);
+    expect(exported.body as string).toContain(`request:${id}`);
+    expect((exported.body as string).includes(marker)).toBe(false);
+    const dir = mkdtempSync(join(tmpdir(), 'liaison-shredded-'));
+    writeFileSync(join(dir, 'export.jsonl'), exported.body as string);
+    const key = await http().get('/v1/audit/public-key').set(as('thAuditor')).expect(200);
+    const report = await verifyExportFile(join(dir, 'export.jsonl'), key.body.publicKeyPem as string);
+    expect(report.ok).toBe(true);
   }, 60_000);
 
   it('seals at the worker start what the migration left in clear', async () => {
