@@ -91,7 +91,7 @@ function show(value: unknown): string {
   return String(value);
 }
 
-/** What the request states (no personal data: persons are apart). */
+/** What the request states (encrypted at rest; persons are apart), or that it was purged. */
 export function RequestContentView({ request }: { request: RequestView }) {
   const entries = Object.entries(request.content).filter(
     ([name, value]) => CONTENT_LABELS[name] && value !== undefined && value !== null,
