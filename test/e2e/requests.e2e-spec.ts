@@ -254,6 +254,7 @@ describe('requests API (e2e)', () => {
           actorUserId: users['npOfficer'].id,
           actorAgencyId: nepal.id,
           payload: {},
+          purged: false,
           occurredAt: '2026-11-23T10:00:00.000Z',
         },
       ]);

@@ -110,7 +110,8 @@ describe('POST /v1/requests/:id/transitions (e2e)', () => {
 
   it('names what an incomplete request lacks, in the words of UNTOC 18(15)', async () => {
     const draft = await createMlaDraft(api.em(), india, nepal, users.officer);
-    await api.em().nativeUpdate(RequestSchema, { id: draft.id }, { content: { requestingAuthority: 'CBI' } });
+    const incomplete = { sealedContent: null, clearContent: { requestingAuthority: 'CBI' } };
+    await api.em().nativeUpdate(RequestSchema, { id: draft.id }, incomplete);
     const refused = await send('officer', draft.id, 'submit').expect(422);
     expect(refused.body.reason).toBe('INCOMPLETE_REQUEST');
     expect(refused.body.missing.map((item: { source: string }) => item.source)).toEqual(

@@ -3,7 +3,9 @@ export { RequestAccess } from './access/request-access';
 export { ATTACHMENT_STORE, type AttachmentStore } from './attachments/attachment-store';
 export { IdempotentReplays, type ReplayedAnswer } from './idempotency/idempotent-replays';
 export { PersonIdentityStore } from './persons/person-identity-store';
-export { rotateMasterKey } from './persons/encryption/master-key-rotation';
+export { OpenedRequestKey, RequestVault } from './encryption/request-vault';
+export { sealLegacyRequests } from './encryption/request-sealing';
+export { rotateMasterKey } from './encryption/master-key-rotation';
 export { PersonRetentionModule } from './persons/retention/person-retention.module';
 export { PersonRetentionService } from './persons/retention/person-retention.service';
 export {

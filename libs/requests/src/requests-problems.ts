@@ -6,6 +6,7 @@ import { ALLOWED_CONTENT_TYPES } from './attachments/content-types';
 export const REQUESTS_PROBLEMS = {
   notADraft: 'not-a-draft',
   personPurged: 'person-purged',
+  requestPurged: 'request-purged',
   purgeAlreadyProposed: 'purge-already-proposed',
   noPendingPurge: 'no-pending-purge',
   purgeProposalExpired: 'purge-proposal-expired',
@@ -22,6 +23,13 @@ export const notADraft = () => new ProblemException(409, REQUESTS_PROBLEMS.notAD
 /** 409: the person's identity was destroyed; nothing of it can be edited or purged again. */
 export const personPurged = () =>
   new ProblemException(409, REQUESTS_PROBLEMS.personPurged, "This person's identity has been purged");
+
+/**
+ * 410: the request's data key was destroyed (purge or retention): its content, notes, history payloads and
+ * attachments can never be read again, and it takes no new ones.
+ */
+export const requestPurged = () =>
+  new ProblemException(410, REQUESTS_PROBLEMS.requestPurged, "This request's personal data has been purged");
 
 /** 409: a purge of this person already waits for a second supervisor: confirm or cancel it. */
 export const purgeAlreadyProposed = (expiresAt: Date) =>

@@ -10,6 +10,7 @@ import { AttachmentsController } from './attachments/attachments.controller';
 import { AttachmentsService } from './attachments/attachments.service';
 import { FilesystemAttachmentStore } from './attachments/filesystem-attachment-store';
 import { DraftsService } from './drafts/drafts.service';
+import { RequestVault } from './encryption/request-vault';
 import { RequestHistoryService } from './history/request-history.service';
 import { IdempotentReplays } from './idempotency/idempotent-replays';
 import { LinksController } from './links/links.controller';
@@ -56,6 +57,7 @@ import { WorkflowsController } from './workflows/workflows.controller';
     RequestHistoryService,
     RequestSearchService,
     MASTER_KEYRING_PROVIDER,
+    RequestVault,
     PersonIdentityStore,
     PersonsService,
     PersonPurgeService,
@@ -71,6 +73,6 @@ import { WorkflowsController } from './workflows/workflows.controller';
       useFactory: (settings: AttachmentSettings) => new FilesystemAttachmentStore(settings.directory),
     },
   ],
-  exports: [RequestAccess, RequestPresenter, PersonIdentityStore, ATTACHMENT_STORE, IdempotentReplays],
+  exports: [RequestAccess, RequestPresenter, RequestVault, PersonIdentityStore, ATTACHMENT_STORE, IdempotentReplays],
 })
 export class RequestsModule {}

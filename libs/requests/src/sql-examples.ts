@@ -2,7 +2,12 @@ import { EXAMPLE_IDS, EXAMPLE_TIME, type SqlExample } from '@liaison/data';
 import type { StatisticsScope } from '@liaison/domain';
 import { linkedTaskForceMemberSql, lockRequestSql } from './access/request-access.sql';
 import { nextReferenceSql } from './drafts/reference-numbers.sql';
-import { expiredPersonsSql, requestPastRetentionSql } from './persons/retention/expired-persons.sql';
+import { unsealedRequestsSql } from './encryption/request-sealing.sql';
+import {
+  expiredPersonsSql,
+  expiredRequestsSql,
+  requestPastRetentionSql,
+} from './persons/retention/expired-persons.sql';
 import { buildSearchSql, type SearchPage } from './search/search.sql';
 import { deadlineRunsSql, requestCountsSql, timeInStateSql, victimCountsSql } from './statistics/statistics.sql';
 
@@ -57,6 +62,8 @@ export const SQL_EXAMPLES: SqlExample[] = [
   { name: 'statistics-time-in-state', statement: timeInStateSql(agencyScope, period) },
   { name: 'statistics-deadline-runs', statement: deadlineRunsSql(agencyScope, period) },
   { name: 'expired-persons', statement: expiredPersonsSql(EXAMPLE_TIME, 200) },
+  { name: 'expired-requests', statement: expiredRequestsSql(EXAMPLE_TIME, 200) },
+  { name: 'unsealed-requests', statement: unsealedRequestsSql(50) },
   { name: 'request-past-retention', statement: requestPastRetentionSql(request, EXAMPLE_TIME) },
   { name: 'next-reference', statement: nextReferenceSql('mla', 2026) },
   { name: 'linked-task-force-member', statement: linkedTaskForceMemberSql(request, user) },

@@ -14,6 +14,8 @@ import {
   type TaskForce,
   type User,
 } from '@liaison/data';
+import { MasterKeyring } from '@liaison/platform';
+import { RequestVault } from '@liaison/requests';
 import {
   formatReference,
   type AgencyType,
@@ -95,6 +97,7 @@ export async function createRequest(em: EntityManager, options: RequestOptions):
   const kind = options.kind ?? 'mla';
   const createdAt = options.createdAt ?? new Date();
   const request = em.create(RequestSchema, {
+    id: uuidv7(),
     reference: formatReference(kind, createdAt.getUTCFullYear(), 900_000 + (sequence % 100_000)),
     kind,
     requestingAgency: options.requesting,
@@ -112,9 +115,27 @@ export async function createRequest(em: EntityManager, options: RequestOptions):
     updatedAt: createdAt,
     lastActivityAt: options.lastActivityAt ?? createdAt,
   });
+  sealRequest(em, request);
   await em.flush();
   return request;
 }
+
+/**
+ * Gives a request made by a test its data key and seals its content, as the drafts service does, under the test
+ * run's master key (LIAISON_MASTER_KEY, set by the jest global set-up). The caller flushes.
+ */
+export function sealRequest(em: EntityManager, request: Request): void {
+  testVault().ensureKey(em, request);
+}
+
+/** The same for rows inserted in bulk: the request's sealed content, and the row of its key. */
+export function sealedRequestColumns(requestId: string, content: RequestContent) {
+  const { sealedContent, wrappedDataKey, masterKeyId } = testVault().sealedColumns(requestId, content);
+  return { sealedContent, key: { request: requestId, wrappedDataKey, masterKeyId, createdAt: new Date() } };
+}
+
+const testVault = () =>
+  new RequestVault(new MasterKeyring(Buffer.from(process.env['LIAISON_MASTER_KEY'] ?? '', 'base64')));
 
 /** A task force led by the creator's agency, with the creator and the given users as members. */
 export async function createTaskForce(

@@ -5,6 +5,8 @@ export {
   createRequest,
   createTaskForce,
   createUser,
+  sealRequest,
+  sealedRequestColumns,
   type RequestOptions,
 } from './factories';
 export { mediumTest, type MediumFactory, type MediumTest, type MediumTestOptions } from './medium-test';

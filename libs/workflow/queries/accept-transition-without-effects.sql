@@ -8,12 +8,12 @@
 -- $6 = 'submitted'
 -- $7 = '00000000-0000-7000-8000-0000000000a1'
 -- $8 = '00000000-0000-7000-8000-00000000000a'
--- $9 = '{"note":"it''s ready"}'
+-- $9 = 'c2VhbGVkIHBheWxvYWQ='
 -- $10 = '2026-11-23T12:00:00.000Z'
 insert into request_history (id, request_id, version, event, from_state, to_state, actor_id, actor_agency_id,
-    payload, occurred_at) values ($1, $2, $3, $4,
+    sealed_payload, clear_payload, occurred_at) values ($1, $2, $3, $4,
     $5, $6, $7, $8,
-    $9::jsonb, $10);
+    decode($9, 'base64'), null, $10);
 
 -- $1 = '00000000-0000-7000-8000-0000000000ff'
 -- $2 = 'request:00000000-0000-7000-8000-0000000000d1'

@@ -5,7 +5,11 @@ begin;
 -- $1 = '00000000-0000-7000-8000-0000000000a1'
 -- $2 = '00000000-0000-7000-8000-0000000000d1'
 select r.id, r.reference, r.kind, r.legal_basis as "legalBasis", r.urgency, r.language,
-  r.handling_code as "handlingCode", r.handling_restriction as "handlingRestriction", r.title, r.content,
+  r.handling_code as "handlingCode", r.handling_restriction as "handlingRestriction", r.title,
+  encode(r.sealed_content, 'base64') as "sealedContent", r.clear_content as "clearContent",
+  to_json(r.personal_data_purged_at) as "personalDataPurgedAt",
+  (select json_build_object('wrappedDataKey', encode(k.wrapped_data_key, 'base64'), 'masterKeyId', k.master_key_id)
+    from request_key k where k.request_id = r.id) as "requestKey",
   to_json(r.suggested_deadline) as "suggestedDeadline", r.state, r.previous_state as "previousState",
   r.held_by_side as "heldBySide", r.best_interests_outcome as "bestInterestsOutcome", r.timers, r.version, r.overdue,
   to_json(r.created_at) as "createdAt", to_json(r.updated_at) as "updatedAt",

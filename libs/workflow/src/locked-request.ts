@@ -1,6 +1,6 @@
 import type { Request, StoredTimer } from '@liaison/data';
 import type { PersonFact, RequestContent, RequestKind } from '@liaison/domain';
-import type { PositionedRequest, PresentableRequest } from '@liaison/requests';
+import type { OpenedRequestKey, PositionedRequest, PresentableRequest } from '@liaison/requests';
 
 export interface AgencyParty {
   id: string;
@@ -30,7 +30,10 @@ export interface LockedRequestRow {
   handlingCode: Request['handlingCode'];
   handlingRestriction: string | null;
   title: string;
-  content: RequestContent;
+  sealedContent: string | null;
+  clearContent: RequestContent | null;
+  personalDataPurgedAt: string | null;
+  requestKey: { wrappedDataKey: string; masterKeyId: string } | null;
   suggestedDeadline: string | null;
   state: string;
   previousState: string | null;
@@ -49,9 +52,22 @@ export interface LockedRequestRow {
   callerInLinkedTaskForce: boolean;
 }
 
-export function toLockedRequest(row: LockedRequestRow): LockedRequest {
+/** The request's data key as the row carries it, for the vault (`fromWrapped`). */
+export function wrappedKeyOf(row: LockedRequestRow): { wrappedDataKey: Buffer; masterKeyId: string } | null {
+  const key = row.requestKey;
+  return key && { wrappedDataKey: Buffer.from(key.wrappedDataKey, 'base64'), masterKeyId: key.masterKeyId };
+}
+
+/** The row with its content opened by the request's key (`vault.fromWrapped`), which the caller keeps. */
+export function toLockedRequest(row: LockedRequestRow, key: OpenedRequestKey): LockedRequest {
+  // the wrapped key stays out of the request that is presented and passed on
+  const { sealedContent, clearContent, requestKey: _wrapped, personalDataPurgedAt, ...columns } = row;
+  const purgedAt = personalDataPurgedAt === null ? null : new Date(personalDataPurgedAt);
+  const sealed = sealedContent === null ? null : Buffer.from(sealedContent, 'base64');
   return {
-    ...row,
+    ...columns,
+    content: key.content({ id: row.id, sealedContent: sealed, clearContent, personalDataPurgedAt: purgedAt }),
+    personalDataPurgedAt: purgedAt,
     suggestedDeadline: row.suggestedDeadline === null ? null : new Date(row.suggestedDeadline),
     createdAt: new Date(row.createdAt),
     updatedAt: new Date(row.updatedAt),

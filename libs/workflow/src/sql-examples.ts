@@ -38,7 +38,7 @@ const history: HistoryRow = {
   toState: 'submitted',
   actorId: user,
   actorAgencyId: agency,
-  payload: { note: "it's ready" },
+  payload: { sealed: Buffer.from('sealed payload').toString('base64') },
   occurredAt: EXAMPLE_TIME,
 };
 

@@ -18,7 +18,11 @@ const agencyJson = (alias: string) =>
  * persons' facts (never their identities) and the task-force links as subqueries (a `LockedRequestRow`).
  */
 const LOCKED_REQUEST_COLUMNS = sql`r.id, r.reference, r.kind, r.legal_basis as "legalBasis", r.urgency, r.language,
-  r.handling_code as "handlingCode", r.handling_restriction as "handlingRestriction", r.title, r.content,
+  r.handling_code as "handlingCode", r.handling_restriction as "handlingRestriction", r.title,
+  encode(r.sealed_content, 'base64') as "sealedContent", r.clear_content as "clearContent",
+  to_json(r.personal_data_purged_at) as "personalDataPurgedAt",
+  (select json_build_object('wrappedDataKey', encode(k.wrapped_data_key, 'base64'), 'masterKeyId', k.master_key_id)
+    from request_key k where k.request_id = r.id) as "requestKey",
   to_json(r.suggested_deadline) as "suggestedDeadline", r.state, r.previous_state as "previousState",
   r.held_by_side as "heldBySide", r.best_interests_outcome as "bestInterestsOutcome", r.timers, r.version, r.overdue,
   to_json(r.created_at) as "createdAt", to_json(r.updated_at) as "updatedAt",
@@ -58,7 +62,8 @@ export interface HistoryRow {
   toState: string;
   actorId: string;
   actorAgencyId: string;
-  payload: Record<string, unknown>;
+  /** Sealed under the request's data key (base64), or in clear for a request from before encryption. */
+  payload: { sealed: string } | { clear: Record<string, unknown> } | null;
   occurredAt: Date;
 }
 
@@ -89,11 +94,13 @@ export function acceptTransitionSql(write: {
   idempotentAnswer: readonly Sql[];
 }): Sql[] {
   const { history: h, request: r } = write;
+  const sealed = h.payload && 'sealed' in h.payload ? sql`decode(${h.payload.sealed}, 'base64')` : sql`null`;
+  const clear = h.payload && 'clear' in h.payload ? sql`${h.payload.clear}::jsonb` : sql`null`;
   return [
     sql`insert into request_history (id, request_id, version, event, from_state, to_state, actor_id, actor_agency_id,
-    payload, occurred_at) values (${h.id}, ${h.requestId}, ${h.version}, ${h.event},
+    sealed_payload, clear_payload, occurred_at) values (${h.id}, ${h.requestId}, ${h.version}, ${h.event},
     ${h.fromState}, ${h.toState}, ${h.actorId}, ${h.actorAgencyId},
-    ${h.payload}::jsonb, ${h.occurredAt})`,
+    ${sealed}, ${clear}, ${h.occurredAt})`,
     insertAuditEventSql(write.audit),
     ...(write.outbox.length ? [insertOutboxSql(write.outbox)] : []),
     sql`update request set state = ${r.state}, previous_state = ${r.previousState},

@@ -23,8 +23,14 @@ import {
 } from '@liaison/domain';
 import { outboxRows } from '@liaison/notifications';
 import { assertCurrentVersion, sha256Hex } from '@liaison/platform';
-import { applyPosition, requestFacts, toSnapshot } from '@liaison/requests';
-import { toLockedRequest, type AgencyParty, type LockedRequest, type LockedRequestRow } from './locked-request';
+import { applyPosition, requestFacts, RequestVault, toSnapshot, type OpenedRequestKey } from '@liaison/requests';
+import {
+  toLockedRequest,
+  wrappedKeyOf,
+  type AgencyParty,
+  type LockedRequest,
+  type LockedRequestRow,
+} from './locked-request';
 import { outboxEntriesFor } from './outbox-entries';
 import { PooledTransaction } from './pooled-transaction';
 import type { TransitionCommand } from './transition-command';
@@ -57,6 +63,8 @@ type Outcome =
 interface Opened {
   request: LockedRequest;
   head: StreamHead | undefined;
+  /** The request's data key: it opened the content and seals the history payload. */
+  key: OpenedRequestKey;
 }
 
 /**
@@ -70,7 +78,10 @@ interface Opened {
  */
 @Injectable()
 export class WorkflowService {
-  constructor(private readonly em: EntityManager) {}
+  constructor(
+    private readonly em: EntityManager,
+    private readonly vault: RequestVault,
+  ) {}
 
   async apply(caller: CallerContext, command: TransitionCommand): Promise<AppliedTransition> {
     const pool = await (this.em.getConnection() as PostgreSqlConnection).getNativeClient();
@@ -85,7 +96,7 @@ export class WorkflowService {
 
   private async decideAndWrite(tx: PooledTransaction, command: SentCommand): Promise<Outcome> {
     const { actor } = command;
-    const { request, head } = await open(tx, command);
+    const { request, head, key } = await open(tx, command, this.vault);
     const relation = relationOf(actor, request);
     assertCurrentVersion(command.ifMatch, request.version, versionChanged);
     const side = actingSide(actor, relation);
@@ -102,7 +113,7 @@ export class WorkflowService {
     const invalidReference =
       (await checkAttachments(tx, request, command.payload)) ?? (await reassign(tx, request, decision));
     if (invalidReference) return this.refuse(tx, request, head, command, invalidReference, 422);
-    await write(tx, request, head, command, decision, now);
+    await write(tx, { request, head, key }, command, decision, now);
     return { accepted: true, request, relation, facts: factsOf(request), warnings: decision.warnings, now };
   }
 
@@ -144,14 +155,18 @@ export class WorkflowService {
   }
 }
 
-async function open(tx: PooledTransaction, command: SentCommand): Promise<Opened> {
+/**
+ * Reads and locks the request. Its data key is unwrapped here, before the caller's relation is decided, but
+ * nothing it opened leaves unless the caller may see the request (`relationOf` throws 404 first).
+ */
+async function open(tx: PooledTransaction, command: SentCommand, vault: RequestVault): Promise<Opened> {
   const stream = requestStream(command.requestId);
   const results = await tx.send(openTransitionSql(command.requestId, stream, command.actor.userId));
   const row = results[OPEN_RESULTS.request]?.rows[0] as unknown as LockedRequestRow | undefined;
   const head = results[OPEN_RESULTS.head]?.rows[0] as unknown as StreamHead | undefined;
   if (!row) throw new NotFoundException('Request not found');
-  const request = toLockedRequest(row);
-  return { request, head };
+  const key = vault.fromWrapped(row.id, wrappedKeyOf(row), row.personalDataPurgedAt);
+  return { request: toLockedRequest(row, key), head, key };
 }
 
 /** As RequestAccess decides it; not visible is 404, never 403. */
@@ -172,8 +187,7 @@ function factsOf(request: LockedRequest): RequestFacts {
 
 async function write(
   tx: PooledTransaction,
-  request: LockedRequest,
-  head: StreamHead | undefined,
+  { request, head, key }: Opened,
   command: SentCommand,
   decision: TransitionAcceptance,
   now: Date,
@@ -216,7 +230,7 @@ async function write(
         toState: decision.nextState,
         actorId: command.actor.userId,
         actorAgencyId: command.actor.agencyId,
-        payload: command.payload,
+        payload: storedPayload(key, historyId, command.payload),
         occurredAt: now,
       },
       audit,
@@ -237,6 +251,16 @@ async function write(
       idempotentAnswer: idempotentAnswerSql({ type: 'transition', requestId: request.id, warnings: decision.warnings }),
     }),
   );
+}
+
+/**
+ * The payload sealed under the request's data key; in clear only for a request from before encryption that the
+ * worker has not sealed yet (it seals history with the rest), and nothing for a purged one.
+ */
+function storedPayload(key: OpenedRequestKey, historyId: string, payload: Record<string, unknown>) {
+  const sealed = key.sealPayload(historyId, payload);
+  if (sealed) return { sealed: sealed.toString('base64') };
+  return key.legacy ? { clear: payload } : null;
 }
 
 /** Results and information "attached" must be attachments of this very request. */

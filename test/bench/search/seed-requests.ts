@@ -116,7 +116,7 @@ async function insertRequests(client: Client, count: number): Promise<void> {
      users as (select array_agg(id order by email) as ids from app_user where email like 'officer.%'),
      series as (select i, i % 8 as requesting, i % 3 as kind_index from generate_series(0, $1::int - 1) as i)
      insert into request (id, created_at, updated_at, reference, kind, requesting_agency_id, requested_agency_id,
-       created_by_id, legal_basis, urgency, language, handling_code, title, content, state, timers, version, overdue,
+       created_by_id, legal_basis, urgency, language, handling_code, title, state, timers, version, overdue,
        last_activity_at)
      select gen_random_uuid(), activity - (random() * interval '60 days'), activity,
        (array['MLA','EXT','REP'])[kind_index + 1] || '-' || (2020 + i % 7) || '-' || lpad((i / 21 + 1)::text, 6, '0'),
@@ -130,7 +130,6 @@ async function insertRequests(client: Client, count: number): Promise<void> {
               'Phone records in','Travel history of'])[i % 6 + 1]
          || ' ' || (array['garment factory','fishing vessel','massage parlour','construction site','brick kiln',
               'domestic work','call centre'])[(i / 6) % 7 + 1] || ' case ' || i,
-       '{}',
        case kind_index
          when 0 then (array['draft','under_review','transmitted','received','in_execution','in_execution','executed',
               'closed','closed','refused'])[(i / 3) % 10 + 1]

@@ -1,6 +1,8 @@
 import { EntityManager } from '@mikro-orm/postgresql';
+import { uuidv7 } from 'uuidv7';
 import { RequestSchema, type Agency, type Request, type User } from '@liaison/data';
 import type { RequestContent } from '@liaison/domain';
+import { sealRequest } from '@liaison/testing';
 
 let sequence = 0;
 
@@ -26,6 +28,7 @@ export async function createMlaDraft(
 ): Promise<Request> {
   sequence += 1;
   const request = em.create(RequestSchema, {
+    id: uuidv7(),
     reference: `MLA-2026-9${String(sequence).padStart(5, '0')}`,
     kind: 'mla',
     requestingAgency: requesting,
@@ -38,6 +41,7 @@ export async function createMlaDraft(
     timers: [],
     lastActivityAt: new Date(),
   });
+  sealRequest(em, request);
   await em.flush();
   return request;
 }

@@ -1,7 +1,7 @@
 import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
 import { uuidv7 } from 'uuidv7';
-import { ormConfig, RequestSchema } from '@liaison/data';
-import { createAgency, createUser } from '@liaison/testing';
+import { ormConfig, RequestKeySchema, RequestSchema } from '@liaison/data';
+import { createAgency, createUser, sealedRequestColumns } from '@liaison/testing';
 import { COMPLETE_MLA_CONTENT } from '../../e2e/support/mla-draft';
 import { login } from './http-client';
 
@@ -70,10 +70,14 @@ export async function insertRequests(
   const ids: string[] = [];
   for (let start = 0; start < count; start += 1000) {
     const now = new Date();
+    const keys: ReturnType<typeof sealedRequestColumns>['key'][] = [];
     const rows = Array.from({ length: Math.min(1000, count - start) }, () => {
       references += 1;
+      const id = uuidv7();
+      const sealed = sealedRequestColumns(id, COMPLETE_MLA_CONTENT);
+      keys.push(sealed.key);
       return {
-        id: uuidv7(),
+        id,
         createdAt: now,
         updatedAt: now,
         reference: `MLA-2026-${references}`,
@@ -83,13 +87,14 @@ export async function insertRequests(
         createdBy: parties.users.indiaOfficer.id,
         legalBasis: 'untoc',
         title: `Bank records, case ${references}`,
-        content: COMPLETE_MLA_CONTENT,
+        sealedContent: sealed.sealedContent,
         state: fields.state,
         timers: (fields.timers ?? []) as never,
         lastActivityAt: now,
       };
     });
     await em.insertMany(RequestSchema, rows);
+    await em.insertMany(RequestKeySchema, keys);
     ids.push(...rows.map((row) => row.id));
   }
   return ids;

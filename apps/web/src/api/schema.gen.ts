@@ -1630,7 +1630,7 @@ export interface components {
       handlingCode: 'H0' | 'H1' | 'H2' | 'H3';
       /** @description Required with H3: the restriction in words. */
       handlingRestriction?: string;
-      /** @description One line for lists and search. No personal data. */
+      /** @description One line for lists and search, stored, indexed and searched in clear: a title must not carry personal data (no names, places of persons, document numbers). Put those in the content, notes or persons, which are encrypted. */
       title: string;
       content?: components['schemas']['RequestContentDto'];
       /** @description ISO 8601: when the assistance is needed by (UNTOC Art. 18(24)). */
@@ -1676,8 +1676,10 @@ export interface components {
       handlingCode: 'H0' | 'H1' | 'H2' | 'H3';
       handlingRestriction?: string | null;
       title: string;
-      /** @description As stated by the requesting side. */
+      /** @description As stated by the requesting side; empty once its personal data was purged (`personalDataPurged`). */
       content: components['schemas']['RequestContentDto'];
+      /** @description The request's data key was destroyed (purge or retention): its content, notes' texts, history payloads and attachments are gone for good. */
+      personalDataPurged: boolean;
       /** Format: date-time */
       suggestedDeadline: string | null;
       overdue: boolean;
@@ -1701,6 +1703,7 @@ export interface components {
       /** @enum {string} */
       kind: 'mla' | 'extradition' | 'repatriation';
       state: string;
+      /** @description In clear, as filed: titles carry no personal data. */
       title: string;
       requestingAgency: components['schemas']['PartyView'];
       requestedAgency: components['schemas']['PartyView'];
@@ -1732,6 +1735,7 @@ export interface components {
       /** @enum {string} */
       handlingCode?: 'H0' | 'H1' | 'H2' | 'H3';
       handlingRestriction?: string;
+      /** @description One line for lists and search, stored, indexed and searched in clear: a title must not carry personal data (no names, places of persons, document numbers). Put those in the content, notes or persons, which are encrypted. */
       title?: string;
       content?: components['schemas']['RequestContentDto'];
       suggestedDeadline?: Record<string, never> | null;
@@ -1749,9 +1753,12 @@ export interface components {
       actorUserId: string;
       /** Format: uuid */
       actorAgencyId: string;
+      /** @description The event's payload; null once the request's personal data was purged (`purged`). */
       payload: {
         [key: string]: unknown;
-      };
+      } | null;
+      /** @description The request's personal data was purged: the payload is gone for good. */
+      purged: boolean;
       occurredAt: string;
     };
     HistoryView: {
@@ -1898,11 +1905,12 @@ export interface components {
       id: string;
       /** Format: uuid */
       requestId: string;
+      /** @description The name as uploaded, kept in clear for lists: it must carry no personal data. */
       fileName: string;
       contentType: string;
       /** @description Bytes */
       size: number;
-      /** @description SHA-256 of the content, hex */
+      /** @description SHA-256 of the content as uploaded (the plaintext), hex */
       sha256: string;
       handlingCode: string;
       handlingRestriction: string | null;
@@ -1934,7 +1942,10 @@ export interface components {
       requestId: string;
       /** Format: uuid */
       authorId: string;
-      text: string;
+      /** @description The note's text; null once the request's personal data was purged (`purged`). */
+      text: string | null;
+      /** @description The request's personal data was purged: the text is gone for good. */
+      purged: boolean;
       handlingCode: string;
       handlingRestriction: string | null;
       language: string;
@@ -2165,8 +2176,10 @@ export interface components {
       handlingCode: 'H0' | 'H1' | 'H2' | 'H3';
       handlingRestriction?: string | null;
       title: string;
-      /** @description As stated by the requesting side. */
+      /** @description As stated by the requesting side; empty once its personal data was purged (`personalDataPurged`). */
       content: components['schemas']['RequestContentDto'];
+      /** @description The request's data key was destroyed (purge or retention): its content, notes' texts, history payloads and attachments are gone for good. */
+      personalDataPurged: boolean;
       /** Format: date-time */
       suggestedDeadline: string | null;
       overdue: boolean;

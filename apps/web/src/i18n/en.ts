@@ -234,7 +234,8 @@ export const en = {
     languageHint: 'ISO 639 code, e.g. en',
     languageWarning: '{agency} accepts requests in {accepted}, not in "{language}": a translation will be expected.',
     titleField: 'Title',
-    titleHint: 'One line for lists and search. No personal data.',
+    titleHint:
+      'One line for lists and search, stored and searched in clear: never put personal data (names, places, documents) in the title.',
     suggestedDeadline: 'Assistance needed by (optional)',
     saveDraft: 'Create the draft',
     saveChanges: 'Save the draft',
@@ -572,6 +573,9 @@ export const en = {
     currentState: 'Current state: {state}',
     history: 'History',
     historyEmpty: 'No event yet.',
+    personalDataPurged:
+      "This request's personal data was purged: its content, notes, event details and attachments are gone for good.",
+    payloadPurged: 'Details purged.',
     historyLine: '{event}: {from} → {to}',
     deadlines: 'Deadlines',
     deadlinesEmpty: 'No clock is running.',

@@ -3,7 +3,10 @@ import { HANDLING_CODES } from '@liaison/domain';
 import { RequestSchema } from './request.entity';
 import { UserSchema } from './user.entity';
 
-/** A document attached to a request; its bytes are in the attachment store under `storageKey`. */
+/**
+ * A document attached to a request; its bytes are in the attachment store under `storageKey`, encrypted under the
+ * request's data key when `sealed` (chunked AES-256-GCM). `sha256` and `size` are of the plaintext.
+ */
 export const AttachmentSchema = defineEntity({
   name: 'Attachment',
   tableName: 'attachment',
@@ -15,6 +18,8 @@ export const AttachmentSchema = defineEntity({
     size: p.bigint('number'),
     sha256: p.string().length(64),
     storageKey: p.string().length(300),
+    /** The stored bytes are encrypted; false only for files from before encryption, until the worker seals them. */
+    sealed: p.boolean().default(false),
     handlingCode: p.enum(HANDLING_CODES).default('H0'),
     /** The H3 restriction, in words. */
     handlingRestriction: p.text().nullable(),

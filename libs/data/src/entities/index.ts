@@ -13,6 +13,7 @@ import { PersonPurgeProposalSchema } from './person-purge-proposal.entity';
 import { ReferenceCounterSchema } from './reference-counter.entity';
 import { RefreshTokenSchema } from './refresh-token.entity';
 import { RequestHistorySchema } from './request-history.entity';
+import { RequestKeySchema } from './request-key.entity';
 import { RequestLinkSchema } from './request-link.entity';
 import { RequestNoteSchema } from './request-note.entity';
 import { RequestSchema } from './request.entity';
@@ -43,6 +44,7 @@ export { PersonPurgeProposalSchema, type PersonPurgeProposal } from './person-pu
 export { ReferenceCounterSchema, type ReferenceCounter } from './reference-counter.entity';
 export { RefreshTokenSchema, type RefreshToken } from './refresh-token.entity';
 export { RequestHistorySchema, type RequestHistory } from './request-history.entity';
+export { RequestKeySchema, type RequestKey } from './request-key.entity';
 export { RequestLinkSchema, type RequestLink, REQUEST_LINK_RELATIONS } from './request-link.entity';
 export { RequestNoteSchema, type RequestNote } from './request-note.entity';
 export { RequestSchema, type Request, type StoredTimer } from './request.entity';
@@ -74,6 +76,7 @@ export const ENTITIES = [
   ReferenceCounterSchema,
   RefreshTokenSchema,
   RequestHistorySchema,
+  RequestKeySchema,
   RequestLinkSchema,
   RequestNoteSchema,
   RequestSchema,

@@ -17,8 +17,14 @@ export const RequestHistorySchema = defineEntity({
     toState: p.string().length(64),
     actor: () => p.manyToOne(UserSchema),
     actorAgency: () => p.manyToOne(AgencySchema),
-    /** The event's payload: grounds, reasons, dates, references. Persons are referenced by id only. */
-    payload: p.json<Record<string, unknown>>(),
+    /**
+     * The event's payload (grounds, reasons, dates, references; persons by id only), in memory only: stored sealed
+     * under the request's data key in `sealedPayload`, written by the write path and opened by the vault.
+     */
+    payload: p.json<Record<string, unknown>>().persist(false),
+    sealedPayload: p.blob().nullable(),
+    /** A payload from before encryption, until the worker seals it at start. */
+    clearPayload: p.json<Record<string, unknown>>().nullable(),
     occurredAt: p.datetime(),
   },
   uniques: [{ properties: ['request', 'version'] }],

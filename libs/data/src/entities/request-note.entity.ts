@@ -11,7 +11,11 @@ export const RequestNoteSchema = defineEntity({
     id: p.uuid().primary(),
     request: () => p.manyToOne(RequestSchema).index(),
     author: () => p.manyToOne(UserSchema),
-    text: p.text(),
+    /** In memory only: sealed into `sealedText` under the request's data key, opened by the requests lib's vault. */
+    text: p.text().persist(false),
+    sealedText: p.blob().nullable(),
+    /** Text from before encryption, until the worker seals it at start. */
+    clearText: p.text().nullable(),
     handlingCode: p.enum(HANDLING_CODES).default('H0'),
     /** The H3 restriction, in words. */
     handlingRestriction: p.text().nullable(),

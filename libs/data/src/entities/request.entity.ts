@@ -31,9 +31,19 @@ export const RequestSchema = defineEntity({
     handlingCode: p.enum(HANDLING_CODES).default('H0'),
     /** The H3 restriction, in words. */
     handlingRestriction: p.text().nullable(),
-    /** One line for lists and search. No personal data. */
+    /** One line for lists and search, in clear: it must carry no personal data. */
     title: p.string().length(300),
-    content: p.json<RequestContent>(),
+    /**
+     * What the request says, in memory only: sealed into `sealedContent` under the request's data key
+     * (`request_key`) by the requests lib's vault, and opened by it for callers the access rules allow.
+     */
+    content: p.json<RequestContent>().persist(false),
+    /** The content as JSON, padded, under the request's data key (AES-256-GCM: nonce ‖ ciphertext ‖ tag). */
+    sealedContent: p.blob().nullable(),
+    /** Content from before encryption, until the worker seals it at start; null for every sealed request. */
+    clearContent: p.json<RequestContent>().nullable(),
+    /** When the request's data key was destroyed: content, notes, history payloads and attachments are gone. */
+    personalDataPurgedAt: p.datetime().nullable(),
     /** The date the requesting side needs the assistance by (UNTOC Art. 18(24)). */
     suggestedDeadline: p.datetime().nullable(),
     state: p.string().length(64),

@@ -12,6 +12,7 @@ import { Migration20261204195901_person_purge_proposal } from './Migration202612
 import { Migration20261204201500_checkpoint_role } from './Migration20261204201500_checkpoint_role';
 import { Migration20261208010442_account_links } from './Migration20261208010442_account_links';
 import { Migration20261208010609_agency_sign_on } from './Migration20261208010609_agency_sign_on';
+import { Migration20261208010912_request_encryption } from './Migration20261208010912_request_encryption';
 import { Migration20261208012033_role_grants } from './Migration20261208012033_role_grants';
 
 export const MIGRATIONS: MigrationObject[] = [
@@ -33,5 +34,6 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261204201500_checkpoint_role', class: Migration20261204201500_checkpoint_role },
   { name: 'Migration20261208010442_account_links', class: Migration20261208010442_account_links },
   { name: 'Migration20261208010609_agency_sign_on', class: Migration20261208010609_agency_sign_on },
+  { name: 'Migration20261208010912_request_encryption', class: Migration20261208010912_request_encryption },
   { name: 'Migration20261208012033_role_grants', class: Migration20261208012033_role_grants },
 ];

@@ -2,11 +2,15 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { RequestSchema, runSql, type Request } from '@liaison/data';
 import { isInternalState, mayView, relationToRequest, type Actor, type RequestRelation } from '@liaison/domain';
+import { RequestVault, type OpenedRequestKey } from '../encryption/request-vault';
 import { linkedTaskForceMemberSql, lockRequestSql } from './request-access.sql';
 
 export interface VisibleRequest {
+  /** With its content opened (empty once purged). */
   request: Request;
   relation: RequestRelation;
+  /** The request's data key, opened only now that the caller is known to see the request. */
+  key: OpenedRequestKey;
 }
 
 /**
@@ -15,6 +19,8 @@ export interface VisibleRequest {
  */
 @Injectable()
 export class RequestAccess {
+  constructor(private readonly vault: RequestVault) {}
+
   /**
    * `lock`: take the row lock, failing at once if another transaction holds it; with `wait`, queue for it instead
    * (draft edits, which then re-check the version they read).
@@ -29,7 +35,7 @@ export class RequestAccess {
     const request = await em.findOne(RequestSchema, requestId);
     const relation = request ? await this.relation(em, actor, request) : 'none';
     if (!request || !mayView(relation)) throw new NotFoundException('Request not found');
-    return { request, relation };
+    return { request, relation, key: await this.vault.openContent(em, request) };
   }
 
   async relation(em: EntityManager, actor: Actor, request: Request): Promise<RequestRelation> {

@@ -4,10 +4,11 @@ import type { Attachment } from '@liaison/data';
 export class AttachmentView {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ format: 'uuid' }) requestId!: string;
-  @ApiProperty() fileName!: string;
+  @ApiProperty({ description: 'The name as uploaded, kept in clear for lists: it must carry no personal data.' })
+  fileName!: string;
   @ApiProperty() contentType!: string;
   @ApiProperty({ description: 'Bytes' }) size!: number;
-  @ApiProperty({ description: 'SHA-256 of the content, hex' }) sha256!: string;
+  @ApiProperty({ description: 'SHA-256 of the content as uploaded (the plaintext), hex' }) sha256!: string;
   @ApiProperty() handlingCode!: string;
   @ApiProperty({ type: String, nullable: true }) handlingRestriction!: string | null;
   @ApiProperty() language!: string;

@@ -1,4 +1,4 @@
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { uuidv7 } from 'uuidv7';
@@ -7,8 +7,9 @@ import { AttachmentSchema, recordIdempotentAnswer, type Attachment } from '@liai
 import type { Actor, CallerContext } from '@liaison/domain';
 import { fieldError, InvalidInputException, sha256Hex } from '@liaison/platform';
 import { RequestAccess } from '../access/request-access';
+import { RequestVault, type OpenedRequestKey } from '../encryption/request-vault';
 import { handlingColumns } from '../drafts/draft-terms';
-import { requestClosed, unsupportedAttachment } from '../requests-problems';
+import { requestClosed, requestPurged, unsupportedAttachment } from '../requests-problems';
 import { assertActingParty, isFinal } from '../shared/editing-rules';
 import { shareableWith } from '../shared/handled-item-sharing';
 import { touchRequest } from '../shared/request-activity';
@@ -31,6 +32,7 @@ export class AttachmentsService {
     private readonly access: RequestAccess,
     private readonly audit: AuditTrail,
     @Inject(ATTACHMENT_STORE) private readonly store: AttachmentStore,
+    private readonly vault: RequestVault,
   ) {}
 
   async upload(
@@ -42,13 +44,16 @@ export class AttachmentsService {
     if (!file) throw new InvalidInputException([fieldError(['file'], 'file is required (multipart field "file")')]);
     const handling = handlingColumns(input.handlingCode ?? 'H0', input.handlingRestriction);
     return this.em.fork().transactional(async (tx) => {
-      const { request, relation } = await this.access.findVisible(tx, caller.actor, requestId);
+      const visible = await this.access.findVisible(tx, caller.actor, requestId);
+      const { request, relation } = visible;
       assertActingParty(caller.actor, relation);
       if (isFinal(request)) throw requestClosed('A closed request takes no more attachments');
+      if (visible.key.purged) throw requestPurged();
       const contentType = acceptedType(file);
+      const key = this.vault.ensureKey(tx, request, visible.key);
       const id = uuidv7();
       const storageKey = `${request.id}/${id}`;
-      await this.store.put(storageKey, file.buffer);
+      await this.store.put(storageKey, Readable.from([file.buffer]).pipe(key.encryptAttachment(id)));
       try {
         const attachment = tx.create(AttachmentSchema, {
           id,
@@ -58,6 +63,7 @@ export class AttachmentsService {
           size: file.buffer.length,
           sha256: sha256Hex(file.buffer),
           storageKey,
+          sealed: true,
           ...handling,
           language: input.language ?? 'en',
           translationAttached: input.translationAttached ?? false,
@@ -105,13 +111,20 @@ export class AttachmentsService {
 
   /** One attachment's description, if the caller may see it now (the replay of uploading it). */
   async get(actor: Actor, requestId: string, attachmentId: string): Promise<AttachmentView> {
-    return AttachmentView.from(await this.findShareable(this.em.fork(), actor, requestId, attachmentId));
+    return AttachmentView.from((await this.findShareable(this.em.fork(), actor, requestId, attachmentId)).attachment);
   }
 
-  /** The bytes, after an audit entry that says who read which document. */
+  /**
+   * The bytes, decrypted as they stream, after an audit entry that says who read which document; 410 once the
+   * request's personal data was purged.
+   */
   async content(caller: CallerContext, requestId: string, attachmentId: string): Promise<AttachmentContent> {
+    let key: OpenedRequestKey | undefined;
     const attachment = await this.em.fork().transactional(async (tx) => {
-      const found = await this.findShareable(tx, caller.actor, requestId, attachmentId);
+      const visible = await this.findShareable(tx, caller.actor, requestId, attachmentId);
+      const found = visible.attachment;
+      key = visible.key;
+      if (key.purged) throw requestPurged();
       await this.audit.append(tx, {
         stream: requestStream(requestId),
         action: 'attachment.downloaded',
@@ -123,7 +136,11 @@ export class AttachmentsService {
       });
       return found;
     });
-    return { attachment, stream: await this.store.open(attachment.storageKey) };
+    const stored = await this.store.open(attachment.storageKey);
+    return {
+      attachment,
+      stream: (key as OpenedRequestKey).attachmentPlaintext(attachment.id, stored, attachment.sealed),
+    };
   }
 
   /** The attachment of a visible request, or 404 when it is not there or the caller may not see it. */
@@ -132,11 +149,11 @@ export class AttachmentsService {
     actor: Actor,
     requestId: string,
     attachmentId: string,
-  ): Promise<Attachment> {
-    const { relation } = await this.access.findVisible(em, actor, requestId);
+  ): Promise<{ attachment: Attachment; key: OpenedRequestKey }> {
+    const { relation, key } = await this.access.findVisible(em, actor, requestId);
     const found = await em.findOne(AttachmentSchema, { id: attachmentId, request: requestId });
     if (!found || !shareableWith(relation, found.handlingCode)) throw new NotFoundException('Attachment not found');
-    return found;
+    return { attachment: found, key };
   }
 }
 

@@ -1,18 +1,25 @@
-import { createReadStream } from 'node:fs';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdir, rename, rm } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import type { AttachmentStore } from './attachment-store';
 
 /** Attachment bytes as files under one folder; written to a temporary name first, so a reader never sees half. */
 export class FilesystemAttachmentStore implements AttachmentStore {
   constructor(private readonly root: string) {}
 
-  async put(key: string, bytes: Buffer): Promise<void> {
+  async put(key: string, bytes: Buffer | Readable): Promise<void> {
     const path = this.pathOf(key);
     await mkdir(dirname(path), { recursive: true });
     const temporary = `${path}.${process.pid}.partial`;
-    await writeFile(temporary, bytes, { flag: 'wx' });
+    const source = Buffer.isBuffer(bytes) ? Readable.from([bytes]) : bytes;
+    try {
+      await pipeline(source, createWriteStream(temporary, { flags: 'wx' }));
+    } catch (error) {
+      await rm(temporary, { force: true });
+      throw error;
+    }
     await rename(temporary, path);
   }
 

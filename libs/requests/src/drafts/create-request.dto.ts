@@ -15,6 +15,9 @@ import { IsLanguageCode } from '../shared/is-language-code';
 
 export const LEGAL_BASIS_IDS = LEGAL_BASES.map((basis) => basis.id);
 
+/** Said wherever a title is written: it is the one free text kept in clear. */
+export const TITLE_DESCRIPTION =
+  'One line for lists and search, stored, indexed and searched in clear: a title must not carry personal data (no names, places of persons, document numbers). Put those in the content, notes or persons, which are encrypted.';
 /** `POST /v1/requests`: a new draft of the caller's agency. */
 export class CreateRequestDto {
   @ApiProperty({ enum: REQUEST_KINDS })
@@ -50,7 +53,10 @@ export class CreateRequestDto {
   @MaxLength(1000)
   handlingRestriction?: string;
 
-  @ApiProperty({ description: 'One line for lists and search. No personal data.', maxLength: 300 })
+  @ApiProperty({
+    description: TITLE_DESCRIPTION,
+    maxLength: 300,
+  })
   @IsString()
   @Length(3, 300)
   title!: string;

@@ -1,10 +1,12 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
+import { uuidv7 } from 'uuidv7';
 import { AuditTrail, requestStream } from '@liaison/audit';
 import { recordIdempotentAnswer, RequestSchema, type Request } from '@liaison/data';
 import { workflowOf, type Actor, type CallerContext, type RequestContent } from '@liaison/domain';
 import { checkIfMatch } from '@liaison/platform';
 import { RequestAccess } from '../access/request-access';
+import { RequestVault } from '../encryption/request-vault';
 import { assertDraft, assertMayFile, assertRequestingEditor } from '../shared/editing-rules';
 import { touchRequest } from '../shared/request-activity';
 import { requestChanged } from '../requests-problems';
@@ -24,6 +26,7 @@ export class DraftsService {
     private readonly access: RequestAccess,
     private readonly presenter: RequestPresenter,
     private readonly audit: AuditTrail,
+    private readonly vault: RequestVault,
   ) {}
 
   async create({ actor, clientRequestId }: CallerContext, input: CreateRequestDto): Promise<RequestView> {
@@ -34,6 +37,7 @@ export class DraftsService {
       const requestedAgency = await requestedAgencyFor(tx, actor.agencyId, input.requestedAgencyId);
       const now = new Date();
       const request = tx.create(RequestSchema, {
+        id: uuidv7(),
         reference: await nextReference(tx, input.kind, now.getUTCFullYear()),
         kind: input.kind,
         requestingAgency: actor.agencyId,
@@ -52,6 +56,7 @@ export class DraftsService {
         overdue: false,
         lastActivityAt: now,
       });
+      this.vault.ensureKey(tx, request);
       await tx.flush();
       await this.audit.append(tx, {
         stream: requestStream(request.id),
@@ -81,11 +86,13 @@ export class DraftsService {
     input: UpdateRequestDto,
   ): Promise<RequestView> {
     return this.em.fork().transactional(async (tx) => {
-      const { request, relation } = await this.access.findVisible(tx, actor, id, { lock: true, wait: true });
+      const { request, relation, key } = await this.access.findVisible(tx, actor, id, { lock: true, wait: true });
       assertRequestingEditor(actor, relation);
       checkIfMatch(ifMatch, request.version, requestChanged);
       assertDraft(request);
       const changed = await this.apply(tx, actor, request, input);
+      if (changed.some((field) => field.startsWith('content.')))
+        this.vault.ensureKey(tx, request, key).sealContent(request);
       if (changed.length > 0) {
         touchRequest(request, { newVersion: true });
         await tx.flush();

@@ -31,7 +31,8 @@ export class PendingProceedingsDto {
 /**
  * What a request says (UNTOC Art. 18(15) and the kinds' additions). Facts that come from the linked persons
  * (that there are some, whether the victim is a child, their nationality) are not accepted here: they are read
- * from the persons, so that content cannot contradict them. No personal data belongs in these texts.
+ * from the persons, so that content cannot contradict them. These texts are encrypted at rest under the request's
+ * data key and destroyed with it by a purge; they leave the search index (only titles and references are searched).
  */
 export class RequestContentDto {
   @ApiPropertyOptional({ description: '(a) The authority making the request.', maxLength: SHORT })

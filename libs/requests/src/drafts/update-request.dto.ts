@@ -3,7 +3,7 @@ import { Type } from 'class-transformer';
 import { IsDateString, IsIn, IsOptional, IsString, IsUUID, Length, MaxLength, ValidateNested } from 'class-validator';
 import { HANDLING_CODES, URGENCIES, type HandlingCode, type Urgency } from '@liaison/domain';
 import { IsLanguageCode } from '../shared/is-language-code';
-import { LEGAL_BASIS_IDS } from './create-request.dto';
+import { LEGAL_BASIS_IDS, TITLE_DESCRIPTION } from './create-request.dto';
 import { RequestContentDto } from './request-content.dto';
 
 /**
@@ -42,7 +42,7 @@ export class UpdateRequestDto {
   @MaxLength(1000)
   handlingRestriction?: string;
 
-  @ApiPropertyOptional({ maxLength: 300 })
+  @ApiPropertyOptional({ description: TITLE_DESCRIPTION, maxLength: 300 })
   @IsOptional()
   @IsString()
   @Length(3, 300)

@@ -9,10 +9,19 @@ export class HistoryEntryView {
   @ApiProperty({ example: 'transmitted' }) to!: string;
   @ApiProperty({ format: 'uuid' }) actorUserId!: string;
   @ApiProperty({ format: 'uuid' }) actorAgencyId!: string;
-  @ApiProperty({ type: 'object', additionalProperties: true }) payload!: Record<string, unknown>;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    nullable: true,
+    description: "The event's payload; null once the request's personal data was purged (`purged`).",
+  })
+  payload!: Record<string, unknown> | null;
+  @ApiProperty({ description: "The request's personal data was purged: the payload is gone for good." })
+  purged!: boolean;
   @ApiProperty() occurredAt!: string;
 
-  static from(entry: RequestHistory): HistoryEntryView {
+  /** `payload` as the request's vault opened it (null once purged). */
+  static from(entry: RequestHistory, payload: Record<string, unknown> | null): HistoryEntryView {
     return {
       version: entry.version,
       event: entry.event,
@@ -20,7 +29,8 @@ export class HistoryEntryView {
       to: entry.toState,
       actorUserId: entry.actor.id,
       actorAgencyId: entry.actorAgency.id,
-      payload: entry.payload,
+      payload,
+      purged: payload === null,
       occurredAt: entry.occurredAt.toISOString(),
     };
   }

@@ -18,12 +18,12 @@ export class RequestHistoryService {
 
   async list(actor: Actor, requestId: string): Promise<HistoryView> {
     const em = this.em.fork();
-    const { request, relation } = await this.access.findVisible(em, actor, requestId);
+    const { request, relation, key } = await this.access.findVisible(em, actor, requestId);
     const entries = await em.find(RequestHistorySchema, { request: requestId }, { orderBy: { version: 'asc' } });
     const shown =
       relation === 'requesting'
         ? entries
         : entries.filter((entry) => isEventBeyondRequestingSide(request.kind, entry.fromState, entry.toState));
-    return { items: shown.map(HistoryEntryView.from) };
+    return { items: shown.map((entry) => HistoryEntryView.from(entry, key.payload(entry))) };
   }
 }

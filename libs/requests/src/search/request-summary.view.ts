@@ -9,7 +9,7 @@ export class RequestSummaryView {
   @ApiProperty({ example: 'MLA-2026-000123' }) reference!: string;
   @ApiProperty({ enum: REQUEST_KINDS }) kind!: RequestKind;
   @ApiProperty() state!: string;
-  @ApiProperty() title!: string;
+  @ApiProperty({ description: 'In clear, as filed: titles carry no personal data.' }) title!: string;
   @ApiProperty({ type: PartyView }) requestingAgency!: PartyView;
   @ApiProperty({ type: PartyView }) requestedAgency!: PartyView;
   @ApiProperty() legalBasis!: string;

@@ -38,7 +38,16 @@ export class RequestView {
   @ApiProperty({ enum: HANDLING_CODES }) handlingCode!: string;
   @ApiPropertyOptional({ type: String, nullable: true }) handlingRestriction?: string | null;
   @ApiProperty() title!: string;
-  @ApiProperty({ type: RequestContentDto, description: 'As stated by the requesting side.' }) content!: RequestContent;
+  @ApiProperty({
+    type: RequestContentDto,
+    description: 'As stated by the requesting side; empty once its personal data was purged (`personalDataPurged`).',
+  })
+  content!: RequestContent;
+  @ApiProperty({
+    description:
+      "The request's data key was destroyed (purge or retention): its content, notes' texts, history payloads and attachments are gone for good.",
+  })
+  personalDataPurged!: boolean;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) suggestedDeadline!: string | null;
   @ApiProperty() overdue!: boolean;
   @ApiProperty({ type: [TimerView] }) timers!: TimerView[];
@@ -66,6 +75,7 @@ export type PresentableRequest = Pick<
   | 'handlingRestriction'
   | 'title'
   | 'content'
+  | 'personalDataPurgedAt'
   | 'suggestedDeadline'
   | 'overdue'
   | 'timers'
@@ -102,6 +112,7 @@ export function toRequestView(
     handlingRestriction: request.handlingRestriction,
     title: request.title,
     content: request.content,
+    personalDataPurged: request.personalDataPurgedAt != null,
     suggestedDeadline: request.suggestedDeadline?.toISOString() ?? null,
     overdue: request.overdue,
     timers: request.timers.map((timer) =>

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { gcmOpen, gcmSeal, type MasterKey, type MasterKeyring } from '@liaison/platform';
+import { paddedJson } from '../../encryption/padded-json';
 import type { PersonIdentity } from '../person-identity';
-import { DATA_KEY_BYTES, unwrapDataKey, wrapDataKey } from './data-key-wrap';
+import { DATA_KEY_BYTES, unwrapDataKey, wrapDataKey, type DataKeyOwner } from '../../encryption/data-key-wrap';
 
 /**
  * A person's identity at rest: the identity (JSON, padded) under a per-person AES-256-GCM data key, and that data
@@ -24,16 +25,13 @@ export class IdentityDecryptionError extends Error {
   }
 }
 
-/** Lengths are rounded up to this, so that a ciphertext does not tell a short name from a long one. */
-const PADDING_BLOCK = 256;
-
 const identityContext = (personId: string) => `liaison/person-identity/v1|${personId}`;
 
 /** Encrypts an identity under a fresh data key wrapped by `masterKey`. */
 export function sealIdentity(personId: string, identity: PersonIdentity, masterKey: MasterKey): IdentityEnvelope {
   const dataKey = randomBytes(DATA_KEY_BYTES);
   try {
-    const sealed = gcmSeal(dataKey, pad(Buffer.from(JSON.stringify(identity), 'utf8')), identityContext(personId));
+    const sealed = gcmSeal(dataKey, paddedJson(identity), identityContext(personId));
     return { ...sealed, wrappedDataKey: wrapDataKey(dataKey, masterKey, personId), masterKeyId: masterKey.id };
   } finally {
     dataKey.fill(0);
@@ -54,27 +52,25 @@ export function openIdentity(personId: string, envelope: IdentityEnvelope, keyri
   }
 }
 
-/** Rotation: the same data key, unwrapped with its old master key and wrapped again by `to`. The data is untouched. */
+/**
+ * Rotation: the same data key, unwrapped with its old master key and wrapped again by `to`. The data is untouched.
+ * Persons' and requests' data keys are re-wrapped alike (`owner`).
+ */
 export function rewrapDataKey(
-  personId: string,
+  ownerId: string,
   wrapped: WrappedKey,
   keyring: MasterKeyring,
   to: MasterKey,
+  owner: DataKeyOwner = 'person',
 ): WrappedKey {
   const from = keyring.get(wrapped.masterKeyId);
   let dataKey: Buffer | undefined;
   try {
-    dataKey = unwrapDataKey(wrapped.wrappedDataKey, from, personId);
-    return { wrappedDataKey: wrapDataKey(dataKey, to, personId), masterKeyId: to.id };
+    dataKey = unwrapDataKey(wrapped.wrappedDataKey, from, ownerId, owner);
+    return { wrappedDataKey: wrapDataKey(dataKey, to, ownerId, owner), masterKeyId: to.id };
   } catch {
-    throw new IdentityDecryptionError(personId);
+    throw new IdentityDecryptionError(ownerId);
   } finally {
     dataKey?.fill(0);
   }
-}
-
-/** Trailing spaces: JSON.parse ignores them. */
-function pad(json: Buffer): Buffer {
-  const length = Math.ceil((json.length + 1) / PADDING_BLOCK) * PADDING_BLOCK;
-  return Buffer.concat([json, Buffer.alloc(length - json.length, 0x20)]);
 }

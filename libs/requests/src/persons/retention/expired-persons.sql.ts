@@ -16,6 +16,16 @@ export function expiredPersonsSql(cutoff: Date, limit: number): Sql {
     for update of p skip locked`;
 }
 
+/** Requests whose personal data is still there, closed before `cutoff` (locked as {@link expiredPersonsSql}). */
+export function expiredRequestsSql(cutoff: Date, limit: number): Sql {
+  return sql`select r.id from request r
+    where r.personal_data_purged_at is null
+      and ${closedBefore(cutoff)}
+    order by r.id
+    limit ${limit}
+    for update of r skip locked`;
+}
+
 /** The request, when it reached a final state before `cutoff` (the same rule as {@link expiredPersonsSql}). */
 export function requestPastRetentionSql(requestId: string, cutoff: Date): Sql {
   return sql`select r.id from request r where r.id = ${requestId} and ${closedBefore(cutoff)}`;

@@ -1,10 +1,11 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Inject, Injectable } from '@nestjs/common';
 import { AuditTrail, requestStream } from '@liaison/audit';
-import { runSql } from '@liaison/data';
+import { RequestSchema, runSql } from '@liaison/data';
 import { LIAISON_CONFIG, type LiaisonConfig } from '@liaison/platform';
+import { RequestShredding } from '../../encryption/request-shredding';
 import { PersonIdentityStore } from '../person-identity-store';
-import { expiredPersonsSql } from './expired-persons.sql';
+import { expiredPersonsSql, expiredRequestsSql } from './expired-persons.sql';
 import { retentionCutoff } from './retention-cutoff';
 
 const BATCH_SIZE = 200;
@@ -20,10 +21,15 @@ export class PersonRetentionService {
     private readonly em: EntityManager,
     private readonly identities: PersonIdentityStore,
     private readonly audit: AuditTrail,
+    private readonly shredding: RequestShredding,
     @Inject(LIAISON_CONFIG) private readonly config: LiaisonConfig,
   ) {}
 
-  /** Purges every identity past retention at `now`; answers how many. Nothing when retention is 0 (kept). */
+  /**
+   * Purges every identity past retention at `now`, then shreds those requests' own personal data (content, notes,
+   * history payloads, attachments) by destroying their data keys; answers how many identities. Nothing when
+   * retention is 0 (kept).
+   */
   async purgeExpired(now: Date = new Date()): Promise<number> {
     const years = this.config.personalData.retentionYears;
     const cutoff = retentionCutoff(now, years);
@@ -32,8 +38,36 @@ export class PersonRetentionService {
     for (;;) {
       const purged = await this.purgeBatch(now, cutoff, years);
       total += purged;
-      if (purged < BATCH_SIZE) return total;
+      if (purged < BATCH_SIZE) break;
     }
+    while ((await this.shredBatch(now, cutoff, years)) === BATCH_SIZE);
+    return total;
+  }
+
+  private shredBatch(now: Date, cutoff: Date, years: number): Promise<number> {
+    return this.em.fork().transactional(async (tx) => {
+      const rows = await runSql<{ id: string }>(tx, expiredRequestsSql(cutoff, BATCH_SIZE));
+      for (const { id } of rows) {
+        const request = await tx.findOneOrFail(RequestSchema, id);
+        const keyDestroyed = await this.shredding.shred(tx, request, now);
+        await this.audit.append(tx, {
+          stream: requestStream(id),
+          action: 'request.personal_data_purged',
+          subjectType: 'request',
+          subjectId: id,
+          actor: null,
+          data: {
+            ground: 'retention_expired',
+            automatic: true,
+            keyDestroyed,
+            retentionYears: years,
+            closedBefore: cutoff.toISOString(),
+          },
+        });
+      }
+      await tx.flush();
+      return rows.length;
+    });
   }
 
   private purgeBatch(now: Date, cutoff: Date, years: number): Promise<number> {

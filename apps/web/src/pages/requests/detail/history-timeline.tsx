@@ -28,7 +28,13 @@ export function HistoryTimeline({ entries, request }: { entries: HistoryEntry[];
               <Text size="xs" c="gray.8">
                 {formatDateTime(entry.occurredAt)} · {agencyName(entry.actorAgencyId)}
               </Text>
-              <PayloadSummary payload={entry.payload} />
+              {entry.payload === null ? (
+                <Text size="xs" fs="italic">
+                  {t('detail.payloadPurged')}
+                </Text>
+              ) : (
+                <PayloadSummary payload={entry.payload} />
+              )}
             </Timeline.Item>
           ))}
         </Timeline>

@@ -91,7 +91,7 @@ function show(value: unknown): string {
   return String(value);
 }
 
-/** What the request states (no personal data: persons are apart). */
+/** What the request states (encrypted at rest; persons are apart), or that it was purged. */
 export function RequestContentView({ request }: { request: RequestView }) {
   const entries = Object.entries(request.content).filter(
     ([name, value]) => CONTENT_LABELS[name] && value !== undefined && value !== null,
@@ -101,6 +101,11 @@ export function RequestContentView({ request }: { request: RequestView }) {
       <Title order={2} size="h4" id="content-title" mb="sm">
         {t('detail.content')}
       </Title>
+      {request.personalDataPurged && (
+        <Text size="sm" fs="italic" mb="xs">
+          {t('detail.personalDataPurged')}
+        </Text>
+      )}
       <Stack gap="xs" component="dl" m={0}>
         {entries.map(([name, value]) => (
           <Item key={name} label={CONTENT_LABELS[name]}>

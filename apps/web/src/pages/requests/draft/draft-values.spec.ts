@@ -27,6 +27,7 @@ function requestView(overrides: Partial<RequestView> = {}): RequestView {
     },
     suggestedDeadline: '2026-06-30T00:00:00.000Z',
     overdue: false,
+    personalDataPurged: false,
     timers: [],
     relation: 'requesting',
     allowedEvents: ['submit'],
