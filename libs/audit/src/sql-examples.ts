@@ -1,5 +1,6 @@
-import { EXAMPLE_IDS, EXAMPLE_TIME, type SqlExample } from '@liaison/data';
+import { EXAMPLE_IDS, EXAMPLE_TIME, type Sql, type SqlExample } from '@liaison/data';
 import type { AuditScope } from './access/audit-scope';
+import { withheldStreamsSql } from './access/audit-scope.sql';
 import { GENESIS_HASH } from './audit-hash';
 import { requestStream, type ChainedEntry } from './audit-trail';
 import { insertAuditEventSql, streamHeadSql } from './audit-trail.sql';
@@ -53,6 +54,7 @@ export const SQL_EXAMPLES: SqlExample[] = [
   { name: 'entry', statement: auditEntrySql(agency, EXAMPLE_IDS.fresh) },
   { name: 'export-checkpoint-entries', statement: checkpointEntriesSql(agency, range, start, 1000) },
   { name: 'export-tail-entries', statement: tailEntriesSql(agency, '800', { stream: '', seq: 0 }, 1000) },
+  { name: 'export-withheld-streams', statement: withheldStreamsSql(agency) as Sql },
   { name: 'verify-entries', statement: entriesToVerifySql(all, null, range, start, 2000) },
   { name: 'verify-entries-of-stream', statement: entriesToVerifySql(agency, stream, range, start, 2000) },
   { name: 'checkpoint-builder-lock', statement: builderLockSql() },

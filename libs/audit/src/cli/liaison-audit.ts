@@ -61,12 +61,19 @@ function describe(report: VerificationReport, seconds: number): string {
   const rate = Math.round(report.entries / Math.max(seconds, 1e-9));
   const counts = `${report.entries} entries in ${report.streams} streams, ${report.checkpoints} checkpoints`;
   if (report.ok) {
-    return `VERIFIED: ${counts}; ${seconds.toFixed(2)} s, ${rate} entries/s\n${describeTail(report)}`;
+    const withheld = report.withheldStreams > 0 ? `\n${describeWithheld(report.withheldStreams)}` : '';
+    return `VERIFIED: ${counts}; ${seconds.toFixed(2)} s, ${rate} entries/s\n${describeTail(report)}${withheld}`;
   }
   const failure = report.failure;
   const entry = failure?.entryId ? ` entry ${failure.entryId} (stream ${failure.stream}, seq ${failure.seq})` : '';
   const checkpoint = failure?.checkpoint ? ` checkpoint ${failure.checkpoint}` : '';
   return `FAILED at line ${failure?.line}${entry}${checkpoint}: ${failure?.reason}\n(read ${counts} before it)`;
+}
+
+/** Streams the reader gets from a later entry on: their chains are checked from there. */
+function describeWithheld(streams: number): string {
+  const count = `${streams} ${streams === 1 ? 'stream begins' : 'streams begin'}`;
+  return `${count} after entries withheld from this reader (another agency's internal phase); chains checked from there`;
 }
 
 /** What the signatures do not vouch for: the entries no checkpoint covers yet, checked by their chains alone. */
