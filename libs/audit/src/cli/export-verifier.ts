@@ -8,6 +8,7 @@ import type { EntryKey } from './entry-key-scan';
 import { checkEntryLine, type CheckedEntry } from './entry-line-check';
 import { CompleteTreeCheck, type Claimant } from './proof-claims';
 import { StreamChains } from './stream-chains';
+import type { WitnessReport } from './witness-check';
 
 export interface VerificationFailure {
   /** 1-based line of the export. */
@@ -31,6 +32,16 @@ export interface VerificationReport {
   /** Streams that begin after entries withheld from the reader (another agency's internal phase). */
   withheldStreams: number;
   failure: VerificationFailure | null;
+  /** With a witness: how the export's checkpoints compare with it. */
+  witness?: WitnessReport;
+}
+
+/** A checkpoint of the export as read: what a witness is compared with. */
+export interface CheckpointRead {
+  line: number;
+  seq: number;
+  rootHash: string;
+  hash: string;
 }
 
 interface OpenCheckpoint {
@@ -71,6 +82,8 @@ export class ExportVerifier {
   private uncheckpointed = 0;
   private withheldStreams = 0;
   private readonly chains = new StreamChains();
+  /** Every checkpoint read, in order (a few per day of trail: small next to the entries). */
+  readonly checkpointsRead: CheckpointRead[] = [];
   private failure: VerificationFailure | null = null;
 
   /**
@@ -208,6 +221,12 @@ export class ExportVerifier {
     const wrong = checkSignedCheckpoint(checkpoint, this.publicKey);
     if (wrong) this.fail(this.lineNumber, `the checkpoint's ${wrong} does not match its content`, where);
     this.checkpoints += 1;
+    this.checkpointsRead.push({
+      line: this.lineNumber,
+      seq: checkpoint.seq,
+      rootHash: checkpoint.rootHash,
+      hash: checkpoint.hash,
+    });
     this.open = {
       line: this.lineNumber,
       checkpoint,
