@@ -238,4 +238,27 @@ describe('what never left the requesting side, on every read path (e2e)', () => 
     const own = await cardIds('inOfficer', thaiLedTaskForceId);
     expect(own.ids).toEqual(expect.arrayContaining([drafted, reviewed, sent]));
   });
+
+  it('keeps the link of a draft to a task force off the task force’s trail, which its members’ auditors read', async () => {
+    const id = await draft('Draft linked by the lead', []);
+    await get('inSupervisor', `/v1/task-forces/${taskForceId}`).expect(200);
+    await api
+      .http()
+      .post(`/v1/task-forces/${taskForceId}/requests`)
+      .auth(tokens['inSupervisor'], { type: 'bearer' })
+      .send({ requestId: id })
+      .expect(201);
+
+    const taskForceEntries = async (who: string) =>
+      (await get(who, `/v1/audit/entries?stream=task-force:${taskForceId}&limit=200`).expect(200)).body
+        .items as Entry[];
+    expect(JSON.stringify(await taskForceEntries('thAuditor'))).not.toContain(id);
+    expect(await exportOf('thAuditor')).not.toContain(id);
+    const own = await auditEntries('inAuditor', id);
+    expect(own.map((entry) => entry.action)).toContain('task_force.request_linked');
+
+    await send('inOfficer', id, 'submit');
+    await send('inSupervisor', id, 'approve');
+    expect((await cardIds('thOfficer')).ids).toContain(id);
+  });
 });
