@@ -11,6 +11,7 @@ import { COMPLETE_MLA_CONTENT } from './support/mla-draft';
 import { createTaskForce } from './support/task-force';
 
 interface Entry {
+  id: string;
   seq: number;
   action: string;
   data: { event?: string };
@@ -174,6 +175,7 @@ describe('what never left the requesting side, on every read path (e2e)', () => 
       const theirs = await auditEntries(auditor, id);
       expect({ auditor, events: events(theirs) }).toEqual({ auditor, events: ['approve', 'acknowledge'] });
       expect(theirs[0].seq).toBe(sentAt);
+      await get(auditor, `/v1/audit/entries/${own[0].id}/proof`).expect(404); // the draft's first entry
       const trail = await get(auditor, `/v1/requests/${id}/trail`).expect(200);
       expect(events(trail.body as Entry[])).toEqual(['approve', 'acknowledge']);
     }
@@ -260,5 +262,19 @@ describe('what never left the requesting side, on every read path (e2e)', () => 
     await send('inOfficer', id, 'submit');
     await send('inSupervisor', id, 'approve');
     expect((await cardIds('thOfficer')).ids).toContain(id);
+  });
+
+  it('counts no request withdrawn before it was sent in the counterpart’s statistics', async () => {
+    for (let i = 0; i < 5; i += 1) {
+      const id = await draft(`Withdrawn draft ${i}`, []);
+      await send('inSupervisor', id, 'withdraw', { reason: 'Filed in error' });
+    }
+    const withdrawn = async (who: string) => {
+      const statistics = await get(who, '/v1/statistics?kind=mla').expect(200);
+      const byState = statistics.body.requests.byState as { state: string; count: number | null }[];
+      return byState.find((row) => row.state === 'withdrawn')?.count ?? 0;
+    };
+    expect(await withdrawn('npAuditor')).toBe(0);
+    expect(await withdrawn('inAuditor')).toBeGreaterThanOrEqual(5);
   });
 });
