@@ -204,7 +204,7 @@ describe('what never left the requesting side, on every read path (e2e)', () => 
     });
     const file = join(dir, 'counterpart.jsonl');
     writeFileSync(file, text);
-    const report = await verifyExportFile(file, key.publicKeyPem, { threads: 1 });
+    const report = await verifyExportFile(file, key.publicKeyPem, { threads: 2 });
     expect(report).toMatchObject({ ok: true, failure: null });
     expect(report.withheldStreams).toBeGreaterThanOrEqual(1);
 
