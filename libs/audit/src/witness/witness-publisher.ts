@@ -5,7 +5,7 @@ import { AuditCheckpointSchema, runSql } from '@liaison/data';
 import { LIAISON_CONFIG, type LiaisonConfig } from '@liaison/platform';
 import { CheckpointView } from '../http/dto/checkpoint.view';
 import { advanceWitnessCursorSql, witnessBacklogSql, witnessCursorSql } from './witness.sql';
-import { publishToWitness, witnessLine, witnessTargetOf } from './witness-target';
+import { publishToWitness, witnessKey, witnessLine, witnessTargetOf } from './witness-target';
 
 const BATCH = 100;
 const COLLECT_TIMEOUT_MS = 2000;
@@ -45,8 +45,8 @@ export class WitnessPublisher implements OnModuleInit {
 
   /** Publishes what the witness does not hold yet; answers how many it published, or throws at the first failure. */
   async publishPending(): Promise<number> {
-    const { witness, witnessTimeoutMs } = this.config.audit;
-    const target = witnessTargetOf(witness);
+    const target = witnessTargetOf(this.config.audit.witness);
+    const witness = witnessKey(target);
     const em = this.em.fork();
     const [row] = await runSql<{ seq: number }>(em, witnessCursorSql(witness));
     let after = row?.seq ?? 0;
@@ -60,7 +60,8 @@ export class WitnessPublisher implements OnModuleInit {
       if (batch.length === 0) return published;
       for (const checkpoint of batch) {
         try {
-          await publishToWitness(target, witnessLine(CheckpointView.from(checkpoint)), witnessTimeoutMs);
+          const line = witnessLine(CheckpointView.from(checkpoint));
+          await publishToWitness(target, line, this.config.audit.witnessTimeoutMs);
         } catch (error) {
           this.failures.inc();
           throw error;
@@ -73,7 +74,8 @@ export class WitnessPublisher implements OnModuleInit {
   }
 
   async unpublished(): Promise<number> {
-    const [row] = await runSql<{ unpublished: number }>(this.em.fork(), witnessBacklogSql(this.config.audit.witness));
+    const witness = witnessKey(witnessTargetOf(this.config.audit.witness));
+    const [row] = await runSql<{ unpublished: number }>(this.em.fork(), witnessBacklogSql(witness));
     return Number(row?.unpublished ?? 0);
   }
 }

@@ -1,4 +1,5 @@
 import { open, mkdir, readFile } from 'node:fs/promises';
+import { hostname } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import type { SignedCheckpoint } from '../checkpoints/checkpoint-statement';
 
@@ -11,6 +12,14 @@ export type WitnessTarget = { kind: 'file'; path: string } | { kind: 'http'; url
 /** `AUDIT_WITNESS`, or `liaison-audit --witness`: an http(s) URL, otherwise a file path. */
 export function witnessTargetOf(witness: string): WitnessTarget {
   return /^https?:\/\//i.test(witness) ? { kind: 'http', url: witness } : { kind: 'file', path: resolve(witness) };
+}
+
+/**
+ * What the publication cursor is kept under: an HTTP witness is one for every worker replica; a file is one per
+ * machine (each replica's own file then holds every checkpoint, whichever replica built it).
+ */
+export function witnessKey(target: WitnessTarget): string {
+  return target.kind === 'http' ? target.url : `file://${hostname()}${target.path}`;
 }
 
 /** A witness line: the signed checkpoint as the api serves it, one JSON object. */

@@ -9,7 +9,10 @@ export const AuditWitnessCursorSchema = defineEntity({
   name: 'AuditWitnessCursor',
   tableName: 'audit_witness_cursor',
   properties: {
-    /** The witness as configured (AUDIT_WITNESS): a new witness is published to from the first checkpoint on. */
+    /**
+     * The witness (AUDIT_WITNESS): its URL, or `file://<host><path>` for a file, one per machine. A new witness is
+     * published to from the first checkpoint on.
+     */
     witness: p.string().length(1000).primary(),
     /** The seq of the last checkpoint the witness acknowledged. */
     checkpointSeq: p.integer(),
