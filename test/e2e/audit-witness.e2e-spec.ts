@@ -16,6 +16,7 @@ import { appendSyntheticEntries, rewriteLastCheckpoint, startCheckpointBuilder }
 interface Worker {
   builder: CheckpointBuilder;
   witness: WitnessPublisher;
+  tick: () => Promise<void>;
   close: () => Promise<void>;
 }
 
@@ -159,6 +160,27 @@ describe('audit witness (e2e)', () => {
     } finally {
       await app.end();
     }
+  });
+
+  it('publishes in the worker’s round, right after building the checkpoint', async () => {
+    await appendSyntheticEntries(api.em(), ['witness:round'], 5);
+    const published = async () =>
+      readFileSync(api.environment.witness, 'utf8')
+        .trimEnd()
+        .split('\n')
+        .map((line) => (JSON.parse(line) as { seq: number }).seq);
+    await eventually(
+      async () => {
+        await worker.tick();
+        const [latest] = (await get('/v1/audit/checkpoints?order=desc&limit=1').expect(200)).body.items as {
+          seq: number;
+        }[];
+        expect(latest.seq).toBeGreaterThan(1);
+        expect(await published()).toContain(latest.seq);
+      },
+      60_000,
+      200,
+    );
   });
 
   it('publishes to an HTTP witness, and after it was down, everything it missed, in order', async () => {

@@ -13,6 +13,7 @@ export { insertAuditEventSql, streamHeadSql } from './audit-trail.sql';
 export { AuditModule } from './audit.module';
 export { AuditCheckpointsModule } from './checkpoints/audit-checkpoints.module';
 export { CheckpointBuilder } from './checkpoints/checkpoint-builder';
+export { CheckpointScheduler } from './checkpoints/checkpoint-scheduler';
 export { WitnessPublisher } from './witness/witness-publisher';
 export { AuditPublicKey } from './signing/audit-public-key';
 export { AuditSigner } from './signing/audit-signer';

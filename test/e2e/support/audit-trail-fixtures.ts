@@ -6,6 +6,7 @@ import {
   AuditCheckpointsModule,
   auditHash,
   CheckpointBuilder,
+  CheckpointScheduler,
   GENESIS_HASH,
   leafHash,
   MerkleTree,
@@ -25,7 +26,13 @@ import type { TestEnvironment } from '@liaison/testing';
 export async function startCheckpointBuilder(
   environment: TestEnvironment,
   options: { witness?: string } = {},
-): Promise<{ builder: CheckpointBuilder; witness: WitnessPublisher; close: () => Promise<void> }> {
+): Promise<{
+  builder: CheckpointBuilder;
+  witness: WitnessPublisher;
+  /** One round of the worker's timer: build, then publish. */
+  tick: () => Promise<void>;
+  close: () => Promise<void>;
+}> {
   const config = loadConfig();
   const module: TestingModule = await Test.createTestingModule({
     imports: [LiaisonConfigModule, DatabaseModule, AuditCheckpointsModule],
@@ -38,7 +45,12 @@ export async function startCheckpointBuilder(
     })
     .compile();
   await module.init();
-  return { builder: module.get(CheckpointBuilder), witness: module.get(WitnessPublisher), close: () => module.close() };
+  return {
+    builder: module.get(CheckpointBuilder),
+    witness: module.get(WitnessPublisher),
+    tick: () => module.get(CheckpointScheduler).tick(),
+    close: () => module.close(),
+  };
 }
 
 /**
