@@ -19,7 +19,7 @@ import { projectExamples } from './sql-snapshots';
 
 /*
  * Every example of every statement builder (the ones rendered into queries/*.sql) on this jest worker's database, as
- * the apps connect (the application role), each in a transaction rolled back after it: the SQL parses, names real
+ * the apps connect (the application role, or the worker's for what only it may do), each in a transaction rolled back after it: the SQL parses, names real
  * tables and columns, has the types PostgreSQL expects and, run, breaks no constraint. The searches are planned
  * (EXPLAIN), not run. Rows with the examples' fixed ids are there for the statements that read or reference them.
  */
@@ -34,23 +34,28 @@ const isTransactionControl = (statement: Sql) => /^\s*(begin|commit)\s*$/i.test(
 
 describe('every SQL statement builder, on PostgreSQL', () => {
   let orm: MikroORM;
+  let workerOrm: MikroORM;
 
   beforeAll(async () => {
     const environment = await prepareTestEnvironment();
     orm = await MikroORM.init(ormConfig(environment.databaseUrl, { pool: { min: 0, max: 2 } }));
+    workerOrm = await MikroORM.init(ormConfig(environment.workerDatabaseUrl, { pool: { min: 0, max: 1 } }));
     await createExampleRows(orm.em.fork());
   });
 
-  afterAll(() => orm?.close(true));
+  afterAll(async () => {
+    await workerOrm?.close(true);
+    await orm?.close(true);
+  });
 
   it('has examples of each kind of check', () => {
     expect(cases.some((example) => example.check === 'explain')).toBe(true);
     expect(cases.filter((example) => example.check === undefined).length).toBeGreaterThan(50);
   });
 
-  it.each(cases)('$label', async ({ statement, check }) => {
+  it.each(cases)('$label', async ({ statement, check, role }) => {
     const statements = (Array.isArray(statement) ? statement : [statement]) as Sql[];
-    const em = orm.em.fork();
+    const em = (role === 'worker' ? workerOrm : orm).em.fork();
     await em.begin();
     try {
       for (const each of statements.filter((one) => !isTransactionControl(one))) {

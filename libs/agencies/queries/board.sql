@@ -13,14 +13,73 @@
 -- $11 = 'under_review'
 -- $12 = 'repatriation'
 -- $13 = 'draft'
--- $14 = 26
+-- $14 = 'mla'
+-- $15 = 'closed'
+-- $16 = 'draft'
+-- $17 = 'mla'
+-- $18 = 'closed'
+-- $19 = 'under_review'
+-- $20 = 'mla'
+-- $21 = 'refused'
+-- $22 = 'draft'
+-- $23 = 'mla'
+-- $24 = 'refused'
+-- $25 = 'under_review'
+-- $26 = 'mla'
+-- $27 = 'withdrawn'
+-- $28 = 'draft'
+-- $29 = 'mla'
+-- $30 = 'withdrawn'
+-- $31 = 'under_review'
+-- $32 = 'extradition'
+-- $33 = 'closed'
+-- $34 = 'draft'
+-- $35 = 'extradition'
+-- $36 = 'closed'
+-- $37 = 'under_review'
+-- $38 = 'extradition'
+-- $39 = 'refused'
+-- $40 = 'draft'
+-- $41 = 'extradition'
+-- $42 = 'refused'
+-- $43 = 'under_review'
+-- $44 = 'extradition'
+-- $45 = 'released'
+-- $46 = 'draft'
+-- $47 = 'extradition'
+-- $48 = 'released'
+-- $49 = 'under_review'
+-- $50 = 'extradition'
+-- $51 = 'withdrawn'
+-- $52 = 'draft'
+-- $53 = 'extradition'
+-- $54 = 'withdrawn'
+-- $55 = 'under_review'
+-- $56 = 'repatriation'
+-- $57 = 'closed'
+-- $58 = 'draft'
+-- $59 = 'repatriation'
+-- $60 = 'refused'
+-- $61 = 'draft'
+-- $62 = 'repatriation'
+-- $63 = 'cancelled'
+-- $64 = 'draft'
+-- $65 = 'repatriation'
+-- $66 = 'alternative_solution'
+-- $67 = 'draft'
+-- $68 = '00000000-0000-7000-8000-00000000000a'
+-- $69 = '00000000-0000-7000-8000-0000000000a1'
+-- $70 = 26
 with r as materialized (
             select r.id, r.reference, r.kind, r.state, r.handling_code, r.created_at, r.last_activity_at,
                    r.requesting_agency_id, r.requested_agency_id, (r.overdue or exists (
     select 1 from jsonb_array_elements(r.timers) as timer
      where timer ->> 'status' = 'running' and (timer ->> 'dueAt')::timestamptz < $1::timestamptz)) as overdue
               from task_force_request l join request r on r.id = l.request_id
-             where l.task_force_id = $2 and (r.requesting_agency_id = $3 or (r.kind, r.state) not in (($4, $5), ($6, $7), ($8, $9), ($10, $11), ($12, $13)))),
+             where l.task_force_id = $2 and (r.requesting_agency_id = $3 or (((r.kind, r.state) not in (($4, $5), ($6, $7), ($8, $9), ($10, $11), ($12, $13))
+    and (r.kind, r.state, coalesce(r.previous_state, '')) not in (($14, $15, $16), ($17, $18, $19), ($20, $21, $22), ($23, $24, $25), ($26, $27, $28), ($29, $30, $31), ($32, $33, $34), ($35, $36, $37), ($38, $39, $40), ($41, $42, $43), ($44, $45, $46), ($47, $48, $49), ($50, $51, $52), ($53, $54, $55), ($56, $57, $58), ($59, $60, $61), ($62, $63, $64), ($65, $66, $67))) and (r.requested_agency_id = $68
+    or exists (select 1 from task_force_request l join task_force_member m on m.task_force_id = l.task_force_id
+    where l.request_id = r.id and m.user_id = $69))))),
           c as (select r.state, count(*)::int as count, count(*) filter (where r.overdue)::int as overdue
                   from r group by r.state)
           select c.state as column_state, c.count as column_count, c.overdue as column_overdue,
@@ -31,5 +90,5 @@ with r as materialized (
             from c
             left join lateral (
                    select r.* from r where r.state = c.state
-                    order by r.last_activity_at desc, r.id desc limit $14) p on true
+                    order by r.last_activity_at desc, r.id desc limit $70) p on true
            order by c.state, p.last_activity_at desc, p.id desc;

@@ -11,18 +11,77 @@
 -- $9 = 'under_review'
 -- $10 = 'repatriation'
 -- $11 = 'draft'
--- $12 = '00000000-0000-7000-8000-0000000000a1'
--- $13 = '00000000-0000-7000-8000-00000000000a'
--- $14 = 51
+-- $12 = 'mla'
+-- $13 = 'closed'
+-- $14 = 'draft'
+-- $15 = 'mla'
+-- $16 = 'closed'
+-- $17 = 'under_review'
+-- $18 = 'mla'
+-- $19 = 'refused'
+-- $20 = 'draft'
+-- $21 = 'mla'
+-- $22 = 'refused'
+-- $23 = 'under_review'
+-- $24 = 'mla'
+-- $25 = 'withdrawn'
+-- $26 = 'draft'
+-- $27 = 'mla'
+-- $28 = 'withdrawn'
+-- $29 = 'under_review'
+-- $30 = 'extradition'
+-- $31 = 'closed'
+-- $32 = 'draft'
+-- $33 = 'extradition'
+-- $34 = 'closed'
+-- $35 = 'under_review'
+-- $36 = 'extradition'
+-- $37 = 'refused'
+-- $38 = 'draft'
+-- $39 = 'extradition'
+-- $40 = 'refused'
+-- $41 = 'under_review'
+-- $42 = 'extradition'
+-- $43 = 'released'
+-- $44 = 'draft'
+-- $45 = 'extradition'
+-- $46 = 'released'
+-- $47 = 'under_review'
+-- $48 = 'extradition'
+-- $49 = 'withdrawn'
+-- $50 = 'draft'
+-- $51 = 'extradition'
+-- $52 = 'withdrawn'
+-- $53 = 'under_review'
+-- $54 = 'repatriation'
+-- $55 = 'closed'
+-- $56 = 'draft'
+-- $57 = 'repatriation'
+-- $58 = 'refused'
+-- $59 = 'draft'
+-- $60 = 'repatriation'
+-- $61 = 'cancelled'
+-- $62 = 'draft'
+-- $63 = 'repatriation'
+-- $64 = 'alternative_solution'
+-- $65 = 'draft'
+-- $66 = '00000000-0000-7000-8000-00000000000a'
+-- $67 = '00000000-0000-7000-8000-0000000000a1'
+-- $68 = '00000000-0000-7000-8000-0000000000a1'
+-- $69 = '00000000-0000-7000-8000-00000000000a'
+-- $70 = 51
 select tf.id, tf.name, tf.description, tf.created_at,
               a.id as lead_id, a.name as lead_name, a.country as lead_country, a.type as lead_type,
               mine.read_only,
               (select count(*) from task_force_member m where m.task_force_id = tf.id) as member_count,
               (select count(*) from task_force_request l join request r on r.id = l.request_id
-                where l.task_force_id = tf.id and (r.requesting_agency_id = $1 or (r.kind, r.state) not in (($2, $3), ($4, $5), ($6, $7), ($8, $9), ($10, $11)))) as linked_request_count
+                where l.task_force_id = tf.id and (r.requesting_agency_id = $1 or (((r.kind, r.state) not in (($2, $3), ($4, $5), ($6, $7), ($8, $9), ($10, $11))
+    and (r.kind, r.state, coalesce(r.previous_state, '')) not in (($12, $13, $14), ($15, $16, $17), ($18, $19, $20), ($21, $22, $23), ($24, $25, $26), ($27, $28, $29), ($30, $31, $32), ($33, $34, $35), ($36, $37, $38), ($39, $40, $41), ($42, $43, $44), ($45, $46, $47), ($48, $49, $50), ($51, $52, $53), ($54, $55, $56), ($57, $58, $59), ($60, $61, $62), ($63, $64, $65))) and (r.requested_agency_id = $66
+    or exists (select 1 from task_force_request l join task_force_member m on m.task_force_id = l.task_force_id
+    where l.request_id = r.id and m.user_id = $67))))) as linked_request_count
          from task_force tf
          join agency a on a.id = tf.lead_agency_id
-         left join task_force_member mine on mine.task_force_id = tf.id and mine.user_id = $12
-        where (tf.lead_agency_id = $13 or mine.id is not null)
+         left join task_force_member mine on mine.task_force_id = tf.id and mine.user_id = $68
+        where (tf.lead_agency_id = $69 or mine.id is not null)
         order by tf.id
-        limit $14;
+        limit $70;

@@ -8,7 +8,8 @@ import {
 } from './task-forces/task-forces.sql';
 
 const { agency, counterpart, user, request, taskForce } = EXAMPLE_IDS;
-const scope = { taskForceId: taskForce, viewerAgencyId: agency, now: EXAMPLE_TIME };
+const viewer = { agencyId: agency, userId: user };
+const scope = { taskForceId: taskForce, viewer, now: EXAMPLE_TIME };
 const after = { state: 'in_execution', key: '2026-11-23T13:14:15.123456Z', id: request };
 
 export const SQL_EXAMPLES: SqlExample[] = [
@@ -18,7 +19,7 @@ export const SQL_EXAMPLES: SqlExample[] = [
   { name: 'board-agencies', statement: agenciesSql([agency, counterpart]) },
   { name: 'member-agencies', statement: memberAgenciesSql(taskForce) },
   { name: 'linked-requests', statement: linkedRequestsSql(taskForce) },
-  { name: 'linked-request-count', statement: linkedRequestCountSql(taskForce, agency) },
+  { name: 'linked-request-count', statement: linkedRequestCountSql(taskForce, viewer) },
   { name: 'task-force-summaries', statement: taskForceSummariesSql({ userId: user, agencyId: agency }, { limit: 50 }) },
   {
     name: 'task-force-summaries-next-page',

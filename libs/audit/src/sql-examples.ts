@@ -1,5 +1,6 @@
-import { EXAMPLE_IDS, EXAMPLE_TIME, type SqlExample } from '@liaison/data';
+import { EXAMPLE_IDS, EXAMPLE_TIME, type Sql, type SqlExample } from '@liaison/data';
 import type { AuditScope } from './access/audit-scope';
+import { withheldStreamsSql } from './access/audit-scope.sql';
 import { GENESIS_HASH } from './audit-hash';
 import { requestStream, type ChainedEntry } from './audit-trail';
 import { insertAuditEventSql, streamHeadSql } from './audit-trail.sql';
@@ -7,6 +8,7 @@ import { builderLockSql, checkpointLeavesSql, leafHashesSql, snapshotXminSql } f
 import { checkpointEntriesSql, tailEntriesSql } from './export/audit-export.sql';
 import { auditEntriesSql, auditEntrySql, auditStreamSql, streamSeenSql } from './query/audit-entries.sql';
 import { entriesToVerifySql } from './verify/trail-verifier.sql';
+import { advanceWitnessCursorSql, witnessBacklogSql, witnessCursorSql } from './witness/witness.sql';
 
 const agency: AuditScope = { kind: 'agency', agencyId: EXAMPLE_IDS.agency, userId: EXAMPLE_IDS.user };
 const all: AuditScope = { kind: 'all' };
@@ -29,6 +31,8 @@ const entry: ChainedEntry = {
   prevHash: GENESIS_HASH,
   hash: 'a'.repeat(64),
 };
+
+const witness = '.data/audit-witness.jsonl';
 
 export const SQL_EXAMPLES: SqlExample[] = [
   { name: 'stream-head', statement: streamHeadSql(stream) },
@@ -53,8 +57,12 @@ export const SQL_EXAMPLES: SqlExample[] = [
   { name: 'entry', statement: auditEntrySql(agency, EXAMPLE_IDS.fresh) },
   { name: 'export-checkpoint-entries', statement: checkpointEntriesSql(agency, range, start, 1000) },
   { name: 'export-tail-entries', statement: tailEntriesSql(agency, '800', { stream: '', seq: 0 }, 1000) },
+  { name: 'export-withheld-streams', statement: withheldStreamsSql(agency) as Sql },
   { name: 'verify-entries', statement: entriesToVerifySql(all, null, range, start, 2000) },
   { name: 'verify-entries-of-stream', statement: entriesToVerifySql(agency, stream, range, start, 2000) },
+  { name: 'witness-cursor', statement: witnessCursorSql(witness), role: 'worker' },
+  { name: 'witness-cursor-advance', statement: advanceWitnessCursorSql(witness, 7, EXAMPLE_TIME), role: 'worker' },
+  { name: 'witness-backlog', statement: witnessBacklogSql(witness), role: 'worker' },
   { name: 'checkpoint-builder-lock', statement: builderLockSql() },
   { name: 'snapshot-xmin', statement: snapshotXminSql() },
   { name: 'leaf-hashes', statement: leafHashesSql('700', '800', 10_001) },

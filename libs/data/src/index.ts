@@ -5,7 +5,13 @@ export { APP_DATABASE_ROLE, WORKER_DATABASE_ROLE } from './database-roles';
 export { createDatabaseSql, dropDatabaseSql, enableLoginSql, PING_SQL } from './database-admin.sql';
 export { DatabaseModule } from './database.module';
 export { empty, identifier, join, list, literal, quoteIdentifier, raw, sql, Sql, type SqlValue } from './sql/sql';
-export { inLinkedTaskForceSql, internalStateSql, sentOutSql, visibleToAgencySql } from './sql/request-visibility.sql';
+export {
+  eventBeyondRequestingSideSql,
+  inLinkedTaskForceSql,
+  internalStateSql,
+  sentOutSql,
+  visibleToUserSql,
+} from './sql/request-visibility.sql';
 export { runSql } from './sql/run-sql';
 export { transactionLockSql, tryTransactionLockSql } from './sql/transaction-lock.sql';
 export { EXAMPLE_IDS, EXAMPLE_TIME, renderSqlExample, type SqlExample } from './sql/sql-example';

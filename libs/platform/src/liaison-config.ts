@@ -53,6 +53,10 @@ export interface AuditConfig {
   checkpointMaxEntries: number;
   /** Agencies whose auditors oversee every agency's trail (oversight bodies); platform admins always do. */
   oversightAgencyIds: string[];
+  /** Where every signed checkpoint is published outside the database: a JSON Lines file, or an http(s) URL. */
+  witness: string;
+  /** Per-attempt timeout of a POST to an HTTP witness. */
+  witnessTimeoutMs: number;
 }
 
 export interface PersonalDataConfig {
@@ -114,6 +118,8 @@ export function loadConfig(env?: Env): LiaisonConfig {
       checkpointIntervalSeconds: settings.AUDIT_CHECKPOINT_INTERVAL_SECONDS,
       checkpointMaxEntries: settings.AUDIT_CHECKPOINT_MAX_ENTRIES,
       oversightAgencyIds: [...settings.AUDIT_OVERSIGHT_AGENCY_IDS],
+      witness: settings.AUDIT_WITNESS,
+      witnessTimeoutMs: settings.AUDIT_WITNESS_TIMEOUT_MS,
     },
     personalData: {
       masterKey: settings.LIAISON_MASTER_KEY ? Buffer.from(settings.LIAISON_MASTER_KEY) : null,

@@ -12,14 +12,69 @@
 -- $10 = 'under_review'
 -- $11 = 'repatriation'
 -- $12 = 'draft'
--- $13 = 'TH'
--- $14 = 51
--- $15 = 51
+-- $13 = 'mla'
+-- $14 = 'closed'
+-- $15 = 'draft'
+-- $16 = 'mla'
+-- $17 = 'closed'
+-- $18 = 'under_review'
+-- $19 = 'mla'
+-- $20 = 'refused'
+-- $21 = 'draft'
+-- $22 = 'mla'
+-- $23 = 'refused'
+-- $24 = 'under_review'
+-- $25 = 'mla'
+-- $26 = 'withdrawn'
+-- $27 = 'draft'
+-- $28 = 'mla'
+-- $29 = 'withdrawn'
+-- $30 = 'under_review'
+-- $31 = 'extradition'
+-- $32 = 'closed'
+-- $33 = 'draft'
+-- $34 = 'extradition'
+-- $35 = 'closed'
+-- $36 = 'under_review'
+-- $37 = 'extradition'
+-- $38 = 'refused'
+-- $39 = 'draft'
+-- $40 = 'extradition'
+-- $41 = 'refused'
+-- $42 = 'under_review'
+-- $43 = 'extradition'
+-- $44 = 'released'
+-- $45 = 'draft'
+-- $46 = 'extradition'
+-- $47 = 'released'
+-- $48 = 'under_review'
+-- $49 = 'extradition'
+-- $50 = 'withdrawn'
+-- $51 = 'draft'
+-- $52 = 'extradition'
+-- $53 = 'withdrawn'
+-- $54 = 'under_review'
+-- $55 = 'repatriation'
+-- $56 = 'closed'
+-- $57 = 'draft'
+-- $58 = 'repatriation'
+-- $59 = 'refused'
+-- $60 = 'draft'
+-- $61 = 'repatriation'
+-- $62 = 'cancelled'
+-- $63 = 'draft'
+-- $64 = 'repatriation'
+-- $65 = 'alternative_solution'
+-- $66 = 'draft'
+-- $67 = 'TH'
+-- $68 = 51
+-- $69 = 51
 select r.*, (select min(d.due_at) from deadline d where d.request_id = r.id and d.stopped_at is null and d.status = 'pending') as next_due_at, ra.name as requesting_agency_name, ra.country as requesting_agency_country, rd.name as requested_agency_name, rd.country as requested_agency_country
 from ((select r.id, r.reference, r.kind, r.state, r.title, r.legal_basis, r.urgency, r.handling_code, r.overdue, r.version, r.created_at, r.last_activity_at, r.requesting_agency_id, r.requested_agency_id, 'requested' as relation, to_char(r.last_activity_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as cursor_key
 from request r
-where r.requested_agency_id = $1 and r.requesting_agency_id <> $2 and (r.kind, r.state) not in (($3, $4), ($5, $6), ($7, $8), ($9, $10), ($11, $12)) and r.requesting_agency_id in (select id from agency where country = $13)
-order by r.last_activity_at desc, r.id desc limit $14)) r
+where r.requested_agency_id = $1 and r.requesting_agency_id <> $2 and ((r.kind, r.state) not in (($3, $4), ($5, $6), ($7, $8), ($9, $10), ($11, $12))
+    and (r.kind, r.state, coalesce(r.previous_state, '')) not in (($13, $14, $15), ($16, $17, $18), ($19, $20, $21), ($22, $23, $24), ($25, $26, $27), ($28, $29, $30), ($31, $32, $33), ($34, $35, $36), ($37, $38, $39), ($40, $41, $42), ($43, $44, $45), ($46, $47, $48), ($49, $50, $51), ($52, $53, $54), ($55, $56, $57), ($58, $59, $60), ($61, $62, $63), ($64, $65, $66))) and r.requesting_agency_id in (select id from agency where country = $67)
+order by r.last_activity_at desc, r.id desc limit $68)) r
 join agency ra on ra.id = r.requesting_agency_id
 join agency rd on rd.id = r.requested_agency_id
-order by r.last_activity_at desc, r.id desc limit $15;
+order by r.last_activity_at desc, r.id desc limit $69;

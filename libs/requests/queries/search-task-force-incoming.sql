@@ -14,13 +14,68 @@
 -- $12 = 'under_review'
 -- $13 = 'repatriation'
 -- $14 = 'draft'
--- $15 = 51
--- $16 = 51
+-- $15 = 'mla'
+-- $16 = 'closed'
+-- $17 = 'draft'
+-- $18 = 'mla'
+-- $19 = 'closed'
+-- $20 = 'under_review'
+-- $21 = 'mla'
+-- $22 = 'refused'
+-- $23 = 'draft'
+-- $24 = 'mla'
+-- $25 = 'refused'
+-- $26 = 'under_review'
+-- $27 = 'mla'
+-- $28 = 'withdrawn'
+-- $29 = 'draft'
+-- $30 = 'mla'
+-- $31 = 'withdrawn'
+-- $32 = 'under_review'
+-- $33 = 'extradition'
+-- $34 = 'closed'
+-- $35 = 'draft'
+-- $36 = 'extradition'
+-- $37 = 'closed'
+-- $38 = 'under_review'
+-- $39 = 'extradition'
+-- $40 = 'refused'
+-- $41 = 'draft'
+-- $42 = 'extradition'
+-- $43 = 'refused'
+-- $44 = 'under_review'
+-- $45 = 'extradition'
+-- $46 = 'released'
+-- $47 = 'draft'
+-- $48 = 'extradition'
+-- $49 = 'released'
+-- $50 = 'under_review'
+-- $51 = 'extradition'
+-- $52 = 'withdrawn'
+-- $53 = 'draft'
+-- $54 = 'extradition'
+-- $55 = 'withdrawn'
+-- $56 = 'under_review'
+-- $57 = 'repatriation'
+-- $58 = 'closed'
+-- $59 = 'draft'
+-- $60 = 'repatriation'
+-- $61 = 'refused'
+-- $62 = 'draft'
+-- $63 = 'repatriation'
+-- $64 = 'cancelled'
+-- $65 = 'draft'
+-- $66 = 'repatriation'
+-- $67 = 'alternative_solution'
+-- $68 = 'draft'
+-- $69 = 51
+-- $70 = 51
 select r.*, (select min(d.due_at) from deadline d where d.request_id = r.id and d.stopped_at is null and d.status = 'pending') as next_due_at, ra.name as requesting_agency_name, ra.country as requesting_agency_country, rd.name as requested_agency_name, rd.country as requested_agency_country
 from ((select r.id, r.reference, r.kind, r.state, r.title, r.legal_basis, r.urgency, r.handling_code, r.overdue, r.version, r.created_at, r.last_activity_at, r.requesting_agency_id, r.requested_agency_id, case when r.requesting_agency_id = $1 then 'requesting' when r.requested_agency_id = $2 then 'requested' else 'task_force' end as relation, to_char(r.last_activity_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as cursor_key
 from request r
-where r.id in (select request_id from task_force_request where task_force_id = $3) and (r.requested_agency_id = $4 and (r.kind, r.state) not in (($5, $6), ($7, $8), ($9, $10), ($11, $12), ($13, $14))) and not r.overdue
-order by r.last_activity_at desc, r.id desc limit $15)) r
+where r.id in (select request_id from task_force_request where task_force_id = $3) and (r.requested_agency_id = $4 and ((r.kind, r.state) not in (($5, $6), ($7, $8), ($9, $10), ($11, $12), ($13, $14))
+    and (r.kind, r.state, coalesce(r.previous_state, '')) not in (($15, $16, $17), ($18, $19, $20), ($21, $22, $23), ($24, $25, $26), ($27, $28, $29), ($30, $31, $32), ($33, $34, $35), ($36, $37, $38), ($39, $40, $41), ($42, $43, $44), ($45, $46, $47), ($48, $49, $50), ($51, $52, $53), ($54, $55, $56), ($57, $58, $59), ($60, $61, $62), ($63, $64, $65), ($66, $67, $68)))) and not r.overdue
+order by r.last_activity_at desc, r.id desc limit $69)) r
 join agency ra on ra.id = r.requesting_agency_id
 join agency rd on rd.id = r.requested_agency_id
-order by r.last_activity_at desc, r.id desc limit $16;
+order by r.last_activity_at desc, r.id desc limit $70;

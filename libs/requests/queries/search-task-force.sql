@@ -17,13 +17,68 @@
 -- $15 = 'under_review'
 -- $16 = 'repatriation'
 -- $17 = 'draft'
--- $18 = 51
--- $19 = 51
+-- $18 = 'mla'
+-- $19 = 'closed'
+-- $20 = 'draft'
+-- $21 = 'mla'
+-- $22 = 'closed'
+-- $23 = 'under_review'
+-- $24 = 'mla'
+-- $25 = 'refused'
+-- $26 = 'draft'
+-- $27 = 'mla'
+-- $28 = 'refused'
+-- $29 = 'under_review'
+-- $30 = 'mla'
+-- $31 = 'withdrawn'
+-- $32 = 'draft'
+-- $33 = 'mla'
+-- $34 = 'withdrawn'
+-- $35 = 'under_review'
+-- $36 = 'extradition'
+-- $37 = 'closed'
+-- $38 = 'draft'
+-- $39 = 'extradition'
+-- $40 = 'closed'
+-- $41 = 'under_review'
+-- $42 = 'extradition'
+-- $43 = 'refused'
+-- $44 = 'draft'
+-- $45 = 'extradition'
+-- $46 = 'refused'
+-- $47 = 'under_review'
+-- $48 = 'extradition'
+-- $49 = 'released'
+-- $50 = 'draft'
+-- $51 = 'extradition'
+-- $52 = 'released'
+-- $53 = 'under_review'
+-- $54 = 'extradition'
+-- $55 = 'withdrawn'
+-- $56 = 'draft'
+-- $57 = 'extradition'
+-- $58 = 'withdrawn'
+-- $59 = 'under_review'
+-- $60 = 'repatriation'
+-- $61 = 'closed'
+-- $62 = 'draft'
+-- $63 = 'repatriation'
+-- $64 = 'refused'
+-- $65 = 'draft'
+-- $66 = 'repatriation'
+-- $67 = 'cancelled'
+-- $68 = 'draft'
+-- $69 = 'repatriation'
+-- $70 = 'alternative_solution'
+-- $71 = 'draft'
+-- $72 = 51
+-- $73 = 51
 select r.*, (select min(d.due_at) from deadline d where d.request_id = r.id and d.stopped_at is null and d.status = 'pending') as next_due_at, ra.name as requesting_agency_name, ra.country as requesting_agency_country, rd.name as requested_agency_name, rd.country as requested_agency_country
 from ((select r.id, r.reference, r.kind, r.state, r.title, r.legal_basis, r.urgency, r.handling_code, r.overdue, r.version, r.created_at, r.last_activity_at, r.requesting_agency_id, r.requested_agency_id, case when r.requesting_agency_id = $1 then 'requesting' when r.requested_agency_id = $2 then 'requested' else 'task_force' end as relation, to_char(r.last_activity_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as cursor_key
 from request r
-where r.id in (select request_id from task_force_request where task_force_id = $3) and (r.requesting_agency_id = $4 or ((r.requested_agency_id = $5 or exists (select 1 from task_force_member where task_force_id = $6 and user_id = $7)) and (r.kind, r.state) not in (($8, $9), ($10, $11), ($12, $13), ($14, $15), ($16, $17))))
-order by r.last_activity_at desc, r.id desc limit $18)) r
+where r.id in (select request_id from task_force_request where task_force_id = $3) and (r.requesting_agency_id = $4 or ((r.requested_agency_id = $5 or exists (select 1 from task_force_member where task_force_id = $6 and user_id = $7)) and ((r.kind, r.state) not in (($8, $9), ($10, $11), ($12, $13), ($14, $15), ($16, $17))
+    and (r.kind, r.state, coalesce(r.previous_state, '')) not in (($18, $19, $20), ($21, $22, $23), ($24, $25, $26), ($27, $28, $29), ($30, $31, $32), ($33, $34, $35), ($36, $37, $38), ($39, $40, $41), ($42, $43, $44), ($45, $46, $47), ($48, $49, $50), ($51, $52, $53), ($54, $55, $56), ($57, $58, $59), ($60, $61, $62), ($63, $64, $65), ($66, $67, $68), ($69, $70, $71)))))
+order by r.last_activity_at desc, r.id desc limit $72)) r
 join agency ra on ra.id = r.requesting_agency_id
 join agency rd on rd.id = r.requested_agency_id
-order by r.last_activity_at desc, r.id desc limit $19;
+order by r.last_activity_at desc, r.id desc limit $73;

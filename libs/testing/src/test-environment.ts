@@ -1,4 +1,6 @@
 import { generateKeyPairSync } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { quoteIdentifier } from '@liaison/data';
 import { ed25519PublicKeyOf } from '@liaison/platform';
 import { asApplicationRole, asWorkerRole, ownerDatabaseUrl, withAdminClient } from './test-servers';
@@ -12,6 +14,8 @@ export interface TestEnvironment {
   ownerDatabaseUrl: string;
   redisUrl: string;
   queuePrefix: string;
+  /** The audit witness file of this environment (AUDIT_WITNESS), fresh like its database. */
+  witness: string;
 }
 
 /**
@@ -36,6 +40,7 @@ export async function prepareTestEnvironment(): Promise<TestEnvironment> {
     ownerDatabaseUrl: ownerDatabaseUrl(name),
     redisUrl: process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379',
     queuePrefix: `liaison-test-${run}-w${worker}-${Date.now().toString(36)}`,
+    witness: join(tmpdir(), `liaison-test-${run}-w${worker}-${Date.now().toString(36)}-witness.jsonl`),
   };
   pointAt(environment);
   return environment;
@@ -53,6 +58,7 @@ export function pointAt(environment: TestEnvironment): void {
     AUDIT_PUBLIC_KEY: ed25519PublicKeyOf(signingKey), // the worker signs, the api checks
     REDIS_URL: environment.redisUrl,
     QUEUE_PREFIX: environment.queuePrefix,
+    AUDIT_WITNESS: environment.witness,
   });
 }
 

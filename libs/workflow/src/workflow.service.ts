@@ -9,7 +9,7 @@ import {
   actingSide,
   decideTransition,
   forwardRefusal,
-  isInternalState,
+  isKnownToRequestingSideAlone,
   mayView,
   relationToRequest,
   storedHandling,
@@ -174,7 +174,7 @@ function relationOf(actor: Actor, request: LockedRequest): RequestRelation {
   const parties = {
     requestingAgencyId: request.requestingAgency.id,
     requestedAgencyId: request.requestedAgency.id,
-    internal: isInternalState(request.kind, request.state),
+    internal: isKnownToRequestingSideAlone(request.kind, request.state, request.previousState),
   };
   const relation = relationToRequest(actor, parties, request.callerInLinkedTaskForce);
   if (!mayView(relation)) throw new NotFoundException('Request not found');

@@ -173,12 +173,14 @@ export async function buildAttackWorld(api: ApiHarness): Promise<AttackWorld> {
     requests: [request],
   });
 
+  // an entry every auditor of the request reads: the counterpart's from the transmission on, not the internal phase
   const [auditEntry] = await api
     .em()
     .getConnection()
-    .execute<{ id: string }[]>(`select id from audit_event where stream = ? order by seq limit 1`, [
-      `request:${requestId}`,
-    ]);
+    .execute<{ id: string }[]>(
+      `select id from audit_event where stream = ? and action = 'request.transition' and data ->> 'event' = 'acknowledge'`,
+      [`request:${requestId}`],
+    );
   const inbox = api.em();
   const inboxItem = inbox.create(InboxItemSchema, {
     recipient: users['own:officer'],

@@ -19,13 +19,15 @@ async function main(): Promise<void> {
   );
   const query = <T extends object>(statement: Sql) => runSql<T>(orm.em, statement);
   try {
-    const [taskForce] = await query<{ id: string; lead: string; linked: number }>(
+    const [taskForce] = await query<{ id: string; lead: string; member: string; linked: number }>(
       sql`select t.id, t.lead_agency_id as lead,
+                 (select m.user_id from task_force_member m where m.task_force_id = t.id limit 1) as member,
                  (select count(*)::int from task_force_request where task_force_id = t.id) as linked
             from task_force t order by linked desc limit 1`,
     );
     if (!taskForce) throw new Error('Seed the benchmark database first (seed-requests.ts)');
-    const scope = { taskForceId: taskForce.id, viewerAgencyId: taskForce.lead, now: new Date() };
+    const viewer = { agencyId: taskForce.lead, userId: taskForce.member };
+    const scope = { taskForceId: taskForce.id, viewer, now: new Date() };
     const counts = await query<{ column_state: string; column_count: number }>(boardSql(scope, { rows: 1 }));
     const [fullest] = [...counts].sort((a, b) => b.column_count - a.column_count);
     const state = fullest?.column_state ?? 'closed';

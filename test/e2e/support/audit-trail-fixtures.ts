@@ -6,25 +6,103 @@ import {
   AuditCheckpointsModule,
   auditHash,
   CheckpointBuilder,
+  CheckpointScheduler,
   GENESIS_HASH,
+  leafHash,
+  MerkleTree,
+  signStatement,
+  statementOf,
+  WitnessPublisher,
   type HashedAuditFields,
 } from '@liaison/audit';
 import { DatabaseModule } from '@liaison/data';
-import { LIAISON_CONFIG, LiaisonConfigModule, loadConfig } from '@liaison/platform';
+import { LIAISON_CONFIG, LiaisonConfigModule, loadConfig, parsePrivateKey } from '@liaison/platform';
 import type { TestEnvironment } from '@liaison/testing';
 
-/** The checkpoint builder alone (what the worker runs), on this test's database. */
+/**
+ * The checkpoint builder and the witness publisher alone (what the worker runs), on this test's database; `witness`
+ * overrides AUDIT_WITNESS (this environment's file by default).
+ */
 export async function startCheckpointBuilder(
   environment: TestEnvironment,
-): Promise<{ builder: CheckpointBuilder; close: () => Promise<void> }> {
+  options: { witness?: string } = {},
+): Promise<{
+  builder: CheckpointBuilder;
+  witness: WitnessPublisher;
+  /** One round of the worker's timer: build, then publish. */
+  tick: () => Promise<void>;
+  close: () => Promise<void>;
+}> {
+  const config = loadConfig();
   const module: TestingModule = await Test.createTestingModule({
     imports: [LiaisonConfigModule, DatabaseModule, AuditCheckpointsModule],
   })
     .overrideProvider(LIAISON_CONFIG)
-    .useValue({ ...loadConfig(), databaseUrl: environment.workerDatabaseUrl }) // as the worker connects
+    .useValue({
+      ...config,
+      databaseUrl: environment.workerDatabaseUrl, // as the worker connects
+      audit: { ...config.audit, witness: options.witness ?? config.audit.witness, checkpointIntervalSeconds: 0 },
+    })
     .compile();
   await module.init();
-  return { builder: module.get(CheckpointBuilder), close: () => module.close() };
+  return {
+    builder: module.get(CheckpointBuilder),
+    witness: module.get(WitnessPublisher),
+    tick: () => module.get(CheckpointScheduler).tick(),
+    close: () => module.close(),
+  };
+}
+
+/**
+ * What a compromised database and signing key together could do: delete the last entry of a stream covered by
+ * checkpoint `seq` (the last one), then rebuild that checkpoint over what is left and sign it again, as the owner
+ * with the triggers off. The export then verifies on its own; only a witness still holds the checkpoint as it was.
+ */
+export async function rewriteLastCheckpoint(ownerUrl: string, seq: number, signingKey: string): Promise<string> {
+  const client = new Client({ connectionString: ownerUrl });
+  await client.connect();
+  try {
+    await client.query('set session_replication_role = replica');
+    const { rows } = await client.query<Record<string, string | number | Date>>(
+      'select * from audit_checkpoint where seq = $1',
+      [seq],
+    );
+    const checkpoint = rows[0];
+    const range = [String(checkpoint['xid_from']), String(checkpoint['xid_to'])];
+    const victim = await client.query<{ id: string }>(
+      `select e.id from audit_event e where e.txid >= $1 and e.txid < $2
+          and not exists (select 1 from audit_event n where n.stream = e.stream and n.seq > e.seq)
+        order by e.txid desc, e.id desc limit 1`,
+      range,
+    );
+    const victimId = victim.rows[0].id;
+    await client.query('delete from audit_event where id = $1', [victimId]);
+    const leaves = await client.query<{ hash: string }>(
+      'select hash from audit_event where txid >= $1 and txid < $2 order by txid, id',
+      range,
+    );
+    const tree = new MerkleTree(leaves.rows.map((row) => leafHash(Buffer.from(row.hash, 'hex'))));
+    const signed = signStatement(
+      statementOf({
+        seq,
+        xidFrom: range[0],
+        xidTo: range[1],
+        treeSize: tree.size,
+        rootHash: tree.root.toString('hex'),
+        previousHash: String(checkpoint['previous_hash']),
+        createdAt: (checkpoint['created_at'] as Date).toISOString(),
+        keyId: String(checkpoint['key_id']),
+      }),
+      parsePrivateKey(signingKey),
+    );
+    await client.query(
+      'update audit_checkpoint set tree_size = $1, root_hash = $2, hash = $3, signature = $4 where seq = $5',
+      [signed.treeSize, signed.rootHash, signed.hash, signed.signature, seq],
+    );
+    return victimId;
+  } finally {
+    await client.end();
+  }
 }
 
 /**

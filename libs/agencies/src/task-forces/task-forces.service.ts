@@ -88,7 +88,7 @@ export class TaskForcesService {
       { taskForce: taskForce.id },
       { populate: ['user', 'user.agency'], orderBy: { createdAt: 'asc', id: 'asc' } },
     );
-    const [count] = await runSql<{ linked: number }>(em, linkedRequestCountSql(taskForce.id, actor.agencyId));
+    const [count] = await runSql<{ linked: number }>(em, linkedRequestCountSql(taskForce.id, actor));
     return TaskForceView.from(taskForce, members, count?.linked ?? 0, actor.userId);
   }
 }

@@ -1,4 +1,4 @@
-import { empty, sql, type Sql, visibleToAgencySql } from '@liaison/data';
+import { empty, sql, type Sql, visibleToUserSql } from '@liaison/data';
 
 /** The agencies of a task force's members (each once). */
 export function memberAgenciesSql(taskForceId: string): Sql {
@@ -18,7 +18,7 @@ export function linkedRequestsSql(taskForceId: string): Sql {
 /**
  * A page of the task forces the user is a member of or their agency leads, in id order, one more than `limit`
  * (whether another page follows): each with its lead agency, the user's membership and its counts (of the linked
- * requests, those the user's agency sees: its own, and the others once sent out).
+ * requests, those the user may open, as on their board).
  */
 export function taskForceSummariesSql(
   viewer: { userId: string; agencyId: string },
@@ -30,7 +30,7 @@ export function taskForceSummariesSql(
               mine.read_only,
               (select count(*) from task_force_member m where m.task_force_id = tf.id) as member_count,
               (select count(*) from task_force_request l join request r on r.id = l.request_id
-                where l.task_force_id = tf.id and ${visibleToAgencySql(viewer.agencyId)}) as linked_request_count
+                where l.task_force_id = tf.id and ${visibleToUserSql(viewer)}) as linked_request_count
          from task_force tf
          join agency a on a.id = tf.lead_agency_id
          left join task_force_member mine on mine.task_force_id = tf.id and mine.user_id = ${viewer.userId}
@@ -39,8 +39,8 @@ export function taskForceSummariesSql(
         limit ${page.limit + 1}`;
 }
 
-/** One row, `linked`: how many of a task force's linked requests a viewer from `agencyId` sees. */
-export function linkedRequestCountSql(taskForceId: string, agencyId: string): Sql {
+/** One row, `linked`: how many of a task force's linked requests the viewer may open. */
+export function linkedRequestCountSql(taskForceId: string, viewer: { agencyId: string; userId: string }): Sql {
   return sql`select count(*)::int as linked from task_force_request l join request r on r.id = l.request_id
-        where l.task_force_id = ${taskForceId} and ${visibleToAgencySql(agencyId)}`;
+        where l.task_force_id = ${taskForceId} and ${visibleToUserSql(viewer)}`;
 }

@@ -2,10 +2,11 @@ import { Module } from '@nestjs/common';
 import { AuditSigner } from '../signing/audit-signer';
 import { CheckpointBuilder } from './checkpoint-builder';
 import { CheckpointScheduler } from './checkpoint-scheduler';
+import { WitnessPublisher } from '../witness/witness-publisher';
 
-/** For the worker: builds and signs checkpoints periodically. */
+/** For the worker: builds and signs checkpoints periodically, and publishes them to the witness. */
 @Module({
-  providers: [AuditSigner, CheckpointBuilder, CheckpointScheduler],
-  exports: [CheckpointBuilder],
+  providers: [AuditSigner, CheckpointBuilder, CheckpointScheduler, WitnessPublisher],
+  exports: [CheckpointBuilder, WitnessPublisher],
 })
 export class AuditCheckpointsModule {}

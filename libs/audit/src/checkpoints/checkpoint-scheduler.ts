@@ -1,11 +1,13 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { LIAISON_CONFIG, type LiaisonConfig } from '@liaison/platform';
 import { AuditSigner } from '../signing/audit-signer';
+import { WitnessPublisher } from '../witness/witness-publisher';
 import { CheckpointBuilder } from './checkpoint-builder';
 
 /**
  * In the worker: every AUDIT_CHECKPOINT_INTERVAL_SECONDS, checkpoints the entries added since the last checkpoint
- * (nothing when there are none). A plain timer is enough: the builder's advisory lock lets one replica build at a
+ * (nothing when there are none), then publishes to the witness what it does not hold yet (a failure is retried at
+ * the next round). A plain timer is enough: the builder's advisory lock lets one replica build at a
  * time, and a missed tick is caught up by the next (the database, not the timer, says what is pending).
  */
 @Injectable()
@@ -16,6 +18,7 @@ export class CheckpointScheduler implements OnApplicationBootstrap, OnModuleDest
 
   constructor(
     private readonly builder: CheckpointBuilder,
+    private readonly witness: WitnessPublisher,
     private readonly signer: AuditSigner,
     @Inject(LIAISON_CONFIG) private readonly config: LiaisonConfig,
   ) {}
@@ -45,6 +48,13 @@ export class CheckpointScheduler implements OnApplicationBootstrap, OnModuleDest
         }
       })
       .catch((error: unknown) => this.logger.error({ err: error }, 'audit checkpoint failed'))
+      .then(async () => {
+        const published = await this.witness.publishPending();
+        if (published > 0) this.logger.log({ checkpoints: published }, 'audit checkpoints published to the witness');
+      })
+      .catch((error: unknown) =>
+        this.logger.warn({ err: error }, 'audit witness publication failed; retried next round'),
+      )
       .finally(() => (this.running = null));
     return this.running;
   }

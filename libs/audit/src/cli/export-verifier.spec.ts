@@ -19,6 +19,11 @@ function flip(line: string, at: number): string {
   return line.slice(0, at) + String.fromCharCode(flipped) + line.slice(at + 1);
 }
 
+/** The end line with another entry count. */
+function endLine(line: string, entries: number): string {
+  return JSON.stringify({ ...(JSON.parse(line) as object), entries });
+}
+
 describe('offline verification of an export', () => {
   const trail = syntheticTrail({ entries: 12_000, checkpointSize: 5_000, uncheckpointed: 500 });
   const entryLines = trail.lines
@@ -33,6 +38,31 @@ describe('offline verification of an export', () => {
       uncheckpointed: 500,
       failure: null,
     });
+  });
+
+  it('checks a partial export’s stream from the entry its withheld line names, and only then', () => {
+    type Line = { type: string; entry?: { stream: string; seq: number }; prevHash?: string; entries?: number };
+    const parsed = trail.lines.map((line) => JSON.parse(line) as Line);
+    const stream = parsed.find((line) => line.type === 'entry')?.entry?.stream as string;
+    const dropped = (line: Line) => line.entry?.stream === stream && line.entry.seq < 3;
+    const third = parsed.find((line) => line.entry?.stream === stream && line.entry.seq === 3) as Line;
+    const kept = trail.lines.filter((_, i) => !dropped(parsed[i]));
+    const entries = kept.filter((line) => line.startsWith('{"type":"entry"')).length;
+    const [header, ...rest] = kept.map((line) => (line.startsWith('{"type":"end"') ? endLine(line, entries) : line));
+    const partial = header.replace('"scope":"all"', '"scope":"partial"');
+    const withheld = JSON.stringify({ type: 'withheld', stream, fromSeq: 3, prevHash: third.prevHash });
+
+    expect(verify(trail, [partial, ...rest]).failure?.reason).toMatch(/missing before this one \(dropped\)/);
+    expect(verify(trail, [partial, withheld, ...rest])).toMatchObject({ ok: true, withheldStreams: 1, entries });
+    expect(verify(trail, [header, withheld, ...rest]).failure?.reason).toBe(
+      'a withheld line in an export of the whole trail',
+    );
+    expect(verify(trail, [partial, rest[0], rest[1], withheld, ...rest.slice(2)]).failure?.reason).toBe(
+      'a withheld line after checkpoints or entries',
+    );
+    expect(verify(trail, [partial, withheld, withheld, ...rest]).failure?.reason).toBe(
+      `stream ${stream} is withheld twice`,
+    );
   });
 
   it('detects a flipped byte anywhere in an entry, and names that entry', () => {

@@ -1,13 +1,14 @@
 import { hash, type KeyObject } from 'node:crypto';
 import { GENESIS_HASH } from '../audit-hash';
 import { checkSignedCheckpoint } from '../checkpoints/checkpoint-statement';
-import { EXPORT_FORMAT, type ExportCheckpoint, type ExportEntry } from '../export/export-format';
+import { EXPORT_FORMAT, type ExportCheckpoint, type ExportEntry, type ExportWithheld } from '../export/export-format';
 import { leafHash, verifyInclusion } from '../merkle/merkle-tree';
 import { keyIdOf } from '../signing/signing-key';
 import type { EntryKey } from './entry-key-scan';
 import { checkEntryLine, type CheckedEntry } from './entry-line-check';
 import { CompleteTreeCheck, type Claimant } from './proof-claims';
 import { StreamChains } from './stream-chains';
+import type { WitnessReport } from './witness-check';
 
 export interface VerificationFailure {
   /** 1-based line of the export. */
@@ -28,7 +29,19 @@ export interface VerificationReport {
   /** Seq of the last checkpoint read (null: none). */
   lastCheckpoint: number | null;
   streams: number;
+  /** Streams that begin after entries withheld from the reader (another agency's internal phase). */
+  withheldStreams: number;
   failure: VerificationFailure | null;
+  /** With a witness: how the export's checkpoints compare with it. */
+  witness?: WitnessReport;
+}
+
+/** A checkpoint of the export as read: what a witness is compared with. */
+export interface CheckpointRead {
+  line: number;
+  seq: number;
+  rootHash: string;
+  hash: string;
 }
 
 interface OpenCheckpoint {
@@ -67,7 +80,10 @@ export class ExportVerifier {
   private entries = 0;
   private checkpoints = 0;
   private uncheckpointed = 0;
+  private withheldStreams = 0;
   private readonly chains = new StreamChains();
+  /** Every checkpoint read, in order (a few per day of trail: small next to the entries). */
+  readonly checkpointsRead: CheckpointRead[] = [];
   private failure: VerificationFailure | null = null;
 
   /**
@@ -143,6 +159,7 @@ export class ExportVerifier {
       uncheckpointed: this.uncheckpointed,
       lastCheckpoint: this.open?.checkpoint.seq ?? this.last?.seq ?? null,
       streams: this.chains.size,
+      withheldStreams: this.withheldStreams,
       failure: this.failure,
     };
   }
@@ -154,6 +171,7 @@ export class ExportVerifier {
     if (this.scope === null && line.type !== 'header')
       this.fail(this.lineNumber, 'the export does not start with a header');
     if (line.type === 'header') return this.readHeader(line as { format?: unknown; scope?: unknown });
+    if (line.type === 'withheld') return this.readWithheld(line as ExportWithheld);
     if (line.type === 'checkpoint') return this.readCheckpoint(line as ExportCheckpoint);
     if (line.type === 'end') return this.readEnd(line as { entries?: unknown; checkpoints?: unknown });
     this.fail(this.lineNumber, `unknown line type ${JSON.stringify(line.type)}`);
@@ -165,6 +183,21 @@ export class ExportVerifier {
     if (header.scope !== 'all' && header.scope !== 'partial')
       this.fail(this.lineNumber, 'the header has no valid scope');
     this.scope = header.scope;
+  }
+
+  /** A partial export's stream that begins after entries withheld from its reader, before any checkpoint or entry. */
+  private readWithheld(line: ExportWithheld): void {
+    if (this.scope !== 'partial') this.fail(this.lineNumber, 'a withheld line in an export of the whole trail');
+    if (this.open || this.last || this.tail || this.entries > 0) {
+      this.fail(this.lineNumber, 'a withheld line after checkpoints or entries');
+    }
+    const { stream, fromSeq, prevHash } = line;
+    if (typeof stream !== 'string' || !Number.isInteger(fromSeq) || fromSeq < 2 || !HEX64.test(String(prevHash))) {
+      this.fail(this.lineNumber, 'malformed withheld line');
+    }
+    if (!this.chains.startAt(stream, fromSeq, prevHash))
+      this.fail(this.lineNumber, `stream ${stream} is withheld twice`);
+    this.withheldStreams += 1;
   }
 
   private readCheckpoint(checkpoint: ExportCheckpoint): void {
@@ -188,6 +221,12 @@ export class ExportVerifier {
     const wrong = checkSignedCheckpoint(checkpoint, this.publicKey);
     if (wrong) this.fail(this.lineNumber, `the checkpoint's ${wrong} does not match its content`, where);
     this.checkpoints += 1;
+    this.checkpointsRead.push({
+      line: this.lineNumber,
+      seq: checkpoint.seq,
+      rootHash: checkpoint.rootHash,
+      hash: checkpoint.hash,
+    });
     this.open = {
       line: this.lineNumber,
       checkpoint,

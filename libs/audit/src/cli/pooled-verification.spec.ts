@@ -92,6 +92,7 @@ describe('verification with worker threads', () => {
         entries: 6_000,
         checkpoints: 3,
         uncheckpointed: 400,
+        withheldStreams: 0,
         lastCheckpoint: 3,
         streams: 97,
         failure: null,

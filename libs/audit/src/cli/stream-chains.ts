@@ -91,6 +91,16 @@ export class StreamChains {
     return null;
   }
 
+  /**
+   * Starts a stream's chain at entry `seq`, which links to `prevHash` (the entries before it are withheld from the
+   * reader): false when the stream has already begun.
+   */
+  startAt(stream: string, seq: number, prevHash: string): boolean {
+    if (this.streams.has(stream)) return false;
+    this.streams.set(stream, { next: seq, last: Buffer.from(prevHash, 'latin1'), waiting: new Map() });
+    return true;
+  }
+
   /** The first entry (by line) still waiting for one that never came (dropped), if any. */
   firstWaiting(): ChainBreak | null {
     let first: ChainBreak | null = null;

@@ -6,12 +6,13 @@ import { uuidv7 } from 'uuidv7';
 import { AuditCheckpointSchema, runSql, type AuditCheckpoint } from '@liaison/data';
 import type { CallerContext } from '@liaison/domain';
 import type { AuditScope } from '../access/audit-scope';
+import { withheldStreamsSql } from '../access/audit-scope.sql';
 import { hashedFields, type AuditRow } from '../audit-rows';
 import { agencyStream, AuditTrail } from '../audit-trail';
 import { loadCheckpointLeaves } from '../checkpoints/checkpoint-leaves';
 import { CheckpointView } from '../http/dto/checkpoint.view';
 import { checkpointEntriesSql, tailEntriesSql } from './audit-export.sql';
-import { EXPORT_FORMAT, entryLine } from './export-format';
+import { EXPORT_FORMAT, entryLine, type ExportWithheld } from './export-format';
 
 const BATCH = 1000;
 
@@ -71,6 +72,7 @@ export class AuditExport {
       scope: scope.kind === 'all' ? 'all' : 'partial',
     };
     await write(JSON.stringify(header));
+    await this.writeWithheld(tx, scope, write);
     let entries = 0;
     let checkpoints = 0;
     let last: AuditCheckpoint | null = null;
@@ -88,6 +90,21 @@ export class AuditExport {
     }
     entries += await this.writeTail(tx, scope, last ? String(last.xidTo) : '0', write);
     await write(JSON.stringify({ type: 'end', entries, checkpoints }));
+  }
+
+  /** The streams the reader gets from a later entry on (the requesting side's internal phase withheld). */
+  private async writeWithheld(tx: EntityManager, scope: AuditScope, write: (line: string) => Promise<void>) {
+    const statement = withheldStreamsSql(scope);
+    if (!statement) return;
+    for (const row of await runSql<Omit<ExportWithheld, 'type'>>(tx, statement)) {
+      const line: ExportWithheld = {
+        type: 'withheld',
+        stream: row.stream,
+        fromSeq: row.fromSeq,
+        prevHash: row.prevHash,
+      };
+      await write(JSON.stringify(line));
+    }
   }
 
   private checkpointsAfter(tx: EntityManager, seq: number): Promise<AuditCheckpoint[]> {

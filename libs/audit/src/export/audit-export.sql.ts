@@ -1,6 +1,6 @@
 import { sql, type Sql } from '@liaison/data';
 import type { AuditScope } from '../access/audit-scope';
-import { streamConditionSql } from '../access/audit-scope.sql';
+import { entryConditionSql } from '../access/audit-scope.sql';
 import { AUDIT_ROW_COLUMNS } from '../audit-rows.sql';
 import { LEAF_ORDER } from '../checkpoints/checkpoints.sql';
 
@@ -12,7 +12,7 @@ export function checkpointEntriesSql(
   limit: number,
 ): Sql {
   return sql`select ${AUDIT_ROW_COLUMNS} from audit_event e
-         where e.txid >= ${range.xidFrom} and e.txid < ${range.xidTo} and (e.txid, e.id) > (${after.txid}::bigint, ${after.id}::uuid) and ${streamConditionSql(scope)}
+         where e.txid >= ${range.xidFrom} and e.txid < ${range.xidTo} and (e.txid, e.id) > (${after.txid}::bigint, ${after.id}::uuid) and ${entryConditionSql(scope)}
          order by ${LEAF_ORDER} limit ${limit}`;
 }
 
@@ -24,6 +24,6 @@ export function tailEntriesSql(
   limit: number,
 ): Sql {
   return sql`select ${AUDIT_ROW_COLUMNS} from audit_event e
-         where e.txid >= ${xidFrom} and (e.stream collate "C", e.seq) > (${after.stream} collate "C", ${after.seq}) and ${streamConditionSql(scope)}
+         where e.txid >= ${xidFrom} and (e.stream collate "C", e.seq) > (${after.stream} collate "C", ${after.seq}) and ${entryConditionSql(scope)}
          order by e.stream collate "C", e.seq limit ${limit}`;
 }

@@ -1,5 +1,5 @@
 import { join, sql, type Sql } from '@liaison/data';
-import { streamConditionSql } from '../access/audit-scope.sql';
+import { entryConditionSql } from '../access/audit-scope.sql';
 import type { AuditScope } from '../access/audit-scope';
 import { AUDIT_ROW_COLUMNS } from '../audit-rows.sql';
 import { requestStream } from '../audit-trail';
@@ -12,7 +12,7 @@ const CHECKPOINT_OF_ENTRY = sql`(select c.seq from audit_checkpoint c where c.xi
 /** A page of entries in id (time) order, one more than `limit` (whether another page follows). */
 export function auditEntriesSql(scope: AuditScope, filters: ListAuditEntriesQuery): Sql {
   const where = [
-    streamConditionSql(scope),
+    entryConditionSql(scope),
     filters.stream ? sql`e.stream = ${filters.stream}` : undefined,
     filters.requestId ? sql`e.stream = ${requestStream(filters.requestId)}` : undefined,
     filters.actorUserId ? sql`e.actor_user_id = ${filters.actorUserId}` : undefined,
@@ -29,15 +29,15 @@ export function auditEntriesSql(scope: AuditScope, filters: ListAuditEntriesQuer
 /** A whole stream in sequence order, if the scope sees it. */
 export function auditStreamSql(scope: AuditScope, stream: string): Sql {
   return sql`select ${AUDIT_ROW_COLUMNS}, ${CHECKPOINT_OF_ENTRY} from audit_event e
-       where e.stream = ${stream} and ${streamConditionSql(scope)} order by e.seq`;
+       where e.stream = ${stream} and ${entryConditionSql(scope)} order by e.seq`;
 }
 
 /** One entry, if the scope sees it. */
 export function auditEntrySql(scope: AuditScope, id: string): Sql {
-  return sql`select ${AUDIT_ROW_COLUMNS} from audit_event e where e.id = ${id} and ${streamConditionSql(scope)}`;
+  return sql`select ${AUDIT_ROW_COLUMNS} from audit_event e where e.id = ${id} and ${entryConditionSql(scope)}`;
 }
 
 /** One row, `seen`: whether the scope sees any entry of the stream. */
 export function streamSeenSql(scope: AuditScope, stream: string): Sql {
-  return sql`select exists (select 1 from audit_event e where e.stream = ${stream} and ${streamConditionSql(scope)}) as seen`;
+  return sql`select exists (select 1 from audit_event e where e.stream = ${stream} and ${entryConditionSql(scope)}) as seen`;
 }

@@ -1,6 +1,6 @@
 import { empty, sql, type Sql } from '@liaison/data';
 import type { AuditScope } from '../access/audit-scope';
-import { streamConditionSql } from '../access/audit-scope.sql';
+import { entryConditionSql } from '../access/audit-scope.sql';
 import { AUDIT_ROW_COLUMNS } from '../audit-rows.sql';
 
 /**
@@ -16,7 +16,7 @@ export function entriesToVerifySql(
 ): Sql {
   return sql`select ${AUDIT_ROW_COLUMNS}, p.hash as "predecessorHash"
          from audit_event e left join audit_event p on p.stream = e.stream and p.seq = e.seq - 1
-         where (e.txid, e.id) > (${after.txid}::bigint, ${after.id}::uuid) and e.txid >= ${range.xidFrom} and e.txid < ${range.xidTo} and ${streamConditionSql(scope)}
+         where (e.txid, e.id) > (${after.txid}::bigint, ${after.id}::uuid) and e.txid >= ${range.xidFrom} and e.txid < ${range.xidTo} and ${entryConditionSql(scope)}
            ${stream ? sql`and e.stream = ${stream}` : empty}
          order by e.txid, e.id limit ${limit}`;
 }

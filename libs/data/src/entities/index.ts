@@ -4,6 +4,7 @@ import { AgencySignOnSchema } from './agency-sign-on.entity';
 import { AttachmentSchema } from './attachment.entity';
 import { AuditCheckpointSchema } from './audit-checkpoint.entity';
 import { AuditEventSchema } from './audit-event.entity';
+import { AuditWitnessCursorSchema } from './audit-witness-cursor.entity';
 import { DeadlineSchema } from './deadline.entity';
 import { IdempotencyRecordSchema } from './idempotency-record.entity';
 import { InboxItemSchema } from './inbox-item.entity';
@@ -35,6 +36,7 @@ export { AgencySignOnSchema, type AgencySignOn } from './agency-sign-on.entity';
 export { AttachmentSchema, type Attachment } from './attachment.entity';
 export { AuditCheckpointSchema, type AuditCheckpoint } from './audit-checkpoint.entity';
 export { AuditEventSchema, type AuditEvent } from './audit-event.entity';
+export { AuditWitnessCursorSchema, type AuditWitnessCursor } from './audit-witness-cursor.entity';
 export { DeadlineSchema, type Deadline, type DeadlineStatus } from './deadline.entity';
 export { IdempotencyRecordSchema, type IdempotencyRecord } from './idempotency-record.entity';
 export { InboxItemSchema, type InboxItem } from './inbox-item.entity';
@@ -67,6 +69,7 @@ export const ENTITIES = [
   AttachmentSchema,
   AuditCheckpointSchema,
   AuditEventSchema,
+  AuditWitnessCursorSchema,
   DeadlineSchema,
   IdempotencyRecordSchema,
   InboxItemSchema,

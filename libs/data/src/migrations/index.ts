@@ -14,6 +14,7 @@ import { Migration20261208010442_account_links } from './Migration20261208010442
 import { Migration20261208010609_agency_sign_on } from './Migration20261208010609_agency_sign_on';
 import { Migration20261208010912_request_encryption } from './Migration20261208010912_request_encryption';
 import { Migration20261208012033_role_grants } from './Migration20261208012033_role_grants';
+import { Migration20261208012240_audit_witness } from './Migration20261208012240_audit_witness';
 
 export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261123125313_initial', class: Migration20261123125313_initial },
@@ -36,4 +37,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261208010609_agency_sign_on', class: Migration20261208010609_agency_sign_on },
   { name: 'Migration20261208010912_request_encryption', class: Migration20261208010912_request_encryption },
   { name: 'Migration20261208012033_role_grants', class: Migration20261208012033_role_grants },
+  { name: 'Migration20261208012240_audit_witness', class: Migration20261208012240_audit_witness },
 ];

@@ -13,6 +13,8 @@ export interface SqlExample {
    * (EXPLAIN), or leaves it out (a statement that cannot run in a transaction).
    */
   check?: 'run' | 'explain' | 'none';
+  /** The role it runs as: the apps' application role (the default), or the worker's (what only it may do). */
+  role?: 'app' | 'worker';
 }
 
 /** The fixed ids the examples use; the real-database test creates rows with them. */

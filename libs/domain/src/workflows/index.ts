@@ -1,5 +1,13 @@
 export { ASSISTANCE_TYPES, ASSISTANCE_TYPE_WORDING, type AssistanceType } from './assistance-type';
-export { internalStatePairs, internalStates, isEventBeyondRequestingSide, isInternalState } from './internal-states';
+export {
+  endedUnsentTriples,
+  finalStatePairs,
+  internalStatePairs,
+  internalStates,
+  isEventBeyondRequestingSide,
+  isInternalState,
+  isKnownToRequestingSideAlone,
+} from './internal-states';
 export { allowedEvents } from './allowed-events';
 export { missingForSubmission, type CompletenessItem } from './completeness';
 export { decideTransition } from './decide-transition';

@@ -24,6 +24,20 @@ export function isFinal(workflow: WorkflowDefinition, state: string): boolean {
 }
 
 /**
+ * Whether a request in `state`, entered from `previousState`, has never left its requesting side: it is in an internal
+ * state, or ended straight from one (withdrawn or cancelled before it was sent). No event leads from a state others
+ * know back into an internal one, so the state a final one was entered from says whether it was ever sent.
+ */
+export function isWithRequestingSideAlone(
+  workflow: WorkflowDefinition,
+  state: string,
+  previousState: string | null | undefined,
+): boolean {
+  if (isInternal(workflow, state)) return true;
+  return isFinal(workflow, state) && typeof previousState === 'string' && isInternal(workflow, previousState);
+}
+
+/**
  * Whether an event from `from` to `to` is known beyond the requesting side: not when it happens wholly within the
  * side's internal phase (submission, return for amendment) or ends the request before it ever left (withdrawal).
  */

@@ -353,6 +353,22 @@ export const CONFIG_SCHEMA = {
     processes: ['worker'],
     description: 'largest checkpoint; a backlog is covered by several',
   }),
+  AUDIT_WITNESS: variable(text(), {
+    area: 'audit',
+    default: '.data/audit-witness.jsonl',
+    secret: false,
+    processes: ['worker'],
+    description:
+      "the append-only witness outside the database that every signed checkpoint is published to: a file of JSON lines (fsync'd; relative to the working directory), or an `http://` or `https://` URL the worker POSTs each checkpoint to; `liaison-audit verify --witness` checks exports against it",
+  }),
+  AUDIT_WITNESS_TIMEOUT_MS: variable(integer({ min: 1, max: TIMER_MAX_MS }), {
+    area: 'audit',
+    default: 10_000,
+    secret: false,
+    processes: ['worker'],
+    description:
+      'per-attempt timeout of a POST to an HTTP witness; a failed publication is retried at every checkpoint interval',
+  }),
   AUDIT_OVERSIGHT_AGENCY_IDS: variable(list(uuid()), {
     area: 'audit',
     default: [],

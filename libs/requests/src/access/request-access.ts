@@ -1,7 +1,13 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { RequestSchema, runSql, type Request } from '@liaison/data';
-import { isInternalState, mayView, relationToRequest, type Actor, type RequestRelation } from '@liaison/domain';
+import {
+  isKnownToRequestingSideAlone,
+  mayView,
+  relationToRequest,
+  type Actor,
+  type RequestRelation,
+} from '@liaison/domain';
 import { RequestVault, type OpenedRequestKey } from '../encryption/request-vault';
 import { linkedTaskForceMemberSql, lockRequestSql } from './request-access.sql';
 
@@ -42,7 +48,7 @@ export class RequestAccess {
     const parties = {
       requestingAgencyId: request.requestingAgency.id,
       requestedAgencyId: request.requestedAgency.id,
-      internal: isInternalState(request.kind, request.state),
+      internal: isKnownToRequestingSideAlone(request.kind, request.state, request.previousState),
     };
     const direct = relationToRequest(actor, parties, false);
     if (direct !== 'none' || parties.internal) return direct;

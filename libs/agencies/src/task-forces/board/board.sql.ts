@@ -1,13 +1,13 @@
-import { empty, list, raw, sql, type Sql, visibleToAgencySql } from '@liaison/data';
+import { empty, list, raw, sql, type Sql, visibleToUserSql } from '@liaison/data';
 import type { BoardCursor } from './board-cursor';
 
 /**
- * Whose board and as of when: the task force, the viewer's agency (whose own requests it sees in any state, the
- * others once sent out), its optional member-agency filter, the time overdue is judged at.
+ * Whose board and as of when: the task force, the viewer (who sees the cards they may open: their agency's own
+ * requests in any state, the others once sent out), its optional member-agency filter, the time overdue is judged at.
  */
 export interface BoardScope {
   taskForceId: string;
-  viewerAgencyId: string;
+  viewer: { agencyId: string; userId: string };
   agencyId?: string;
   now: Date;
 }
@@ -39,7 +39,7 @@ function linked(scope: BoardScope): Sql {
             select r.id, r.reference, r.kind, r.state, r.handling_code, r.created_at, r.last_activity_at,
                    r.requesting_agency_id, r.requested_agency_id, ${overdue(scope.now)} as overdue
               from task_force_request l join request r on r.id = l.request_id
-             where l.task_force_id = ${scope.taskForceId} and ${visibleToAgencySql(scope.viewerAgencyId)}${agency})`;
+             where l.task_force_id = ${scope.taskForceId} and ${visibleToUserSql(scope.viewer)}${agency})`;
 }
 
 /** Which cards: every column's first ones, or with `state` that column's after the cursor (or its first ones). */

@@ -58,7 +58,8 @@ export class TaskForceBoardService {
       ]);
     }
     const after = cursorOf(query);
-    const scope: BoardScope = { taskForceId, viewerAgencyId: actor.agencyId, agencyId, now: new Date() };
+    const viewer = { agencyId: actor.agencyId, userId: actor.userId };
+    const scope: BoardScope = { taskForceId, viewer, agencyId, now: new Date() };
     const run: Run = (statement) => runSql(em, statement);
     // one row past a page says whether another page follows
     const rows = await run<BoardRow>(boardSql(scope, { state, after, rows: perColumn + 1 }));

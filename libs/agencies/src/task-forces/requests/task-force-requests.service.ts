@@ -5,6 +5,7 @@ import { AuditTrail, requestStream, type AuditEntry } from '@liaison/audit';
 import { TaskForceRequestSchema, type Request, type TaskForce } from '@liaison/data';
 import {
   decideOnwardSharing,
+  isKnownToRequestingSideAlone,
   providerOf,
   storedHandling,
   taskForceLinkRefusal,
@@ -136,26 +137,40 @@ export class TaskForceRequestsService {
     return { taskForce, request };
   }
 
-  /** One entry on each stream: the task force's and the request's trails both tell the story. */
+  /**
+   * One entry on each stream: the task force's and the request's trails both tell the story. While the request has not
+   * left its requesting side, on the request's alone: the task force's trail is read by its members' agencies, to whom
+   * the request does not exist yet.
+   */
   private async appendBoth(
     tx: EntityManager,
     { taskForce, request }: Linking,
     entry: Omit<AuditEntry, 'stream' | 'subjectType' | 'subjectId'>,
   ): Promise<void> {
     const data = { ...entry.data, taskForceId: taskForce.id, requestId: request.id, reference: request.reference };
-    await this.audit.append(tx, {
-      ...entry,
-      stream: taskForceStream(taskForce.id),
-      subjectType: 'task_force',
-      subjectId: taskForce.id,
-      data,
-    });
+    const unsent = isKnownToRequestingSideAlone(request.kind, request.state, request.previousState);
+    if (!unsent) {
+      await this.appendToTaskForce(tx, taskForce, { ...entry, data });
+    }
     await this.audit.append(tx, {
       ...entry,
       stream: requestStream(request.id),
       subjectType: 'request',
       subjectId: request.id,
       data,
+    });
+  }
+
+  private async appendToTaskForce(
+    tx: EntityManager,
+    taskForce: TaskForce,
+    entry: Omit<AuditEntry, 'stream' | 'subjectType' | 'subjectId'>,
+  ): Promise<void> {
+    await this.audit.append(tx, {
+      ...entry,
+      stream: taskForceStream(taskForce.id),
+      subjectType: 'task_force',
+      subjectId: taskForce.id,
     });
   }
 }
