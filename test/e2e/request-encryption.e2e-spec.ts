@@ -246,7 +246,11 @@ describe('requests: personal data sealed under a data key per request (e2e)', ()
   it('retention destroys the data key: content, notes, history and attachments read as purged, the trail still verifies', async () => {
     const { id, attachmentId, noteId } = await fileRequest();
     const longAgo = new Date(Date.now() - 11 * 365.25 * 86_400_000);
-    await api.em().nativeUpdate(RequestSchema, { id }, { state: 'withdrawn', lastActivityAt: longAgo });
+    // withdrawn after it was sent, as the withdraw event would leave it (the previous state tells who saw it)
+    const { state } = await api.em().findOneOrFail(RequestSchema, id);
+    await api
+      .em()
+      .nativeUpdate(RequestSchema, { id }, { state: 'withdrawn', previousState: state, lastActivityAt: longAgo });
     await api.em().nativeUpdate(RequestHistorySchema, { request: id }, { occurredAt: longAgo });
     const [sealedBefore] = await rows('select sealed_content from request where id = ?', [id]);
 
