@@ -206,7 +206,16 @@ export const ACCESS_MATRIX: Record<string, RouteRule> = {
   },
   'POST /v1/auth/refresh': { public: true, expect: PUBLIC, body: freshTokens },
   'POST /v1/auth/logout': { public: true, expect: PUBLIC, body: freshTokens },
+  // the second step of a sign-in: a 400 for the missing challenge shows the route is open without a token
+  'POST /v1/auth/second-factor': { public: true, expect: PUBLIC, body: () => ({}) },
+  'POST /v1/auth/enrolment/totp': { public: true, expect: PUBLIC, body: () => ({}) },
+  'POST /v1/auth/enrolment/totp/confirm': { public: true, expect: PUBLIC, body: () => ({}) },
+  // without a code: a 400 past the guards
+  'POST /v1/auth/step-up': { expect: EVERYONE, body: () => ({}) },
   'GET /v1/me': { expect: EVERYONE },
+  'GET /v1/me/second-factor': { expect: EVERYONE },
+  // the matrix's accounts are exempt and have no second factor: 409
+  'POST /v1/me/second-factor/recovery-codes': { expect: EVERYONE },
 
   'GET /v1/agencies': { expect: DIRECTORY },
   'POST /v1/agencies': {

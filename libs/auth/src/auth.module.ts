@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
-import { LIAISON_CONFIG, type LiaisonConfig } from '@liaison/platform';
+import { LIAISON_CONFIG, MASTER_KEYRING_PROVIDER, type LiaisonConfig } from '@liaison/platform';
 import { AuthController } from './auth.controller';
 import { JwtAuthGuard } from './guards/jwt-auth.guard';
 import { RolesGuard } from './guards/roles.guard';
@@ -10,11 +10,24 @@ import { CredentialsVerifier } from './login/credentials-verifier';
 import { LoginThrottle } from './login/login-throttle';
 import { PasswordHasher } from './login/password-hasher';
 import { MeController } from './me.controller';
+import { MySecondFactorController } from './second-factor/my-second-factor.controller';
+import { RecoveryCodes } from './second-factor/recovery-codes';
+import { SecondFactorCheck } from './second-factor/second-factor-check';
+import { Totp } from './second-factor/totp';
+import { RevokedSessions } from './sessions/revoked-sessions';
+import { ChallengeTokens } from './sign-in/challenge-tokens';
+import { SecondFactorController } from './sign-in/second-factor.controller';
+import { SignInFlow } from './sign-in/sign-in-flow';
+import { StepUpController } from './step-up/step-up.controller';
+import { StepUpGuard } from './step-up/step-up.guard';
 import { JwtStrategy } from './strategies/jwt.strategy';
 import { LocalStrategy } from './strategies/local.strategy';
 import { TokenService } from './tokens/token.service';
 
-/** Sign-in, tokens and the global guards: every route needs a token unless @Public, and its @Roles. */
+/**
+ * Sign-in (password, then the second factor), sessions and their tokens, and the global guards: every route needs
+ * a token unless @Public, its @Roles, and a recent second factor where it says @StepUp.
+ */
 @Module({
   imports: [
     PassportModule,
@@ -26,17 +39,25 @@ import { TokenService } from './tokens/token.service';
       }),
     }),
   ],
-  controllers: [AuthController, MeController],
+  controllers: [AuthController, SecondFactorController, StepUpController, MeController, MySecondFactorController],
   providers: [
+    MASTER_KEYRING_PROVIDER,
     PasswordHasher,
     LoginThrottle,
     CredentialsVerifier,
+    RevokedSessions,
     TokenService,
+    ChallengeTokens,
+    SignInFlow,
+    Totp,
+    RecoveryCodes,
+    SecondFactorCheck,
     LocalStrategy,
     JwtStrategy,
     { provide: APP_GUARD, useClass: JwtAuthGuard },
     { provide: APP_GUARD, useClass: RolesGuard },
+    { provide: APP_GUARD, useClass: StepUpGuard },
   ],
-  exports: [PasswordHasher],
+  exports: [PasswordHasher, SignInFlow, RevokedSessions],
 })
 export class AuthModule {}

@@ -4,3 +4,7 @@ export { Public } from './decorators/public.decorator';
 export { Roles } from './decorators/roles.decorator';
 export { AccountLockedException } from './login/login-throttle';
 export { PasswordHasher } from './login/password-hasher';
+export { RevokedSessions } from './sessions/revoked-sessions';
+export { ClientOfSession, NO_CLIENT, type SessionClient } from './sessions/session-client';
+export { SignInFlow, type SignInAnswer } from './sign-in/sign-in-flow';
+export type { Authentication } from './tokens/token.service';

@@ -1,6 +1,14 @@
 export { hasRole, type Actor } from './access/actor';
 export type { CallerContext } from './access/caller-context';
 export { ROLES, type Role } from './access/role';
+export {
+  AUTHENTICATION_METHODS,
+  SECOND_FACTOR_METHODS,
+  STEP_UP_WINDOW_SECONDS,
+  needsSecondFactor,
+  steppedUp,
+  type AuthenticationMethod,
+} from './access/second-factor';
 export { mayAdministerUsersOf, mayCreateAgencies, mayOperateQueues } from './access/user-administration';
 export { AGENCY_TYPES, isGovernmentAgency, type AgencyType } from './agencies/agency-type';
 export * from './workflows';

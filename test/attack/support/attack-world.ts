@@ -3,6 +3,7 @@ import { JwtService } from '@nestjs/jwt';
 import { uuidv7 } from 'uuidv7';
 import {
   InboxItemSchema,
+  AuthSessionSchema,
   RefreshTokenSchema,
   RequestSchema,
   TaskForceMemberSchema,
@@ -91,14 +92,27 @@ export async function signIn(api: ApiHarness, email: string, password = TEST_PAS
  * token-tampering.attack-spec.ts and limits.attack-spec.ts.
  */
 export function accessTokenOf(api: ApiHarness, user: User): Promise<string> {
-  return api.app.get(JwtService).signAsync({ sub: user.id, agency: user.agency.id });
+  return api.app.get(JwtService).signAsync({ sub: user.id, agency: user.agency.id, sid: uuidv7() });
 }
 
-/** A refresh token as sign-in stores it (hashed, in a family of its own), without the argon2 cost. */
+/** A refresh token as sign-in stores it (hashed, in a session of its own), without the argon2 cost. */
 export async function freshRefreshToken(api: ApiHarness, user: User, expiresAt = new Date(Date.now() + 3_600_000)) {
   const token = randomBytes(32).toString('base64url');
   const em = api.em();
-  em.create(RefreshTokenSchema, { user, tokenHash: sha256Hex(token), family: uuidv7(), expiresAt, revokedAt: null });
+  const now = new Date();
+  const session = em.create(AuthSessionSchema, {
+    id: uuidv7(),
+    user,
+    methods: ['pwd'],
+    authenticatedAt: now,
+    secondFactorAt: null,
+    lastUsedAt: now,
+    expiresAt,
+    revokedAt: null,
+    clientCiphertext: null,
+    clientKeyId: null,
+  });
+  em.create(RefreshTokenSchema, { user, tokenHash: sha256Hex(token), family: session.id, expiresAt, revokedAt: null });
   await em.flush();
   return token;
 }

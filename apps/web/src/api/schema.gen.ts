@@ -178,6 +178,70 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/auth/second-factor': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['SecondFactorController_verify'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/auth/enrolment/totp': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['SecondFactorController_beginTotp'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/auth/enrolment/totp/confirm': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['SecondFactorController_confirmTotp'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/auth/step-up': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['StepUpController_stepUp'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/me': {
     parameters: {
       query?: never;
@@ -188,6 +252,38 @@ export interface paths {
     get: operations['MeController_me'];
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/me/second-factor': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['MySecondFactorController_status'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/me/second-factor/recovery-codes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['MySecondFactorController_replaceRecoveryCodes'];
     delete?: never;
     options?: never;
     head?: never;
@@ -878,15 +974,6 @@ export interface components {
       firstBrokenLink: components['schemas']['BrokenLinkView'] | null;
       firstBadCheckpoint: components['schemas']['BadCheckpointView'] | null;
     };
-    LoginDto: {
-      /** @example officer@in-cbi.example */
-      email: string;
-      /**
-       * Format: password
-       * @example correct horse battery staple
-       */
-      password: string;
-    };
     TokenPairView: {
       /** @description Short-lived JWT for the Authorization: Bearer header. */
       accessToken: string;
@@ -902,9 +989,83 @@ export interface components {
       /** @description When the refresh token expires (ISO 8601, UTC). */
       refreshExpiresAt: string;
     };
+    SecondFactorChallengeView: {
+      /**
+       * @description `verify`: give a second factor (POST /v1/auth/second-factor); `enrol`: enrol one first (POST /v1/auth/enrolment/totp).
+       * @enum {string}
+       */
+      challenge: 'verify' | 'enrol';
+      /** @description Single-use, for this purpose only; not an access token. */
+      challengeToken: string;
+      /** @example 300 */
+      expiresIn: number;
+      /** @description What the user may give. */
+      methods: ('otp' | 'recovery' | 'passkey')[];
+    };
+    LoginDto: {
+      /** @example officer@in-cbi.example */
+      email: string;
+      /**
+       * Format: password
+       * @example correct horse battery staple
+       */
+      password: string;
+    };
     RefreshTokenDto: {
       /** @description The refresh token returned by login or the previous refresh. */
       refreshToken: string;
+    };
+    SecondFactorDto: {
+      /** @enum {string} */
+      method: 'otp' | 'recovery';
+      /** @example 123456 */
+      code: string;
+      /** @description The `challengeToken` sign-in answered. */
+      challengeToken: string;
+    };
+    ChallengeDto: {
+      /** @description The `challengeToken` sign-in answered. */
+      challengeToken: string;
+    };
+    TotpEnrolmentView: {
+      /** @description The new secret (base32), for typing into an authenticator app. */
+      secret: string;
+      /** @example otpauth://totp/Liaison:officer%40in-cbi.example?issuer=Liaison&secret=… */
+      otpauthUri: string;
+      /** @description The URI as a QR code: a PNG data URL. */
+      qrCode: string;
+    };
+    ConfirmTotpDto: {
+      /** @description The `challengeToken` sign-in answered. */
+      challengeToken: string;
+      /**
+       * @description The first code the authenticator app shows for the new secret.
+       * @example 123456
+       */
+      code: string;
+    };
+    EnrolledView: {
+      /** @description Short-lived JWT for the Authorization: Bearer header. */
+      accessToken: string;
+      /** @enum {string} */
+      tokenType: 'Bearer';
+      /**
+       * @description Seconds until the access token expires.
+       * @example 900
+       */
+      expiresIn: number;
+      /** @description Opaque, single-use token for POST /v1/auth/refresh. */
+      refreshToken: string;
+      /** @description When the refresh token expires (ISO 8601, UTC). */
+      refreshExpiresAt: string;
+      /** @description Ten single-use recovery codes: shown only here. */
+      recoveryCodes: string[];
+    };
+    CodeDto: {
+      /** @enum {string} */
+      method: 'otp' | 'recovery';
+      /** @example 123456 */
+      code: string;
     };
     MyAgencyView: {
       /** Format: uuid */
@@ -928,6 +1089,17 @@ export interface components {
       platformAdmin: boolean;
       language: string;
       agency: components['schemas']['MyAgencyView'];
+    };
+    SecondFactorStatusView: {
+      /** @description An authenticator app is enrolled. */
+      totp: boolean;
+      recoveryCodesLeft: number;
+      /** @description The second factor is required of this account. */
+      required: boolean;
+    };
+    RecoveryCodesView: {
+      /** @description Ten new single-use codes; the old ones stop working. */
+      recoveryCodes: string[];
     };
     AgencyView: {
       /** Format: uuid */
@@ -2340,12 +2512,14 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Tokens, or (when a second factor is due) a challenge: give the factor, or enrol one, to get the tokens. */
       200: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['TokenPairView'];
+          'application/json':
+            components['schemas']['TokenPairView'] | components['schemas']['SecondFactorChallengeView'];
         };
       };
       /** @description Wrong e-mail or password (the same answer for unknown accounts). */
@@ -2386,6 +2560,13 @@ export interface operations {
           'application/json': components['schemas']['TokenPairView'];
         };
       };
+      /** @description Unknown, spent, expired or revoked, or the session reached its end. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
     };
   };
   AuthController_logout: {
@@ -2401,8 +2582,158 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The refresh token and those rotated from it are revoked. */
+      /** @description The session ends: its refresh tokens and its access tokens stop working at once. */
       200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  SecondFactorController_verify: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SecondFactorDto'];
+      };
+    };
+    responses: {
+      /** @description The session starts. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TokenPairView'];
+        };
+      };
+      /** @description The challenge is invalid, expired or spent, or the code is wrong or already used. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Locked for a while after repeated wrong codes; see Retry-After. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  SecondFactorController_beginTotp: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ChallengeDto'];
+      };
+    };
+    responses: {
+      /** @description A new secret, to confirm with its first code. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TotpEnrolmentView'];
+        };
+      };
+      /** @description The challenge is invalid, expired or spent, or the code is wrong or already used. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Locked for a while after repeated wrong codes; see Retry-After. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  SecondFactorController_confirmTotp: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ConfirmTotpDto'];
+      };
+    };
+    responses: {
+      /** @description Enrolled: the session starts, with ten recovery codes. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EnrolledView'];
+        };
+      };
+      /** @description The challenge is invalid, expired or spent, or the code is wrong or already used. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Locked for a while after repeated wrong codes; see Retry-After. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  StepUpController_stepUp: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CodeDto'];
+      };
+    };
+    responses: {
+      /** @description The second factor is recorded in the session: step-up routes open for 5 minutes. */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description A wrong, reused or expired code. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Locked for a while after repeated wrong codes; see Retry-After. */
+      429: {
         headers: {
           [name: string]: unknown;
         };
@@ -2427,6 +2758,52 @@ export interface operations {
         content: {
           'application/json': components['schemas']['MeView'];
         };
+      };
+    };
+  };
+  MySecondFactorController_status: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SecondFactorStatusView'];
+        };
+      };
+    };
+  };
+  MySecondFactorController_replaceRecoveryCodes: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Ten new codes, shown only here; the old ones are void. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RecoveryCodesView'];
+        };
+      };
+      /** @description `step-up-required`: give the second factor again first. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
     };
   };

@@ -2,4 +2,6 @@
 export interface AccessTokenClaims {
   sub: string;
   agency: string;
+  /** The session: a revoked one's tokens are refused at once (the revocation list). */
+  sid: string;
 }

@@ -1,5 +1,6 @@
 import { AgencySchema } from './agency.entity';
 import { AttachmentSchema } from './attachment.entity';
+import { AuthSessionSchema } from './auth-session.entity';
 import { AuditCheckpointSchema } from './audit-checkpoint.entity';
 import { AuditEventSchema } from './audit-event.entity';
 import { DeadlineSchema } from './deadline.entity';
@@ -8,6 +9,7 @@ import { InboxItemSchema } from './inbox-item.entity';
 import { OutboxMessageSchema } from './outbox-message.entity';
 import { PersonSchema } from './person.entity';
 import { PersonPurgeProposalSchema } from './person-purge-proposal.entity';
+import { RecoveryCodeSchema } from './recovery-code.entity';
 import { ReferenceCounterSchema } from './reference-counter.entity';
 import { RefreshTokenSchema } from './refresh-token.entity';
 import { RequestHistorySchema } from './request-history.entity';
@@ -15,6 +17,7 @@ import { RequestLinkSchema } from './request-link.entity';
 import { RequestNoteSchema } from './request-note.entity';
 import { RequestSchema } from './request.entity';
 import { TaskForceRequestSchema } from './task-force-request.entity';
+import { TotpCredentialSchema } from './totp-credential.entity';
 import { UserSchema } from './user.entity';
 import { WebhookDeliverySchema } from './webhook-delivery.entity';
 import { WebhookEndpointSchema } from './webhook-endpoint.entity';
@@ -22,6 +25,7 @@ import { TaskForceMemberSchema, TaskForceSchema } from './task-force.entity';
 
 export { AgencySchema, type Agency } from './agency.entity';
 export { AttachmentSchema, type Attachment } from './attachment.entity';
+export { AuthSessionSchema, type AuthSession } from './auth-session.entity';
 export { AuditCheckpointSchema, type AuditCheckpoint } from './audit-checkpoint.entity';
 export { AuditEventSchema, type AuditEvent } from './audit-event.entity';
 export { DeadlineSchema, type Deadline, type DeadlineStatus } from './deadline.entity';
@@ -30,6 +34,7 @@ export { InboxItemSchema, type InboxItem } from './inbox-item.entity';
 export { OutboxMessageSchema, type OutboxMessage } from './outbox-message.entity';
 export { PersonSchema, type Person } from './person.entity';
 export { PersonPurgeProposalSchema, type PersonPurgeProposal } from './person-purge-proposal.entity';
+export { RecoveryCodeSchema, type RecoveryCode } from './recovery-code.entity';
 export { ReferenceCounterSchema, type ReferenceCounter } from './reference-counter.entity';
 export { RefreshTokenSchema, type RefreshToken } from './refresh-token.entity';
 export { RequestHistorySchema, type RequestHistory } from './request-history.entity';
@@ -37,6 +42,7 @@ export { RequestLinkSchema, type RequestLink, REQUEST_LINK_RELATIONS } from './r
 export { RequestNoteSchema, type RequestNote } from './request-note.entity';
 export { RequestSchema, type Request, type StoredTimer } from './request.entity';
 export { TaskForceRequestSchema, type TaskForceRequest } from './task-force-request.entity';
+export { TotpCredentialSchema, type TotpCredential } from './totp-credential.entity';
 export { UserSchema, type User } from './user.entity';
 export {
   WebhookDeliverySchema,
@@ -50,6 +56,7 @@ export { TaskForceMemberSchema, TaskForceSchema, type TaskForce, type TaskForceM
 export const ENTITIES = [
   AgencySchema,
   AttachmentSchema,
+  AuthSessionSchema,
   AuditCheckpointSchema,
   AuditEventSchema,
   DeadlineSchema,
@@ -58,6 +65,7 @@ export const ENTITIES = [
   OutboxMessageSchema,
   PersonSchema,
   PersonPurgeProposalSchema,
+  RecoveryCodeSchema,
   ReferenceCounterSchema,
   RefreshTokenSchema,
   RequestHistorySchema,
@@ -65,6 +73,7 @@ export const ENTITIES = [
   RequestNoteSchema,
   RequestSchema,
   TaskForceRequestSchema,
+  TotpCredentialSchema,
   UserSchema,
   TaskForceSchema,
   TaskForceMemberSchema,

@@ -10,6 +10,7 @@ import { Migration20261124090000_webhook_secret_encryption } from './Migration20
 import { Migration20261204193234_idempotency_resources } from './Migration20261204193234_idempotency_resources';
 import { Migration20261204195901_person_purge_proposal } from './Migration20261204195901_person_purge_proposal';
 import { Migration20261204201500_checkpoint_role } from './Migration20261204201500_checkpoint_role';
+import { Migration20261208010538_second_factor_and_sessions } from './Migration20261208010538_second_factor_and_sessions';
 
 export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261123125313_initial', class: Migration20261123125313_initial },
@@ -28,4 +29,8 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261204193234_idempotency_resources', class: Migration20261204193234_idempotency_resources },
   { name: 'Migration20261204195901_person_purge_proposal', class: Migration20261204195901_person_purge_proposal },
   { name: 'Migration20261204201500_checkpoint_role', class: Migration20261204201500_checkpoint_role },
+  {
+    name: 'Migration20261208010538_second_factor_and_sessions',
+    class: Migration20261208010538_second_factor_and_sessions,
+  },
 ];
