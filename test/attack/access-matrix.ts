@@ -3,6 +3,7 @@ import {
   freshRequest,
   freshTaskForceUser,
   freshRefreshToken,
+  freshSession,
   nextClientAddress,
   type AttackWorld,
   type CallerRole,
@@ -214,6 +215,12 @@ export const ACCESS_MATRIX: Record<string, RouteRule> = {
   'POST /v1/auth/step-up': { expect: EVERYONE, body: () => ({}) },
   'GET /v1/me': { expect: EVERYONE },
   'GET /v1/me/second-factor': { expect: EVERYONE },
+  'GET /v1/me/sessions': { expect: EVERYONE },
+  // a session of another user: nobody else's to end
+  'DELETE /v1/me/sessions/{sessionId}': {
+    expect: { officer: 404, supervisor: 404, auditor: 404, admin: 404, platformAdmin: 404 },
+    params: async ({ api, world }) => ({ sessionId: await freshSession(api, world.spareUserId) }),
+  },
   // the matrix's accounts are exempt and have no second factor: 409
   'POST /v1/me/second-factor/recovery-codes': { expect: EVERYONE },
 
@@ -238,6 +245,8 @@ export const ACCESS_MATRIX: Record<string, RouteRule> = {
     expect: USER_ADMINISTRATION,
     body: () => ({ displayName: 'Renamed by the matrix' }),
   },
+  'POST /v1/agencies/{agencyId}/users/{userId}/second-factor/reset': { expect: USER_ADMINISTRATION },
+  'POST /v1/agencies/{agencyId}/users/{userId}/sessions/end': { expect: USER_ADMINISTRATION },
 
   'POST /v1/task-forces': { expect: SUPERVISORS, body: () => ({ name: 'Matrix task force' }) },
   'GET /v1/task-forces': { expect: EVERYONE },
@@ -347,6 +356,7 @@ export const ACCESS_MATRIX: Record<string, RouteRule> = {
   // the read-only queue board's two writes: retry and remove a queue's failed jobs (platform admins, audited)
   'POST /v1/admin/queues/{queue}/failed/retry': { expect: PLATFORM_ADMINS },
   'POST /v1/admin/queues/{queue}/failed/clean': { expect: PLATFORM_ADMINS },
+  'POST /v1/admin/queues/session': { expect: PLATFORM_ADMINS },
 };
 
 /** The world's resource for each path parameter name, unless a rule says otherwise. */

@@ -17,12 +17,15 @@ import {
 } from './task-forces';
 import { AgencyUsersController } from './users/agency-users.controller';
 import { AgencyUsersService } from './users/agency-users.service';
+import { UserSecurityController } from './users/user-security.controller';
+import { UserSecurityService } from './users/user-security.service';
 
 @Module({
   imports: [AuthModule, NotificationQueueModule, AuditModule, RequestsModule],
   controllers: [
     AgenciesController,
     AgencyUsersController,
+    UserSecurityController,
     TaskForcesController,
     TaskForceMembersController,
     TaskForceRequestsController,
@@ -31,6 +34,7 @@ import { AgencyUsersService } from './users/agency-users.service';
   providers: [
     AgenciesService,
     AgencyUsersService,
+    UserSecurityService,
     TaskForcesService,
     TaskForceMembersService,
     TaskForceRequestsService,

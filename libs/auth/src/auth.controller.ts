@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, HttpCode, Inject, Post, Res, UseGuards } from '@nestjs/common';
 import {
   ApiBody,
   ApiExtraModels,
@@ -9,8 +9,9 @@ import {
   getSchemaPath,
 } from '@nestjs/swagger';
 import { Throttle } from '@nestjs/throttler';
+import type { Response } from 'express';
 import type { User } from '@liaison/data';
-import { ClientRequestId } from '@liaison/platform';
+import { clearedQueueBoardCookie, ClientRequestId, LIAISON_CONFIG, type LiaisonConfig } from '@liaison/platform';
 import { Public } from './decorators/public.decorator';
 import { SignedInUser } from './decorators/signed-in-user.decorator';
 import { LoginDto } from './dto/login.dto';
@@ -29,6 +30,7 @@ export class AuthController {
   constructor(
     private readonly signIn: SignInFlow,
     private readonly tokens: TokenService,
+    @Inject(LIAISON_CONFIG) private readonly config: LiaisonConfig,
   ) {}
 
   @Post('login')
@@ -58,8 +60,16 @@ export class AuthController {
 
   @Post('logout')
   @HttpCode(204)
-  @ApiOkResponse({ description: 'The session ends: its refresh tokens and its access tokens stop working at once.' })
-  async logout(@Body() body: RefreshTokenDto, @ClientRequestId() clientRequestId: string | null): Promise<void> {
+  @ApiOkResponse({
+    description:
+      'The session ends: its refresh and access tokens stop working at once; the queue board cookie is cleared.',
+  })
+  async logout(
+    @Body() body: RefreshTokenDto,
+    @ClientRequestId() clientRequestId: string | null,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<void> {
     await this.tokens.revoke(body.refreshToken, clientRequestId);
+    response.setHeader('Set-Cookie', clearedQueueBoardCookie(!this.config.development));
   }
 }

@@ -13,8 +13,11 @@ import { MeController } from './me.controller';
 import { MySecondFactorController } from './second-factor/my-second-factor.controller';
 import { RecoveryCodes } from './second-factor/recovery-codes';
 import { SecondFactorCheck } from './second-factor/second-factor-check';
+import { SecondFactorRemoval } from './second-factor/second-factor-removal';
 import { Totp } from './second-factor/totp';
+import { MySessionsController } from './sessions/my-sessions.controller';
 import { RevokedSessions } from './sessions/revoked-sessions';
+import { SessionRevocation } from './sessions/session-revocation';
 import { ChallengeTokens } from './sign-in/challenge-tokens';
 import { SecondFactorController } from './sign-in/second-factor.controller';
 import { SignInFlow } from './sign-in/sign-in-flow';
@@ -39,25 +42,34 @@ import { TokenService } from './tokens/token.service';
       }),
     }),
   ],
-  controllers: [AuthController, SecondFactorController, StepUpController, MeController, MySecondFactorController],
+  controllers: [
+    AuthController,
+    SecondFactorController,
+    StepUpController,
+    MeController,
+    MySecondFactorController,
+    MySessionsController,
+  ],
   providers: [
     MASTER_KEYRING_PROVIDER,
     PasswordHasher,
     LoginThrottle,
     CredentialsVerifier,
     RevokedSessions,
+    SessionRevocation,
     TokenService,
     ChallengeTokens,
     SignInFlow,
     Totp,
     RecoveryCodes,
     SecondFactorCheck,
+    SecondFactorRemoval,
     LocalStrategy,
     JwtStrategy,
     { provide: APP_GUARD, useClass: JwtAuthGuard },
     { provide: APP_GUARD, useClass: RolesGuard },
     { provide: APP_GUARD, useClass: StepUpGuard },
   ],
-  exports: [PasswordHasher, SignInFlow, RevokedSessions],
+  exports: [PasswordHasher, SignInFlow, RevokedSessions, SessionRevocation, SecondFactorRemoval],
 })
 export class AuthModule {}

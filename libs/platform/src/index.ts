@@ -26,6 +26,12 @@ export { conflict, forbidden, unavailable } from './http/platform-problems';
 export { ProblemException } from './http/problem.exception';
 export { Caller, callerContextOf, ClientRequestId } from './http/caller.decorator';
 export { STEP_UP, StepUp, type StepUpOptions } from './http/step-up.decorator';
+export {
+  clearedQueueBoardCookie,
+  QUEUE_BOARD_COOKIE,
+  QUEUE_BOARD_PATH,
+  queueBoardCookie,
+} from './http/queue-board-cookie';
 export { cursorPageView, toCursorPage, type CursorPage } from './http/cursor-page';
 export { cursorParts, keysetCursor } from './http/keyset-cursor';
 export { IdPageQuery, KeysetCursorParam, PAGE_LIMIT, PageLimit, PageQuery } from './http/page.query';

@@ -16,17 +16,18 @@ function totpAt(secret: string, step: number): string {
 
 /**
  * Fresh codes one after another: a code (its time step) works once, and the server takes the steps from one before
- * to one after now, so the fourth code within a period waits for the next period.
+ * to one after its now. The client's now is never later than the server's, so codes of the step now and the next are
+ * safe, and the third code within a period waits for the next period.
  */
 export function codeSource(secret: string): () => Promise<string> {
   let last = -Infinity;
   return async () => {
     let now = Math.floor(Date.now() / PERIOD_MS);
-    while (Math.max(last + 1, now - 1) > now + 1) {
+    while (Math.max(last + 1, now) > now + 1) {
       await new Promise((wait) => setTimeout(wait, (now + 1) * PERIOD_MS - Date.now() + 50));
       now = Math.floor(Date.now() / PERIOD_MS);
     }
-    last = Math.max(last + 1, now - 1);
+    last = Math.max(last + 1, now);
     return totpAt(secret, last);
   };
 }

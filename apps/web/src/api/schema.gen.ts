@@ -290,6 +290,38 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/me/sessions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['MySessionsController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/me/sessions/{sessionId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete: operations['MySessionsController_revoke'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/agencies': {
     parameters: {
       query?: never;
@@ -352,6 +384,38 @@ export interface paths {
     options?: never;
     head?: never;
     patch: operations['AgencyUsersController_update'];
+    trace?: never;
+  };
+  '/v1/agencies/{agencyId}/users/{userId}/second-factor/reset': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['UserSecurityController_resetSecondFactor'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/agencies/{agencyId}/users/{userId}/sessions/end': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['UserSecurityController_endSessions'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
     trace?: never;
   };
   '/v1/task-forces': {
@@ -866,6 +930,22 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/admin/queues/session': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['QueueBoardSessionController_open'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1100,6 +1180,27 @@ export interface components {
     RecoveryCodesView: {
       /** @description Ten new single-use codes; the old ones stop working. */
       recoveryCodes: string[];
+    };
+    SessionView: {
+      /** Format: uuid */
+      id: string;
+      /** @description When the user signed in (ISO 8601, UTC). */
+      startedAt: string;
+      /** @description The last sign-in or refresh. */
+      lastUsedAt: string;
+      /** @description The absolute end: no refresh goes past it. */
+      expiresAt: string;
+      methods: ('pwd' | 'otp' | 'recovery' | 'passkey' | 'sso')[];
+      /** @description The user agent at sign-in. */
+      client: string | null;
+      /** @description The address at sign-in. */
+      ip: string | null;
+      /** @description The session of this access token. */
+      current: boolean;
+    };
+    SessionListView: {
+      /** @description Live sessions, the latest first. */
+      items: components['schemas']['SessionView'][];
     };
     AgencyView: {
       /** Format: uuid */
@@ -2582,7 +2683,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The session ends: its refresh tokens and its access tokens stop working at once. */
+      /** @description The session ends: its refresh and access tokens stop working at once; the queue board cookie is cleared. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -2807,6 +2908,52 @@ export interface operations {
       };
     };
   };
+  MySessionsController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SessionListView'];
+        };
+      };
+    };
+  };
+  MySessionsController_revoke: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        sessionId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The session ends: its refresh and access tokens stop working at once. */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description No live session of the caller with this id. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
   AgenciesController_list: {
     parameters: {
       query?: {
@@ -2990,6 +3137,76 @@ export interface operations {
         content: {
           'application/json': components['schemas']['UserView'];
         };
+      };
+      /** @description Unknown agency or user, or one of another agency. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  UserSecurityController_resetSecondFactor: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        agencyId: string;
+        userId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Every second factor of the user is removed and their sessions end; they are told by e-mail and enrol again at their next sign-in. Audited. */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Not an ADMIN of the agency, or `step-up-required`. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Unknown agency or user, or one of another agency. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  UserSecurityController_endSessions: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        agencyId: string;
+        userId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Every session of the user ends: their tokens stop working at once. Audited. */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Not an ADMIN of the agency, or `step-up-required`. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
       /** @description Unknown agency or user, or one of another agency. */
       404: {
@@ -4491,6 +4708,31 @@ export interface operations {
       };
       /** @description No queue of that name. */
       400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  QueueBoardSessionController_open: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Sets the board cookie (HttpOnly, SameSite=Strict, Secure outside development) for as long as the access token lives. */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Platform admins only. */
+      403: {
         headers: {
           [name: string]: unknown;
         };

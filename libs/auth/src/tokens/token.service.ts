@@ -8,8 +8,8 @@ import { AuthSessionSchema, RefreshTokenSchema, UserSchema, type AuthSession, ty
 import type { AuthenticationMethod } from '@liaison/domain';
 import { LIAISON_CONFIG, type LiaisonConfig, MasterKeyring, sha256Hex } from '@liaison/platform';
 import type { TokenPairView } from '../dto/token-pair.view';
-import { RevokedSessions } from '../sessions/revoked-sessions';
 import { sealSessionClient, type SessionClient } from '../sessions/session-client';
+import { SessionRevocation } from '../sessions/session-revocation';
 import type { AccessTokenClaims } from './access-token-claims';
 
 /** How the user proved who they are: the methods in order, and when the second factor was last checked. */
@@ -31,7 +31,7 @@ export class TokenService {
     private readonly jwt: JwtService,
     private readonly audit: AuditTrail,
     private readonly keyring: MasterKeyring,
-    private readonly revoked: RevokedSessions,
+    private readonly revocation: SessionRevocation,
     @Inject(LIAISON_CONFIG) private readonly config: LiaisonConfig,
   ) {}
 
@@ -114,9 +114,7 @@ export class TokenService {
   /** Logout, or a replayed (stolen?) refresh token: the whole sign-in ends, audited in the same transaction. */
   private async endSession(user: User, sessionId: string, action: string, clientRequestId: string | null) {
     await this.em.fork().transactional(async (em) => {
-      const now = new Date();
-      await em.nativeUpdate(RefreshTokenSchema, { family: sessionId, revokedAt: null }, { revokedAt: now });
-      await em.nativeUpdate(AuthSessionSchema, { id: sessionId, revokedAt: null }, { revokedAt: now });
+      await this.revocation.revoke(em, user.id, [sessionId]);
       await this.audit.append(em, {
         stream: agencyStream(user.agency.id),
         action,
@@ -127,7 +125,7 @@ export class TokenService {
         data: { sessionId },
       });
     });
-    await this.revoked.add([sessionId]);
+    await this.revocation.announce([sessionId]);
   }
 
   /** A new refresh token of the session (written in `em`) and an access token; neither outlives the session. */

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Job } from 'bullmq';
+import { AccountEmails } from '../email/account-emails';
 import { EmailNotices } from '../email/email-notices';
 import { InboxNotices } from '../inbox/inbox-notices';
 import { WorkerMetrics } from '../metrics/worker-metrics';
@@ -35,11 +36,14 @@ export class EmailProcessor implements QueueProcessor {
   readonly queue = EMAIL_QUEUE;
   readonly handlers: Record<string, JobHandler>;
 
-  constructor(email: EmailNotices, metrics: WorkerMetrics) {
+  constructor(email: EmailNotices, accountEmails: AccountEmails, metrics: WorkerMetrics) {
     this.handlers = {
       [EmailJob.Send]: async (job: Job<ChannelJobData>) => {
         const notice = await email.send(job.data);
         if (notice) metrics.delivered('email', notice.occurredAt);
+      },
+      [EmailJob.Account]: async (job: Job<ChannelJobData>) => {
+        await accountEmails.send(job.data);
       },
     };
   }

@@ -11,6 +11,7 @@ import { NoticeFanOut } from '../dispatch/notice-fan-out';
 import { NoticeSource } from '../dispatch/notice-source';
 import { NotificationDispatcher } from '../dispatch/notification-dispatcher';
 import { RecipientResolver } from '../dispatch/recipient-resolver';
+import { AccountEmails } from '../email/account-emails';
 import { EmailNotices } from '../email/email-notices';
 import { MailTransport } from '../email/mail-transport';
 import { InboxNotices } from '../inbox/inbox-notices';
@@ -51,6 +52,7 @@ import { WelcomeNotice } from './welcome-notice';
     WelcomeNotice,
     MailTransport,
     EmailNotices,
+    AccountEmails,
     WebhookDeliveries,
     WebhookEventSource,
     MASTER_KEYRING_PROVIDER,

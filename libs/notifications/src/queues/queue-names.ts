@@ -27,7 +27,12 @@ export const NotificationJob = {
 } as const;
 
 export const InboxJob = { Deliver: 'deliver' } as const;
-export const EmailJob = { Send: 'send' } as const;
+export const EmailJob = {
+  /** One user's e-mail of a notice about a request. */
+  Send: 'send',
+  /** One user's e-mail of an account notice (`account_notice` outbox row): a change to their own account. */
+  Account: 'account',
+} as const;
 export const WebhookJob = { Deliver: 'deliver' } as const;
 export const DeadlineJob = {
   /** A timer outbox row: bring the request's deadline rows in line with its clocks. */

@@ -1,4 +1,5 @@
-import type { DeadlineSyncJobData, Notice, NoticeRecipient } from '../queues/queue-names';
+import { ACCOUNT_NOTICE_TOPIC } from '../email/account-notices';
+import type { ChannelJobData, DeadlineSyncJobData, Notice, NoticeRecipient } from '../queues/queue-names';
 import type { OutboxRow } from './outbox-row';
 
 export const TIMER_TOPICS = ['start_timer', 'stop_timer', 'pause_timer', 'resume_timer'];
@@ -10,11 +11,14 @@ export const DEADLINE_OVERDUE_TOPIC = 'deadline_overdue';
  * its clocks, or nothing (reassign_requested_agency, offer_domestic_prosecution: applied or shown where they were
  * decided).
  */
-export type OutboxRoute = { notice: Notice } | { deadlineSync: DeadlineSyncJobData } | null;
+export type OutboxRoute =
+  { notice: Notice } | { deadlineSync: DeadlineSyncJobData } | { accountNotice: ChannelJobData } | null;
 
 export function routeOf(row: OutboxRow): OutboxRoute {
   if (row.topic === 'notify' || row.topic === DEADLINE_OVERDUE_TOPIC) return { notice: noticeOf(row) };
   if (TIMER_TOPICS.includes(row.topic) && row.request_id) return { deadlineSync: syncOf(row.request_id, row.payload) };
+  if (row.topic === ACCOUNT_NOTICE_TOPIC)
+    return { accountNotice: { outboxId: row.id, userId: String(row.payload['userId']) } };
   return null;
 }
 
