@@ -209,13 +209,29 @@ export const ACCESS_MATRIX: Record<string, RouteRule> = {
   'POST /v1/auth/logout': { public: true, expect: PUBLIC, body: freshTokens },
   // the second step of a sign-in: a 400 for the missing challenge shows the route is open without a token
   'POST /v1/auth/second-factor': { public: true, expect: PUBLIC, body: () => ({}) },
+  'POST /v1/auth/second-factor/passkey/options': { public: true, expect: PUBLIC, body: () => ({}) },
+  'POST /v1/auth/second-factor/passkey': { public: true, expect: PUBLIC, body: () => ({}) },
   'POST /v1/auth/enrolment/totp': { public: true, expect: PUBLIC, body: () => ({}) },
   'POST /v1/auth/enrolment/totp/confirm': { public: true, expect: PUBLIC, body: () => ({}) },
   // without a code: a 400 past the guards
   'POST /v1/auth/step-up': { expect: EVERYONE, body: () => ({}) },
+  'POST /v1/auth/step-up/passkey': { expect: EVERYONE, body: () => ({}) },
+  // the matrix's tokens name no stored session: 401 for everyone (a signed-in caller with a session gets options)
+  'POST /v1/auth/step-up/passkey/options': {
+    expect: { officer: 401, supervisor: 401, auditor: 401, admin: 401, platformAdmin: 401 },
+  },
   'GET /v1/me': { expect: EVERYONE },
   'GET /v1/me/second-factor': { expect: EVERYONE },
   'GET /v1/me/sessions': { expect: EVERYONE },
+  'GET /v1/me/passkeys': { expect: EVERYONE },
+  'POST /v1/me/passkeys/registration': { expect: EVERYONE },
+  // without a response: a 400 past the guards
+  'POST /v1/me/passkeys': { expect: EVERYONE, body: () => ({}) },
+  // another user's passkey, or none: 404
+  'DELETE /v1/me/passkeys/{passkeyId}': {
+    expect: { officer: 404, supervisor: 404, auditor: 404, admin: 404, platformAdmin: 404 },
+    params: () => ({ passkeyId: '00000000-0000-7000-8000-000000000000' }),
+  },
   // a session of another user: nobody else's to end
   'DELETE /v1/me/sessions/{sessionId}': {
     expect: { officer: 404, supervisor: 404, auditor: 404, admin: 404, platformAdmin: 404 },

@@ -101,7 +101,7 @@ describe('second factor at sign-in (e2e)', () => {
         .get('/v1/me/second-factor')
         .auth((await signInWithTotp(api, user.email, await enrolled.nextCode())).accessToken, bearer)
         .expect(200);
-      expect(status.body).toEqual({ totp: true, recoveryCodesLeft: 9, required: true });
+      expect(status.body).toEqual({ totp: true, passkeys: false, recoveryCodesLeft: 9, required: true });
     });
 
     it('audits failures and locks the second factor after repeated wrong codes, like passwords', async () => {

@@ -10,7 +10,9 @@ import { CredentialsVerifier } from './login/credentials-verifier';
 import { LoginThrottle } from './login/login-throttle';
 import { PasswordHasher } from './login/password-hasher';
 import { MeController } from './me.controller';
+import { MyPasskeysController } from './second-factor/my-passkeys.controller';
 import { MySecondFactorController } from './second-factor/my-second-factor.controller';
+import { Passkeys } from './second-factor/passkeys';
 import { RecoveryCodes } from './second-factor/recovery-codes';
 import { SecondFactorCheck } from './second-factor/second-factor-check';
 import { SecondFactorRemoval } from './second-factor/second-factor-removal';
@@ -48,6 +50,7 @@ import { TokenService } from './tokens/token.service';
     StepUpController,
     MeController,
     MySecondFactorController,
+    MyPasskeysController,
     MySessionsController,
   ],
   providers: [
@@ -62,6 +65,7 @@ import { TokenService } from './tokens/token.service';
     SignInFlow,
     Totp,
     RecoveryCodes,
+    Passkeys,
     SecondFactorCheck,
     SecondFactorRemoval,
     LocalStrategy,

@@ -194,6 +194,38 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/auth/second-factor/passkey/options': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['SecondFactorController_passkeyOptions'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/auth/second-factor/passkey': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['SecondFactorController_verifyPasskey'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/auth/enrolment/totp': {
     parameters: {
       query?: never;
@@ -236,6 +268,38 @@ export interface paths {
     get?: never;
     put?: never;
     post: operations['StepUpController_stepUp'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/auth/step-up/passkey/options': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['StepUpController_passkeyOptions'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/auth/step-up/passkey': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['StepUpController_stepUpWithPasskey'];
     delete?: never;
     options?: never;
     head?: never;
@@ -285,6 +349,54 @@ export interface paths {
     put?: never;
     post: operations['MySecondFactorController_replaceRecoveryCodes'];
     delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/me/passkeys': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['MyPasskeysController_list'];
+    put?: never;
+    post: operations['MyPasskeysController_register'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/me/passkeys/registration': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['MyPasskeysController_registrationOptions'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/me/passkeys/{passkeyId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete: operations['MyPasskeysController_remove'];
     options?: never;
     head?: never;
     patch?: never;
@@ -1107,6 +1219,19 @@ export interface components {
       /** @description The `challengeToken` sign-in answered. */
       challengeToken: string;
     };
+    PasskeyOptionsView: {
+      /** @description Single-use, for five minutes. */
+      challenge: string;
+      rpId?: string;
+    };
+    PasskeySecondFactorDto: {
+      /** @description The authentication response, as JSON. */
+      response: {
+        [key: string]: unknown;
+      };
+      /** @description The `challengeToken` sign-in answered. */
+      challengeToken: string;
+    };
     TotpEnrolmentView: {
       /** @description The new secret (base32), for typing into an authenticator app. */
       secret: string;
@@ -1147,6 +1272,12 @@ export interface components {
       /** @example 123456 */
       code: string;
     };
+    PasskeyAnswerDto: {
+      /** @description The authentication response, as JSON. */
+      response: {
+        [key: string]: unknown;
+      };
+    };
     MyAgencyView: {
       /** Format: uuid */
       id: string;
@@ -1173,6 +1304,8 @@ export interface components {
     SecondFactorStatusView: {
       /** @description An authenticator app is enrolled. */
       totp: boolean;
+      /** @description At least one passkey is registered. */
+      passkeys: boolean;
       recoveryCodesLeft: number;
       /** @description The second factor is required of this account. */
       required: boolean;
@@ -1180,6 +1313,24 @@ export interface components {
     RecoveryCodesView: {
       /** @description Ten new single-use codes; the old ones stop working. */
       recoveryCodes: string[];
+    };
+    PasskeyView: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+      createdAt: string;
+      lastUsedAt: string | null;
+    };
+    PasskeyListView: {
+      items: components['schemas']['PasskeyView'][];
+    };
+    RegisterPasskeyDto: {
+      /** @example Work laptop */
+      name: string;
+      /** @description The registration response, as JSON. */
+      response: {
+        [key: string]: unknown;
+      };
     };
     SessionView: {
       /** Format: uuid */
@@ -2730,6 +2881,82 @@ export interface operations {
       };
     };
   };
+  SecondFactorController_passkeyOptions: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ChallengeDto'];
+      };
+    };
+    responses: {
+      /** @description Options for navigator.credentials.get(). */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PasskeyOptionsView'];
+        };
+      };
+      /** @description The challenge is invalid, expired or spent, or the code is wrong or already used. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Locked for a while after repeated wrong codes; see Retry-After. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  SecondFactorController_verifyPasskey: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PasskeySecondFactorDto'];
+      };
+    };
+    responses: {
+      /** @description The session starts. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TokenPairView'];
+        };
+      };
+      /** @description The challenge is invalid, expired or spent, or the code is wrong or already used. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Locked for a while after repeated wrong codes; see Retry-After. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
   SecondFactorController_beginTotp: {
     parameters: {
       query?: never;
@@ -2842,6 +3069,55 @@ export interface operations {
       };
     };
   };
+  StepUpController_passkeyOptions: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Options for navigator.credentials.get(). */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PasskeyOptionsView'];
+        };
+      };
+    };
+  };
+  StepUpController_stepUpWithPasskey: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PasskeyAnswerDto'];
+      };
+    };
+    responses: {
+      /** @description The passkey is recorded in the session: step-up routes open for 5 minutes. */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Not a valid answer of one of your passkeys to the challenge. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
   MeController_me: {
     parameters: {
       query?: never;
@@ -2898,6 +3174,110 @@ export interface operations {
         content: {
           'application/json': components['schemas']['RecoveryCodesView'];
         };
+      };
+      /** @description `step-up-required`: give the second factor again first. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  MyPasskeysController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PasskeyListView'];
+        };
+      };
+    };
+  };
+  MyPasskeysController_register: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RegisterPasskeyDto'];
+      };
+    };
+    responses: {
+      /** @description Registered: it can be given as the second factor. Audited. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PasskeyView'];
+        };
+      };
+      /** @description `step-up-required`: give the second factor again first. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  MyPasskeysController_registrationOptions: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Options for navigator.credentials.create(). */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PasskeyOptionsView'];
+        };
+      };
+      /** @description `step-up-required`: give the second factor again first. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  MyPasskeysController_remove: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        passkeyId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Removed. Audited. */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
       /** @description `step-up-required`: give the second factor again first. */
       403: {

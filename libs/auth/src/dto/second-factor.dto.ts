@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsIn, IsString, Length, Matches } from 'class-validator';
+import type { AuthenticationResponseJSON, RegistrationResponseJSON } from '@simplewebauthn/server';
+import { IsIn, IsObject, IsString, Length, Matches } from 'class-validator';
 import { CODE_METHODS, type CodeMethod } from '../second-factor/second-factor-check';
 
 export class ChallengeDto {
@@ -35,4 +36,29 @@ export class ConfirmTotpDto extends ChallengeDto {
   @IsString()
   @Matches(/^\d{6}$/, { message: 'code must be the six digits the authenticator app shows' })
   code!: string;
+}
+
+/** What `navigator.credentials.get()` answered (as @simplewebauthn/browser serialises it). */
+export class PasskeyAnswerDto {
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'The authentication response, as JSON.' })
+  @IsObject()
+  response!: AuthenticationResponseJSON;
+}
+
+export class PasskeySecondFactorDto extends PasskeyAnswerDto {
+  @ApiProperty({ description: 'The `challengeToken` sign-in answered.' })
+  @IsString()
+  @Length(20, 2000)
+  challengeToken!: string;
+}
+
+export class RegisterPasskeyDto {
+  @ApiProperty({ example: 'Work laptop' })
+  @IsString()
+  @Length(1, 100)
+  name!: string;
+
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'The registration response, as JSON.' })
+  @IsObject()
+  response!: RegistrationResponseJSON;
 }

@@ -42,6 +42,25 @@ export class RecoveryCodesView {
 
 export class SecondFactorStatusView {
   @ApiProperty({ description: 'An authenticator app is enrolled.' }) totp!: boolean;
+  @ApiProperty({ description: 'At least one passkey is registered.' }) passkeys!: boolean;
   @ApiProperty() recoveryCodesLeft!: number;
   @ApiProperty({ description: 'The second factor is required of this account.' }) required!: boolean;
+}
+
+export class PasskeyView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty() createdAt!: string;
+  @ApiProperty({ type: String, nullable: true }) lastUsedAt!: string | null;
+}
+
+export class PasskeyListView {
+  @ApiProperty({ type: PasskeyView, isArray: true }) items!: PasskeyView[];
+}
+
+/** WebAuthn options for `navigator.credentials.create()` or `.get()`, as JSON (@simplewebauthn/browser takes them). */
+export class PasskeyOptionsView {
+  @ApiProperty({ description: 'Single-use, for five minutes.' }) challenge!: string;
+  @ApiProperty({ required: false }) rpId?: string;
+  [option: string]: unknown;
 }

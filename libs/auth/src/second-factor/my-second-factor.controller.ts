@@ -29,6 +29,7 @@ export class MySecondFactorController {
     const factors = await this.signIn.factorsOf(user.id);
     return {
       totp: factors.includes('otp'),
+      passkeys: factors.includes('passkey'),
       recoveryCodesLeft: await this.recoveryCodes.left(em, user.id),
       required: this.signIn.secondFactorDue(user),
     };

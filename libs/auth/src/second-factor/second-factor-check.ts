@@ -3,7 +3,9 @@ import { Injectable } from '@nestjs/common';
 import { agencyStream, AuditTrail } from '@liaison/audit';
 import type { User } from '@liaison/data';
 import { invalidSecondFactor } from '../auth-problems';
+import type { AuthenticationResponseJSON } from '@simplewebauthn/server';
 import { LoginThrottle } from '../login/login-throttle';
+import { Passkeys } from './passkeys';
 import { RecoveryCodes } from './recovery-codes';
 import { Totp } from './totp';
 
@@ -21,19 +23,37 @@ export class SecondFactorCheck {
     private readonly em: EntityManager,
     private readonly totp: Totp,
     private readonly recoveryCodes: RecoveryCodes,
+    private readonly passkeys: Passkeys,
     private readonly throttle: LoginThrottle,
     private readonly audit: AuditTrail,
   ) {}
 
   async check(user: User, method: CodeMethod, code: string, clientRequestId: string | null): Promise<void> {
+    await this.limited(user, method, clientRequestId, () =>
+      this.em
+        .fork()
+        .transactional((em) =>
+          method === 'otp' ? this.totp.check(em, user, code) : this.recoveryCodes.spend(em, user.id, code),
+        ),
+    );
+  }
+
+  /** A passkey's answer to the ceremony's challenge. */
+  async checkPasskey(
+    user: User,
+    ceremony: string,
+    response: AuthenticationResponseJSON,
+    clientRequestId: string | null,
+  ): Promise<void> {
+    await this.limited(user, 'passkey', clientRequestId, () =>
+      this.passkeys.authenticate(user.id, ceremony, response).catch(() => false),
+    );
+  }
+
+  private async limited(user: User, method: string, clientRequestId: string | null, check: () => Promise<boolean>) {
     const name = throttleName(user.id);
     await this.throttle.assertNotLocked(name);
-    const accepted = await this.em
-      .fork()
-      .transactional((em) =>
-        method === 'otp' ? this.totp.check(em, user, code) : this.recoveryCodes.spend(em, user.id, code),
-      );
-    if (!accepted) {
+    if (!(await check())) {
       await this.auditFailure(user, method, clientRequestId);
       await this.throttle.recordFailure(name);
       throw invalidSecondFactor();

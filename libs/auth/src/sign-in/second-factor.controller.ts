@@ -3,9 +3,10 @@ import { ApiOkResponse, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResp
 import { Throttle } from '@nestjs/throttler';
 import { conflict } from '@liaison/platform';
 import { Public } from '../decorators/public.decorator';
-import { ChallengeDto, ConfirmTotpDto, SecondFactorDto } from '../dto/second-factor.dto';
-import { EnrolledView, TotpEnrolmentView } from '../dto/second-factor.view';
+import { ChallengeDto, ConfirmTotpDto, PasskeySecondFactorDto, SecondFactorDto } from '../dto/second-factor.dto';
+import { EnrolledView, PasskeyOptionsView, TotpEnrolmentView } from '../dto/second-factor.view';
 import { TokenPairView } from '../dto/token-pair.view';
+import { Passkeys } from '../second-factor/passkeys';
 import { SecondFactorCheck } from '../second-factor/second-factor-check';
 import { Totp } from '../second-factor/totp';
 import { ClientOfSession, type SessionClient } from '../sessions/session-client';
@@ -27,6 +28,7 @@ export class SecondFactorController {
     private readonly challenges: ChallengeTokens,
     private readonly check: SecondFactorCheck,
     private readonly totp: Totp,
+    private readonly passkeys: Passkeys,
   ) {}
 
   @Post('second-factor')
@@ -38,6 +40,30 @@ export class SecondFactorController {
     const user = await this.signIn.userOf(claims);
     await this.check.check(user, body.method, body.code, client.clientRequestId);
     return this.signIn.complete(user, claims, body.method, client);
+  }
+
+  @Post('second-factor/passkey/options')
+  @HttpCode(200)
+  @Throttle(LIMIT)
+  @ApiOkResponse({ type: PasskeyOptionsView, description: 'Options for navigator.credentials.get().' })
+  async passkeyOptions(@Body() body: ChallengeDto): Promise<PasskeyOptionsView> {
+    const claims = await this.challenges.read(body.challengeToken, 'verify');
+    const user = await this.signIn.userOf(claims);
+    return this.passkeys.authenticationOptions(user.id, `sign-in:${claims.jti}`) as unknown as PasskeyOptionsView;
+  }
+
+  @Post('second-factor/passkey')
+  @HttpCode(200)
+  @Throttle(LIMIT)
+  @ApiOkResponse({ type: TokenPairView, description: 'The session starts.' })
+  async verifyPasskey(
+    @Body() body: PasskeySecondFactorDto,
+    @ClientOfSession() client: SessionClient,
+  ): Promise<TokenPairView> {
+    const claims = await this.challenges.read(body.challengeToken, 'verify');
+    const user = await this.signIn.userOf(claims);
+    await this.check.checkPasskey(user, `sign-in:${claims.jti}`, body.response, client.clientRequestId);
+    return this.signIn.complete(user, claims, 'passkey', client);
   }
 
   @Post('enrolment/totp')

@@ -1,6 +1,6 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Inject, Injectable } from '@nestjs/common';
-import { TotpCredentialSchema, UserSchema, type User } from '@liaison/data';
+import { PasskeyCredentialSchema, TotpCredentialSchema, UserSchema, type User } from '@liaison/data';
 import { needsSecondFactor } from '@liaison/domain';
 import { LIAISON_CONFIG, type LiaisonConfig } from '@liaison/platform';
 import { invalidChallenge } from '../auth-problems';
@@ -71,7 +71,9 @@ export class SignInFlow {
 
   /** The second factors the user has enrolled (recovery codes come with them). */
   async factorsOf(userId: string): Promise<Array<'otp' | 'passkey'>> {
-    const totp = await this.em.fork().count(TotpCredentialSchema, { user: userId, confirmedAt: { $ne: null } });
-    return totp ? ['otp'] : [];
+    const em = this.em.fork();
+    const totp = await em.count(TotpCredentialSchema, { user: userId, confirmedAt: { $ne: null } });
+    const passkeys = await em.count(PasskeyCredentialSchema, { user: userId });
+    return [...(totp ? (['otp'] as const) : []), ...(passkeys ? (['passkey'] as const) : [])];
   }
 }

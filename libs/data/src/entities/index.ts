@@ -7,6 +7,7 @@ import { DeadlineSchema } from './deadline.entity';
 import { IdempotencyRecordSchema } from './idempotency-record.entity';
 import { InboxItemSchema } from './inbox-item.entity';
 import { OutboxMessageSchema } from './outbox-message.entity';
+import { PasskeyCredentialSchema } from './passkey-credential.entity';
 import { PersonSchema } from './person.entity';
 import { PersonPurgeProposalSchema } from './person-purge-proposal.entity';
 import { RecoveryCodeSchema } from './recovery-code.entity';
@@ -32,6 +33,7 @@ export { DeadlineSchema, type Deadline, type DeadlineStatus } from './deadline.e
 export { IdempotencyRecordSchema, type IdempotencyRecord } from './idempotency-record.entity';
 export { InboxItemSchema, type InboxItem } from './inbox-item.entity';
 export { OutboxMessageSchema, type OutboxMessage } from './outbox-message.entity';
+export { PasskeyCredentialSchema, type PasskeyCredential } from './passkey-credential.entity';
 export { PersonSchema, type Person } from './person.entity';
 export { PersonPurgeProposalSchema, type PersonPurgeProposal } from './person-purge-proposal.entity';
 export { RecoveryCodeSchema, type RecoveryCode } from './recovery-code.entity';
@@ -63,6 +65,7 @@ export const ENTITIES = [
   IdempotencyRecordSchema,
   InboxItemSchema,
   OutboxMessageSchema,
+  PasskeyCredentialSchema,
   PersonSchema,
   PersonPurgeProposalSchema,
   RecoveryCodeSchema,

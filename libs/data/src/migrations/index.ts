@@ -11,6 +11,7 @@ import { Migration20261204193234_idempotency_resources } from './Migration202612
 import { Migration20261204195901_person_purge_proposal } from './Migration20261204195901_person_purge_proposal';
 import { Migration20261204201500_checkpoint_role } from './Migration20261204201500_checkpoint_role';
 import { Migration20261208010538_second_factor_and_sessions } from './Migration20261208010538_second_factor_and_sessions';
+import { Migration20261208015539_passkeys } from './Migration20261208015539_passkeys';
 
 export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261123125313_initial', class: Migration20261123125313_initial },
@@ -33,4 +34,5 @@ export const MIGRATIONS: MigrationObject[] = [
     name: 'Migration20261208010538_second_factor_and_sessions',
     class: Migration20261208010538_second_factor_and_sessions,
   },
+  { name: 'Migration20261208015539_passkeys', class: Migration20261208015539_passkeys },
 ];
