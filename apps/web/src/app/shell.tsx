@@ -21,6 +21,7 @@ import {
   IconListDetails,
   IconSettings,
   IconShieldCheck,
+  IconUserShield,
   IconWifiOff,
 } from '@tabler/icons-react';
 import { Suspense, type ReactNode } from 'react';
@@ -61,6 +62,7 @@ const NAV: NavItem[] = [
     icon: <IconSettings {...ICON} />,
     visible: (me) => me.platformAdmin || hasAnyRole(me, 'ADMIN'),
   },
+  { to: '/account', label: 'nav.account', icon: <IconUserShield {...ICON} />, visible: () => true },
 ];
 
 /** The frame of every signed-in page: who is signed in, the navigation, the page. */

@@ -3,12 +3,16 @@ import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { isApiProblem } from '../../api/api-problem';
+import type { SecondFactorChallenge, TokenPair } from '../../api/types';
 import { useSession } from '../../auth/session';
 import { t } from '../../i18n/t';
+import { EnrolmentStep } from './enrolment-step';
+import { SecondFactorStep } from './second-factor-step';
 import { describeFailure } from './sign-in-failure';
 
 export default function SignInPage() {
-  const { signedIn, signIn } = useSession();
+  const { signedIn, signIn, startSession } = useSession();
+  const [challenge, setChallenge] = useState<SecondFactorChallenge | null>(null);
   const [params] = useSearchParams();
   const navigate = useNavigate();
   const [failure, setFailure] = useState<string | null>(null);
@@ -28,8 +32,9 @@ export default function SignInPage() {
     setBusy(true);
     setFailure(null);
     try {
-      await signIn(email.trim(), password);
-      navigate(next, { replace: true });
+      const outcome = await signIn(email.trim(), password);
+      if (outcome.signedIn) navigate(next, { replace: true });
+      else setChallenge(outcome.challenge);
     } catch (error) {
       setFailure(describeFailure(error));
       if (isApiProblem(error) && error.status === 401) form.setFieldValue('password', '');
@@ -37,6 +42,11 @@ export default function SignInPage() {
       setBusy(false);
     }
   });
+
+  const signedInWith = (tokens: TokenPair) => {
+    startSession(tokens);
+    navigate(next, { replace: true });
+  };
 
   return (
     <Container size={440} component="main" py={64}>
@@ -49,7 +59,9 @@ export default function SignInPage() {
         </Stack>
       </Center>
       <Paper withBorder p="lg" radius="md">
-        <form onSubmit={submit} noValidate>
+        {challenge?.challenge === 'enrol' && <EnrolmentStep challenge={challenge} onSignedIn={signedInWith} />}
+        {challenge?.challenge === 'verify' && <SecondFactorStep challenge={challenge} onSignedIn={signedInWith} />}
+        <form onSubmit={submit} noValidate hidden={challenge !== null}>
           <Stack>
             {params.get('expired') && (
               <Alert color="yellow" role="status">
