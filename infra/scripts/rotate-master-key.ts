@@ -1,5 +1,6 @@
 import { MikroORM } from '@mikro-orm/postgresql';
 import { AuditTrail } from '@liaison/audit';
+import { resealSignInSecrets } from '@liaison/auth';
 import { ormConfig } from '@liaison/data';
 import { sealWebhookSecrets } from '@liaison/notifications';
 import { exitOnInvalidEnvironment, loadConfig, MasterKeyring } from '@liaison/platform';
@@ -8,7 +9,7 @@ import { rotateMasterKey } from '@liaison/requests';
 /**
  * `npm run db:rotate-master-key`: re-wraps every person's data key under LIAISON_MASTER_KEY (the new key) that is
  * wrapped by LIAISON_PREVIOUS_MASTER_KEY (the key being retired; comma-separated if several), and re-seals every
- * webhook secret sealed by it (or still in clear). Run it while the apps hold both keys; once it reports nothing
+ * webhook secret sealed by it (or still in clear), TOTP secret and session client. Run it while the apps hold both keys; once it reports nothing
  * remaining, drop LIAISON_PREVIOUS_MASTER_KEY everywhere.
  */
 async function main(): Promise<void> {
@@ -32,6 +33,10 @@ async function main(): Promise<void> {
       console.error(`${secrets.remaining} webhook secret(s) remain under a master key not given`);
       process.exitCode = 1;
     }
+    const signIn = await resealSignInSecrets(orm.em, keyring);
+    console.log(
+      `re-sealed ${signIn.totpSecrets} TOTP secret(s) and ${signIn.sessionClients} session client(s) under master key ${signIn.toMasterKeyId}`,
+    );
   } finally {
     await orm.close(true);
   }

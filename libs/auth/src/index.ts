@@ -5,6 +5,7 @@ export { Roles } from './decorators/roles.decorator';
 export { AccountLockedException } from './login/login-throttle';
 export { PasswordHasher } from './login/password-hasher';
 export { SecondFactorRemoval } from './second-factor/second-factor-removal';
+export { resealSignInSecrets } from './second-factor/sign-in-secret-resealing';
 export { RevokedSessions } from './sessions/revoked-sessions';
 export { SessionRevocation } from './sessions/session-revocation';
 export { ClientOfSession, NO_CLIENT, type SessionClient } from './sessions/session-client';
