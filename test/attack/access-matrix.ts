@@ -230,7 +230,6 @@ export const ACCESS_MATRIX: Record<string, RouteRule> = {
   // another user's passkey, or none: 404
   'DELETE /v1/me/passkeys/{passkeyId}': {
     expect: { officer: 404, supervisor: 404, auditor: 404, admin: 404, platformAdmin: 404 },
-    params: () => ({ passkeyId: '00000000-0000-7000-8000-000000000000' }),
   },
   // a session of another user: nobody else's to end
   'DELETE /v1/me/sessions/{sessionId}': {
@@ -375,9 +374,14 @@ export const ACCESS_MATRIX: Record<string, RouteRule> = {
   'POST /v1/admin/queues/session': { expect: PLATFORM_ADMINS },
 };
 
+const NO_SUCH_ID = '00000000-0000-7000-8000-000000000000';
+
 /** The world's resource for each path parameter name, unless a rule says otherwise. */
 export function defaultPathValues(world: AttackWorld): Record<string, string> {
   return {
+    // the caller's own sessions and passkeys: none by this id (a rule makes a real one where it matters)
+    sessionId: NO_SUCH_ID,
+    passkeyId: NO_SUCH_ID,
     id: world.requestId,
     requestId: world.requestId,
     personId: world.personId,
