@@ -423,6 +423,13 @@ export const en = {
     title: 'Administration',
     tabs: { users: 'Users and roles', webhooks: 'Webhooks', queues: 'Queues' },
     users: {
+      resetSecondFactor: 'Reset second factor of {name}',
+      resetSecondFactorShort: 'Reset second factor',
+      secondFactorReset:
+        'The second factor of {name} was reset: their sessions ended and they have been told by e-mail.',
+      endSessions: 'End sessions of {name}',
+      endSessionsShort: 'End sessions',
+      sessionsEnded: 'Every session of {name} has ended.',
       title: 'Users of {agency}',
       email: 'E-mail',
       displayName: 'Name',

@@ -7,12 +7,14 @@ import { AdminTable } from './admin-table';
 import { useAgencyUsers, type AgencyUser } from './admin-api';
 import { CreateUserForm } from './create-user-form';
 import { EditRolesModal } from './edit-roles-modal';
+import { UserSignInActions } from './user-sign-in-actions';
 
 /** The agency's users with their roles; create one, change roles or deactivate. */
 export function UsersPanel({ me }: { me: Me }) {
   const users = useAgencyUsers(me.agency.id);
   const [editing, setEditing] = useState<AgencyUser | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const [failure, setFailure] = useState<unknown>(null);
   const items = users.data?.pages.flatMap((page) => page.items) ?? [];
 
   return (
@@ -32,7 +34,7 @@ export function UsersPanel({ me }: { me: Me }) {
           {notice}
         </Alert>
       )}
-      <ProblemAlert error={users.error} />
+      <ProblemAlert error={users.error ?? failure} />
       <AdminTable
         pending={users.isPending}
         empty={items.length === 0}
@@ -65,14 +67,17 @@ export function UsersPanel({ me }: { me: Me }) {
             </Table.Td>
             <Table.Td>{user.active ? t('admin.users.active') : t('admin.users.inactive')}</Table.Td>
             <Table.Td>
-              <Button
-                size="xs"
-                variant="default"
-                onClick={() => setEditing(user)}
-                aria-label={t('admin.users.edit', { name: user.displayName })}
-              >
-                {t('admin.users.editShort')}
-              </Button>
+              <Group gap={4} wrap="nowrap">
+                <Button
+                  size="xs"
+                  variant="default"
+                  onClick={() => setEditing(user)}
+                  aria-label={t('admin.users.edit', { name: user.displayName })}
+                >
+                  {t('admin.users.editShort')}
+                </Button>
+                <UserSignInActions agencyId={me.agency.id} user={user} onDone={setNotice} onError={setFailure} />
+              </Group>
             </Table.Td>
           </Table.Tr>
         ))}
