@@ -118,6 +118,7 @@ export async function seedDemo(databaseUrl: string, password: string): Promise<D
             displayName: displayName(role, fields.country),
             passwordHash,
             roles: [role],
+            secondFactorExempt: true, // honoured only under SECOND_FACTOR_EXEMPTIONS=1, which npm start sets
           });
         }
         logins.push({ email, roles: role, agency: `${fields.name} (${fields.country})` });
@@ -133,6 +134,7 @@ export async function seedDemo(databaseUrl: string, password: string): Promise<D
         passwordHash,
         roles: ['ADMIN'],
         platformAdmin: true,
+        secondFactorExempt: true,
       });
     }
     logins.unshift({ email: operator, roles: 'ADMIN + platform admin', agency: 'creates agencies' });

@@ -1,6 +1,6 @@
 import { MikroORM } from '@mikro-orm/postgresql';
 import { AuditTrail } from '@liaison/audit';
-import { resealClientSecrets } from '@liaison/auth';
+import { resealClientSecrets, resealSignInSecrets } from '@liaison/auth';
 import { ormConfig } from '@liaison/data';
 import { sealWebhookSecrets } from '@liaison/notifications';
 import { exitOnInvalidEnvironment, loadConfig, MasterKeyring } from '@liaison/platform';
@@ -9,7 +9,7 @@ import { rotateMasterKey } from '@liaison/requests';
 /**
  * `npm run db:rotate-master-key`: re-wraps every person's data key under LIAISON_MASTER_KEY (the new key) that is
  * wrapped by LIAISON_PREVIOUS_MASTER_KEY (the key being retired; comma-separated if several), and re-seals every
- * webhook secret and agency OpenID client secret sealed by it (webhook secrets also when still in clear). Run it while the apps hold both keys; once it reports nothing
+ * webhook secret sealed by it (or still in clear), agency OpenID client secret, TOTP secret and session client. Run it while the apps hold both keys; once it reports nothing
  * remaining, drop LIAISON_PREVIOUS_MASTER_KEY everywhere.
  */
 async function main(): Promise<void> {
@@ -39,6 +39,10 @@ async function main(): Promise<void> {
       console.error(`${clients.remaining} OpenID client secret(s) remain under a master key not given`);
       process.exitCode = 1;
     }
+    const signIn = await resealSignInSecrets(orm.em, keyring);
+    console.log(
+      `re-sealed ${signIn.totpSecrets} TOTP secret(s) and ${signIn.sessionClients} session client(s) under master key ${signIn.toMasterKeyId}`,
+    );
   } finally {
     await orm.close(true);
   }

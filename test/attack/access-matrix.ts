@@ -5,6 +5,7 @@ import {
   freshRoleGrant,
   freshTaskForceUser,
   freshRefreshToken,
+  freshSession,
   nextClientAddress,
   type AttackWorld,
   type CallerRole,
@@ -239,6 +240,19 @@ export const ACCESS_MATRIX: Record<string, RouteRule> = {
   },
   'POST /v1/auth/refresh': { public: true, expect: PUBLIC, body: freshTokens },
   'POST /v1/auth/logout': { public: true, expect: PUBLIC, body: freshTokens },
+  // the second step of a sign-in: a 400 for the missing challenge shows the route is open without a token
+  'POST /v1/auth/second-factor': { public: true, expect: PUBLIC, body: () => ({}) },
+  'POST /v1/auth/second-factor/passkey/options': { public: true, expect: PUBLIC, body: () => ({}) },
+  'POST /v1/auth/second-factor/passkey': { public: true, expect: PUBLIC, body: () => ({}) },
+  'POST /v1/auth/enrolment/totp': { public: true, expect: PUBLIC, body: () => ({}) },
+  'POST /v1/auth/enrolment/totp/confirm': { public: true, expect: PUBLIC, body: () => ({}) },
+  // without a code: a 400 past the guards
+  'POST /v1/auth/step-up': { expect: EVERYONE, body: () => ({}) },
+  'POST /v1/auth/step-up/passkey': { expect: EVERYONE, body: () => ({}) },
+  // the matrix's tokens name no stored session: 401 for everyone (a signed-in caller with a session gets options)
+  'POST /v1/auth/step-up/passkey/options': {
+    expect: { officer: 401, supervisor: 401, auditor: 401, admin: 401, platformAdmin: 401 },
+  },
   'GET /v1/me': { expect: EVERYONE },
   // a wrong current password: allowed callers get 400, never a change
   'POST /v1/me/password': {
@@ -271,6 +285,23 @@ export const ACCESS_MATRIX: Record<string, RouteRule> = {
   'GET /v1/auth/sso/{agencyId}/callback': { public: true, expect: PUBLIC },
   // a malformed code: the 400 shows the route is open without a token
   'POST /v1/auth/sso/exchange': { public: true, expect: PUBLIC, body: () => ({ code: 'not-a-code' }) },
+  'GET /v1/me/second-factor': { expect: EVERYONE },
+  'GET /v1/me/sessions': { expect: EVERYONE },
+  'GET /v1/me/passkeys': { expect: EVERYONE },
+  'POST /v1/me/passkeys/registration': { expect: EVERYONE },
+  // without a response: a 400 past the guards
+  'POST /v1/me/passkeys': { expect: EVERYONE, body: () => ({}) },
+  // another user's passkey, or none: 404
+  'DELETE /v1/me/passkeys/{passkeyId}': {
+    expect: { officer: 404, supervisor: 404, auditor: 404, admin: 404, platformAdmin: 404 },
+  },
+  // a session of another user: nobody else's to end
+  'DELETE /v1/me/sessions/{sessionId}': {
+    expect: { officer: 404, supervisor: 404, auditor: 404, admin: 404, platformAdmin: 404 },
+    params: async ({ api, world }) => ({ sessionId: await freshSession(api, world.spareUserId) }),
+  },
+  // the matrix's accounts are exempt and have no second factor: 409
+  'POST /v1/me/second-factor/recovery-codes': { expect: EVERYONE },
 
   'GET /v1/agencies': { expect: DIRECTORY },
   'POST /v1/agencies': {
@@ -299,6 +330,8 @@ export const ACCESS_MATRIX: Record<string, RouteRule> = {
     expect: USER_ADMINISTRATION,
     body: () => ({ displayName: 'Renamed by the matrix' }),
   },
+  'POST /v1/agencies/{agencyId}/users/{userId}/second-factor/reset': { expect: USER_ADMINISTRATION },
+  'POST /v1/agencies/{agencyId}/users/{userId}/sessions/end': { expect: USER_ADMINISTRATION },
 
   'GET /v1/role-grants': { expect: GRANT_DECIDERS },
   'POST /v1/role-grants/{grantId}/confirm': {
@@ -418,11 +451,17 @@ export const ACCESS_MATRIX: Record<string, RouteRule> = {
   // the read-only queue board's two writes: retry and remove a queue's failed jobs (platform admins, audited)
   'POST /v1/admin/queues/{queue}/failed/retry': { expect: PLATFORM_ADMINS },
   'POST /v1/admin/queues/{queue}/failed/clean': { expect: PLATFORM_ADMINS },
+  'POST /v1/admin/queues/session': { expect: PLATFORM_ADMINS },
 };
+
+const NO_SUCH_ID = '00000000-0000-7000-8000-000000000000';
 
 /** The world's resource for each path parameter name, unless a rule says otherwise. */
 export function defaultPathValues(world: AttackWorld): Record<string, string> {
   return {
+    // the caller's own sessions and passkeys: none by this id (a rule makes a real one where it matters)
+    sessionId: NO_SUCH_ID,
+    passkeyId: NO_SUCH_ID,
     id: world.requestId,
     requestId: world.requestId,
     personId: world.personId,

@@ -83,7 +83,7 @@ describe('token tampering (attack)', () => {
   });
 
   it('refuses expired, not-yet-valid and wrongly issued tokens signed with the real key', async () => {
-    const claims = { sub: officer.id, agency: agency.id, iss: config.jwt.issuer };
+    const claims = { sub: officer.id, agency: agency.id, sid: randomUUID(), iss: config.jwt.issuer };
     const sign = (extra: Record<string, unknown>) =>
       hs256(header, { ...claims, iat: now() - 10, ...extra }, config.jwt.secret);
     await me(`Bearer ${sign({ exp: now() + 60 })}`).expect(200); // the forger is right: only the claims below differ
@@ -96,7 +96,11 @@ describe('token tampering (attack)', () => {
 
   it('refuses well-signed tokens naming no user, or something that is not a user id at all', async () => {
     const sign = (sub: unknown) =>
-      hs256(header, { sub, agency: agency.id, iss: config.jwt.issuer, iat: now(), exp: now() + 60 }, config.jwt.secret);
+      hs256(
+        header,
+        { sub, agency: agency.id, sid: randomUUID(), iss: config.jwt.issuer, iat: now(), exp: now() + 60 },
+        config.jwt.secret,
+      );
     for (const sub of [
       randomUUID(),
       "'; drop table app_user; --",

@@ -71,7 +71,8 @@ describe('passwords in the web console', () => {
     async () => {
       const page = await stack.browser.newPage();
       await signIn(page, EMAIL, FIRST);
-      await page.getByRole('link', { name: en.nav.password }).click();
+      await page.getByRole('link', { name: en.nav.account }).click();
+      await page.getByRole('link', { name: en.account.changePassword }).click();
       await page.getByRole('heading', { name: en.passwords.change.title }).waitFor();
       await expectNoSeriousAxeViolations(page, 'account-password');
       await screenshot(page, 'account-password');

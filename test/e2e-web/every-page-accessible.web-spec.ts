@@ -57,6 +57,7 @@ describe('every page of the web console is accessible', () => {
     },
     { name: 'statistics', as: DEMO.inSupervisor, path: () => '/statistics' },
     { name: 'admin', as: DEMO.inAdmin, path: () => '/admin' },
+    { name: 'account', as: DEMO.inOfficer, path: () => '/account' },
   ];
 
   it.each(PAGES.map((page) => [page.name, page] as const))(

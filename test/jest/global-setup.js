@@ -35,6 +35,9 @@ function useRunEnvironment() {
   process.env.JWT_SECRET ||= randomBytes(48).toString('base64url');
   process.env.LIAISON_MASTER_KEY ||= randomBytes(32).toString('base64');
   process.env.WEBHOOK_ALLOW_HTTP ||= '1';
+  // The factories' accounts are exempt from the second factor (the suites sign in with a password); the suites of
+  // the second factor use accounts that are not.
+  process.env.SECOND_FACTOR_EXEMPTIONS ||= '1';
   // Many apis run at once: none serves /metrics unless its suite gives it a port of its own.
   process.env.METRICS_PORT ||= '0';
 }

@@ -25,6 +25,8 @@ import { AgencyUsersController } from './users/agency-users.controller';
 import { AgencyUsersService } from './users/agency-users.service';
 import { RoleGrantsController } from './users/role-grants.controller';
 import { RoleGrantsService } from './users/role-grants.service';
+import { UserSecurityController } from './users/user-security.controller';
+import { UserSecurityService } from './users/user-security.service';
 
 @Module({
   imports: [AuthModule, NotificationQueueModule, AuditModule, RequestsModule],
@@ -34,6 +36,7 @@ import { RoleGrantsService } from './users/role-grants.service';
     RoleGrantsController,
     UserPasswordResetController,
     PasswordLinksController,
+    UserSecurityController,
     TaskForcesController,
     TaskForceMembersController,
     TaskForceRequestsController,
@@ -47,6 +50,7 @@ import { RoleGrantsService } from './users/role-grants.service';
     AccountLinks,
     PasswordLinksService,
     UserPasswordResetService,
+    UserSecurityService,
     TaskForcesService,
     TaskForceMembersService,
     TaskForceRequestsService,

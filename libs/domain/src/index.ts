@@ -2,6 +2,14 @@ export { hasRole, type Actor } from './access/actor';
 export type { CallerContext } from './access/caller-context';
 export { ROLES, type Role } from './access/role';
 export {
+  AUTHENTICATION_METHODS,
+  SECOND_FACTOR_METHODS,
+  STEP_UP_WINDOW_SECONDS,
+  needsSecondFactor,
+  steppedUp,
+  type AuthenticationMethod,
+} from './access/second-factor';
+export {
   addedRoles,
   confirmationRefusal,
   GRANTS,

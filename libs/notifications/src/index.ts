@@ -8,6 +8,7 @@ export { NotificationProcessorsModule } from './processors/notification-processo
 export { NotificationQueueModule } from './queues/notification-queue.module';
 export { NotificationScheduler } from './queues/notification-scheduler';
 export { DEADLINES_QUEUE, NOTIFICATIONS_QUEUE, WEBHOOKS_QUEUE } from './queues/queue-names';
+export { accountNotice, type AccountNoticeKind } from './email/account-notices';
 export { Outbox, outboxRows, type OutboxEntry, type OutboxRow } from './outbox/outbox';
 export { OutboxModule } from './outbox/outbox.module';
 export { insertOutboxSql } from './outbox/outbox.sql';

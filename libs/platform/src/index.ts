@@ -25,13 +25,20 @@ export { assertCurrentVersion, checkIfMatch, etagOf, parseIfMatch, type StaleVer
 export { conflict, forbidden, unavailable } from './http/platform-problems';
 export { ProblemException } from './http/problem.exception';
 export { Caller, callerContextOf, ClientRequestId } from './http/caller.decorator';
+export { STEP_UP, StepUp, type StepUpOptions } from './http/step-up.decorator';
+export {
+  clearedQueueBoardCookie,
+  QUEUE_BOARD_COOKIE,
+  QUEUE_BOARD_PATH,
+  queueBoardCookie,
+} from './http/queue-board-cookie';
 export { cursorPageView, toCursorPage, type CursorPage } from './http/cursor-page';
 export { cursorParts, keysetCursor } from './http/keyset-cursor';
 export { IdPageQuery, KeysetCursorParam, PAGE_LIMIT, PageLimit, PageQuery } from './http/page.query';
 export { fieldError, type FieldError } from './http/field-error';
 export { InvalidInputException } from './http/invalid-input.exception';
 export { LiaisonValidationPipe, parseUuid, validateBody } from './http/validation';
-export { loadConfig, type LiaisonConfig } from './liaison-config';
+export { loadConfig, type LiaisonConfig, type SessionsConfig } from './liaison-config';
 export { MetricsServer } from './metrics-server';
 export { REDIS_CLIENT, RedisClientModule } from './redis-client.module';
 export { pinoOptions } from './logging';

@@ -24,6 +24,17 @@ describe('loadConfig', () => {
     expect(loadConfig({ JWT_SECRET: 'x'.repeat(32) }).development).toBe(false);
   });
 
+  it('never honours the second-factor exemptions in production, and ends sessions after 12 hours by default', () => {
+    const secret = { JWT_SECRET: 'x'.repeat(32), SECOND_FACTOR_EXEMPTIONS: '1' };
+    expect(loadConfig({ ...secret, NODE_ENV: 'test' }).sessions.secondFactorExemptions).toBe(true);
+    expect(loadConfig({ ...secret, NODE_ENV: 'production' }).sessions.secondFactorExemptions).toBe(false);
+    expect(loadConfig({ JWT_SECRET: 'x'.repeat(32) }).sessions).toEqual({
+      absoluteTtlSeconds: 12 * 3600,
+      secondFactorExemptions: false,
+      webauthn: { origin: 'http://localhost:3000', rpId: 'localhost' },
+    });
+  });
+
   it('reads values and lists from the environment', () => {
     const config = loadConfig({ ...development, PORT: '8080', CORS_ORIGINS: 'https://a.example, https://b.example' });
     expect(config.port).toBe(8080);

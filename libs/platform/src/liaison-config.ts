@@ -23,6 +23,7 @@ export interface LiaisonConfig {
   login: { maxFailures: number; lockoutSeconds: number; slowdownAfter: number; slowdownStepMs: number };
   /** How long a new account's invitation link works. */
   invitationTtlHours: number;
+  sessions: SessionsConfig;
   http: {
     corsOrigins: string[];
     bodyLimit: string;
@@ -37,6 +38,15 @@ export interface LiaisonConfig {
   logLevel: string;
   /** Human-readable logs (the launcher's default); JSON lines otherwise. */
   logPretty: boolean;
+}
+
+export interface SessionsConfig {
+  /** A session ends this long after its sign-in, however often it is refreshed. */
+  absoluteTtlSeconds: number;
+  /** Accounts marked exempt (demo seed, test factories) sign in without a second factor: never in production. */
+  secondFactorExemptions: boolean;
+  /** Passkeys: the console's origin and the relying party id (its host name unless set). */
+  webauthn: { origin: string; rpId: string };
 }
 
 export interface AuditConfig {
@@ -105,6 +115,15 @@ export function loadConfig(env?: Env): LiaisonConfig {
       slowdownStepMs: settings.LOGIN_SLOWDOWN_STEP_MS,
     },
     invitationTtlHours: settings.INVITATION_TTL_HOURS,
+    sessions: {
+      absoluteTtlSeconds: settings.SESSION_ABSOLUTE_TTL_SECONDS,
+      // the start check refuses the setting in production; read here too, it is never honoured there
+      secondFactorExemptions: settings.SECOND_FACTOR_EXEMPTIONS && settings.NODE_ENV !== 'production',
+      webauthn: {
+        origin: new URL(settings.WEBAUTHN_ORIGIN).origin,
+        rpId: settings.WEBAUTHN_RP_ID ?? new URL(settings.WEBAUTHN_ORIGIN).hostname,
+      },
+    },
     http: {
       corsOrigins: [...settings.CORS_ORIGINS],
       bodyLimit: settings.BODY_LIMIT,

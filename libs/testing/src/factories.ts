@@ -55,7 +55,15 @@ export async function createAgency(
 export async function createUser(
   em: EntityManager,
   agency: Agency,
-  options: { roles: Role[]; email?: string; password?: string; platformAdmin?: boolean; active?: boolean },
+  options: {
+    roles: Role[];
+    email?: string;
+    password?: string;
+    platformAdmin?: boolean;
+    active?: boolean;
+    /** The suites sign in with a password alone (SECOND_FACTOR_EXEMPTIONS=1); false for the second factor's own. */
+    secondFactorExempt?: boolean;
+  },
 ): Promise<User> {
   sequence += 1;
   const user = em.create(UserSchema, {
@@ -66,6 +74,7 @@ export async function createUser(
     roles: options.roles,
     platformAdmin: options.platformAdmin ?? false,
     active: options.active ?? true,
+    secondFactorExempt: options.secondFactorExempt ?? true,
   });
   await em.flush();
   return user;

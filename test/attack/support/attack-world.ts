@@ -3,6 +3,7 @@ import { JwtService } from '@nestjs/jwt';
 import { uuidv7 } from 'uuidv7';
 import {
   InboxItemSchema,
+  AuthSessionSchema,
   RefreshTokenSchema,
   RequestSchema,
   RoleGrantSchema,
@@ -92,14 +93,35 @@ export async function signIn(api: ApiHarness, email: string, password = TEST_PAS
  * token-tampering.attack-spec.ts and limits.attack-spec.ts.
  */
 export function accessTokenOf(api: ApiHarness, user: User): Promise<string> {
-  return api.app.get(JwtService).signAsync({ sub: user.id, agency: user.agency.id });
+  return api.app.get(JwtService).signAsync({ sub: user.id, agency: user.agency.id, sid: uuidv7() });
 }
 
-/** A refresh token as sign-in stores it (hashed, in a family of its own), without the argon2 cost. */
+/** A session as sign-in stores it, without the argon2 cost. */
+export async function freshSession(api: ApiHarness, userId: string, expiresAt = new Date(Date.now() + 3_600_000)) {
+  const em = api.em();
+  const now = new Date();
+  const session = em.create(AuthSessionSchema, {
+    id: uuidv7(),
+    user: em.getReference(UserSchema, userId),
+    methods: ['pwd'],
+    authenticatedAt: now,
+    secondFactorAt: null,
+    lastUsedAt: now,
+    expiresAt,
+    revokedAt: null,
+    clientCiphertext: null,
+    clientKeyId: null,
+  });
+  await em.flush();
+  return session.id;
+}
+
+/** A refresh token as sign-in stores it (hashed, in a session of its own), without the argon2 cost. */
 export async function freshRefreshToken(api: ApiHarness, user: User, expiresAt = new Date(Date.now() + 3_600_000)) {
   const token = randomBytes(32).toString('base64url');
+  const family = await freshSession(api, user.id, expiresAt);
   const em = api.em();
-  em.create(RefreshTokenSchema, { user, tokenHash: sha256Hex(token), family: uuidv7(), expiresAt, revokedAt: null });
+  em.create(RefreshTokenSchema, { user, tokenHash: sha256Hex(token), family, expiresAt, revokedAt: null });
   await em.flush();
   return token;
 }

@@ -424,8 +424,8 @@ function badUpload(random: SeededRandom, index: number): Generated {
       const form = multipart([file('a.txt')]);
       return {
         label: 'truncated',
-        // short of the close delimiter's last `--\r\n` at least: a body missing only those bytes is whole to busboy
-        body: form.body.subarray(0, random.int(form.body.length - '--\r\n'.length)),
+        // cut before the closing delimiter: a cut within its last bytes can leave a complete form
+        body: form.body.subarray(0, random.int(form.body.lastIndexOf('\r\n--'))),
         contentType: form.contentType,
         mustRefuse: true,
       };

@@ -85,6 +85,8 @@ function appEnvironment(
     AUDIT_SIGNING_KEY: process.env['AUDIT_SIGNING_KEY'] as string,
     AUDIT_PUBLIC_KEY: process.env['AUDIT_PUBLIC_KEY'] as string,
     PUBLIC_URL: `http://127.0.0.1:${port}`,
+    // passkeys need a host name (an address is no relying party id): the passkey suite opens the console there
+    WEBAUTHN_ORIGIN: `http://localhost:${port}`,
     MAIL_DIR: mailDir,
     // One browser signs in as many users from one address, and the board polls: not what the limits are for.
     RATE_LIMIT_PER_MINUTE: '100000',

@@ -47,8 +47,33 @@ export function buildUrl(path: string, query?: Query): string {
   return `/v1${path}${search ? `?${search}` : ''}`;
 }
 
-/** One call to the `/v1` API: JSON in and out, bearer token, one refresh and retry on 401, problems thrown. */
+const STEP_UP_REQUIRED = 'https://liaison.example/problems/step-up-required';
+type StepUpHandler = () => Promise<boolean>;
+let stepUpHandler: StepUpHandler | null = null;
+
+/** Asked when an action needs the second factor again (403 step-up-required): true once the user has given it. */
+export function onStepUpRequired(handler: StepUpHandler): () => void {
+  stepUpHandler = handler;
+  return () => {
+    if (stepUpHandler === handler) stepUpHandler = null;
+  };
+}
+
+/**
+ * One call to the `/v1` API: JSON in and out, bearer token, one refresh and retry on 401, one step-up and retry on
+ * 403 step-up-required, problems thrown.
+ */
 export async function call<T>(path: string, options: CallOptions = {}): Promise<ApiResponse<T>> {
+  try {
+    return await callOnce<T>(path, options);
+  } catch (error) {
+    if (!(error instanceof ApiProblem) || error.status !== 403 || error.problem.type !== STEP_UP_REQUIRED) throw error;
+    if (!stepUpHandler || !(await stepUpHandler())) throw error;
+    return callOnce<T>(path, options);
+  }
+}
+
+async function callOnce<T>(path: string, options: CallOptions): Promise<ApiResponse<T>> {
   const authenticated = options.authenticated !== false;
   const first = await send(path, options, authenticated ? tokenStore.get() : null);
   if (first.status !== 401 || !authenticated || !tokenStore.get()) return read<T>(first);

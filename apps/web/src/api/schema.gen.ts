@@ -178,6 +178,134 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/auth/second-factor': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['SecondFactorController_verify'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/auth/second-factor/passkey/options': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['SecondFactorController_passkeyOptions'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/auth/second-factor/passkey': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['SecondFactorController_verifyPasskey'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/auth/enrolment/totp': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['SecondFactorController_beginTotp'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/auth/enrolment/totp/confirm': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['SecondFactorController_confirmTotp'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/auth/step-up': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['StepUpController_stepUp'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/auth/step-up/passkey/options': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['StepUpController_passkeyOptions'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/auth/step-up/passkey': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['StepUpController_stepUpWithPasskey'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/me': {
     parameters: {
       query?: never;
@@ -189,6 +317,118 @@ export interface paths {
     put?: never;
     post?: never;
     delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/me/second-factor': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['MySecondFactorController_status'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/me/second-factor/recovery-codes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['MySecondFactorController_replaceRecoveryCodes'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/me/passkeys': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['MyPasskeysController_list'];
+    put?: never;
+    post: operations['MyPasskeysController_register'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/me/passkeys/registration': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['MyPasskeysController_registrationOptions'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/me/passkeys/{passkeyId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete: operations['MyPasskeysController_remove'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/me/sessions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['MySessionsController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/me/sessions/{sessionId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete: operations['MySessionsController_revoke'];
     options?: never;
     head?: never;
     patch?: never;
@@ -460,6 +700,38 @@ export interface paths {
     get?: never;
     put?: never;
     post: operations['PasswordLinksController_requestReset'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/agencies/{agencyId}/users/{userId}/second-factor/reset': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['UserSecurityController_resetSecondFactor'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/agencies/{agencyId}/users/{userId}/sessions/end': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['UserSecurityController_endSessions'];
     delete?: never;
     options?: never;
     head?: never;
@@ -978,6 +1250,22 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/admin/queues/session': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['QueueBoardSessionController_open'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1086,15 +1374,6 @@ export interface components {
       firstBrokenLink: components['schemas']['BrokenLinkView'] | null;
       firstBadCheckpoint: components['schemas']['BadCheckpointView'] | null;
     };
-    LoginDto: {
-      /** @example officer@in-cbi.example */
-      email: string;
-      /**
-       * Format: password
-       * @example correct horse battery staple
-       */
-      password: string;
-    };
     TokenPairView: {
       /** @description Short-lived JWT for the Authorization: Bearer header. */
       accessToken: string;
@@ -1110,9 +1389,102 @@ export interface components {
       /** @description When the refresh token expires (ISO 8601, UTC). */
       refreshExpiresAt: string;
     };
+    SecondFactorChallengeView: {
+      /**
+       * @description `verify`: give a second factor (POST /v1/auth/second-factor); `enrol`: enrol one first (POST /v1/auth/enrolment/totp).
+       * @enum {string}
+       */
+      challenge: 'verify' | 'enrol';
+      /** @description Single-use, for this purpose only; not an access token. */
+      challengeToken: string;
+      /** @example 300 */
+      expiresIn: number;
+      /** @description What the user may give. */
+      methods: ('otp' | 'recovery' | 'passkey')[];
+    };
+    LoginDto: {
+      /** @example officer@in-cbi.example */
+      email: string;
+      /**
+       * Format: password
+       * @example correct horse battery staple
+       */
+      password: string;
+    };
     RefreshTokenDto: {
       /** @description The refresh token returned by login or the previous refresh. */
       refreshToken: string;
+    };
+    SecondFactorDto: {
+      /** @enum {string} */
+      method: 'otp' | 'recovery';
+      /** @example 123456 */
+      code: string;
+      /** @description The `challengeToken` sign-in answered. */
+      challengeToken: string;
+    };
+    ChallengeDto: {
+      /** @description The `challengeToken` sign-in answered. */
+      challengeToken: string;
+    };
+    PasskeyOptionsView: {
+      /** @description Single-use, for five minutes. */
+      challenge: string;
+      rpId?: string;
+    };
+    PasskeySecondFactorDto: {
+      /** @description The authentication response, as JSON. */
+      response: {
+        [key: string]: unknown;
+      };
+      /** @description The `challengeToken` sign-in answered. */
+      challengeToken: string;
+    };
+    TotpEnrolmentView: {
+      /** @description The new secret (base32), for typing into an authenticator app. */
+      secret: string;
+      /** @example otpauth://totp/Liaison:officer%40in-cbi.example?issuer=Liaison&secret=… */
+      otpauthUri: string;
+      /** @description The URI as a QR code: a PNG data URL. */
+      qrCode: string;
+    };
+    ConfirmTotpDto: {
+      /** @description The `challengeToken` sign-in answered. */
+      challengeToken: string;
+      /**
+       * @description The first code the authenticator app shows for the new secret.
+       * @example 123456
+       */
+      code: string;
+    };
+    EnrolledView: {
+      /** @description Short-lived JWT for the Authorization: Bearer header. */
+      accessToken: string;
+      /** @enum {string} */
+      tokenType: 'Bearer';
+      /**
+       * @description Seconds until the access token expires.
+       * @example 900
+       */
+      expiresIn: number;
+      /** @description Opaque, single-use token for POST /v1/auth/refresh. */
+      refreshToken: string;
+      /** @description When the refresh token expires (ISO 8601, UTC). */
+      refreshExpiresAt: string;
+      /** @description Ten single-use recovery codes: shown only here. */
+      recoveryCodes: string[];
+    };
+    CodeDto: {
+      /** @enum {string} */
+      method: 'otp' | 'recovery';
+      /** @example 123456 */
+      code: string;
+    };
+    PasskeyAnswerDto: {
+      /** @description The authentication response, as JSON. */
+      response: {
+        [key: string]: unknown;
+      };
     };
     MyAgencyView: {
       /** Format: uuid */
@@ -1136,6 +1508,58 @@ export interface components {
       platformAdmin: boolean;
       language: string;
       agency: components['schemas']['MyAgencyView'];
+    };
+    SecondFactorStatusView: {
+      /** @description An authenticator app is enrolled. */
+      totp: boolean;
+      /** @description At least one passkey is registered. */
+      passkeys: boolean;
+      recoveryCodesLeft: number;
+      /** @description The second factor is required of this account. */
+      required: boolean;
+    };
+    RecoveryCodesView: {
+      /** @description Ten new single-use codes; the old ones stop working. */
+      recoveryCodes: string[];
+    };
+    PasskeyView: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+      createdAt: string;
+      lastUsedAt: string | null;
+    };
+    PasskeyListView: {
+      items: components['schemas']['PasskeyView'][];
+    };
+    RegisterPasskeyDto: {
+      /** @example Work laptop */
+      name: string;
+      /** @description The registration response, as JSON. */
+      response: {
+        [key: string]: unknown;
+      };
+    };
+    SessionView: {
+      /** Format: uuid */
+      id: string;
+      /** @description When the user signed in (ISO 8601, UTC). */
+      startedAt: string;
+      /** @description The last sign-in or refresh. */
+      lastUsedAt: string;
+      /** @description The absolute end: no refresh goes past it. */
+      expiresAt: string;
+      methods: ('pwd' | 'otp' | 'recovery' | 'passkey' | 'sso')[];
+      /** @description The user agent at sign-in. */
+      client: string | null;
+      /** @description The address at sign-in. */
+      ip: string | null;
+      /** @description The session of this access token. */
+      current: boolean;
+    };
+    SessionListView: {
+      /** @description Live sessions, the latest first. */
+      items: components['schemas']['SessionView'][];
     };
     ChangePasswordDto: {
       /**
@@ -2723,12 +3147,14 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Tokens, or (when a second factor is due) a challenge: give the factor, or enrol one, to get the tokens. */
       200: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['TokenPairView'];
+          'application/json':
+            components['schemas']['TokenPairView'] | components['schemas']['SecondFactorChallengeView'];
         };
       };
       /** @description Wrong e-mail or password (the same answer for unknown accounts). */
@@ -2769,6 +3195,13 @@ export interface operations {
           'application/json': components['schemas']['TokenPairView'];
         };
       };
+      /** @description Unknown, spent, expired or revoked, or the session reached its end. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
     };
   };
   AuthController_logout: {
@@ -2784,8 +3217,283 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The refresh token and those rotated from it are revoked. */
+      /** @description The session ends: its refresh and access tokens stop working at once; the queue board cookie is cleared. */
       200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  SecondFactorController_verify: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SecondFactorDto'];
+      };
+    };
+    responses: {
+      /** @description The session starts. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TokenPairView'];
+        };
+      };
+      /** @description The challenge is invalid, expired or spent, or the code is wrong or already used. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Locked for a while after repeated wrong codes; see Retry-After. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  SecondFactorController_passkeyOptions: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ChallengeDto'];
+      };
+    };
+    responses: {
+      /** @description Options for navigator.credentials.get(). */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PasskeyOptionsView'];
+        };
+      };
+      /** @description The challenge is invalid, expired or spent, or the code is wrong or already used. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Locked for a while after repeated wrong codes; see Retry-After. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  SecondFactorController_verifyPasskey: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PasskeySecondFactorDto'];
+      };
+    };
+    responses: {
+      /** @description The session starts. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TokenPairView'];
+        };
+      };
+      /** @description The challenge is invalid, expired or spent, or the code is wrong or already used. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Locked for a while after repeated wrong codes; see Retry-After. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  SecondFactorController_beginTotp: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ChallengeDto'];
+      };
+    };
+    responses: {
+      /** @description A new secret, to confirm with its first code. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TotpEnrolmentView'];
+        };
+      };
+      /** @description The challenge is invalid, expired or spent, or the code is wrong or already used. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Locked for a while after repeated wrong codes; see Retry-After. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  SecondFactorController_confirmTotp: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ConfirmTotpDto'];
+      };
+    };
+    responses: {
+      /** @description Enrolled: the session starts, with ten recovery codes. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EnrolledView'];
+        };
+      };
+      /** @description The challenge is invalid, expired or spent, or the code is wrong or already used. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Locked for a while after repeated wrong codes; see Retry-After. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  StepUpController_stepUp: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CodeDto'];
+      };
+    };
+    responses: {
+      /** @description The second factor is recorded in the session: step-up routes open for 5 minutes. */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description A wrong, reused or expired code. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Locked for a while after repeated wrong codes; see Retry-After. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  StepUpController_passkeyOptions: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Options for navigator.credentials.get(). */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PasskeyOptionsView'];
+        };
+      };
+    };
+  };
+  StepUpController_stepUpWithPasskey: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PasskeyAnswerDto'];
+      };
+    };
+    responses: {
+      /** @description The passkey is recorded in the session: step-up routes open for 5 minutes. */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Not a valid answer of one of your passkeys to the challenge. */
+      401: {
         headers: {
           [name: string]: unknown;
         };
@@ -2810,6 +3518,202 @@ export interface operations {
         content: {
           'application/json': components['schemas']['MeView'];
         };
+      };
+    };
+  };
+  MySecondFactorController_status: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SecondFactorStatusView'];
+        };
+      };
+    };
+  };
+  MySecondFactorController_replaceRecoveryCodes: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Ten new codes, shown only here; the old ones are void. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RecoveryCodesView'];
+        };
+      };
+      /** @description `step-up-required`: give the second factor again first. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  MyPasskeysController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PasskeyListView'];
+        };
+      };
+    };
+  };
+  MyPasskeysController_register: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RegisterPasskeyDto'];
+      };
+    };
+    responses: {
+      /** @description Registered: it can be given as the second factor. Audited. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PasskeyView'];
+        };
+      };
+      /** @description `step-up-required`: give the second factor again first. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  MyPasskeysController_registrationOptions: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Options for navigator.credentials.create(). */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PasskeyOptionsView'];
+        };
+      };
+      /** @description `step-up-required`: give the second factor again first. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  MyPasskeysController_remove: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        passkeyId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Removed. Audited. */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description `step-up-required`: give the second factor again first. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  MySessionsController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SessionListView'];
+        };
+      };
+    };
+  };
+  MySessionsController_revoke: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        sessionId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The session ends: its refresh and access tokens stop working at once. */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description No live session of the caller with this id. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
     };
   };
@@ -2915,12 +3819,14 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Tokens, or a challenge when the provider's sign-in does not stand for the second factor. */
       200: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['TokenPairView'];
+          'application/json':
+            components['schemas']['TokenPairView'] | components['schemas']['SecondFactorChallengeView'];
         };
       };
       /** @description The code is unknown, used already or expired. */
@@ -3390,6 +4296,76 @@ export interface operations {
         content: {
           'application/json': components['schemas']['PasswordResetSentView'];
         };
+      };
+    };
+  };
+  UserSecurityController_resetSecondFactor: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        agencyId: string;
+        userId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Every second factor of the user is removed and their sessions end; they are told by e-mail and enrol again at their next sign-in. Audited. */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Not an ADMIN of the agency, or `step-up-required`. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Unknown agency or user, or one of another agency. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  UserSecurityController_endSessions: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        agencyId: string;
+        userId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Every session of the user ends: their tokens stop working at once. Audited. */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Not an ADMIN of the agency, or `step-up-required`. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Unknown agency or user, or one of another agency. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
     };
   };
@@ -4884,6 +5860,31 @@ export interface operations {
       };
       /** @description No queue of that name. */
       400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  QueueBoardSessionController_open: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Sets the board cookie (HttpOnly, SameSite=Strict, Secure outside development) for as long as the access token lives. */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Platform admins only. */
+      403: {
         headers: {
           [name: string]: unknown;
         };

@@ -16,6 +16,15 @@ export type {
 type Schemas = components['schemas'];
 
 export type TokenPair = Schemas['TokenPairView'];
+export type SecondFactorChallenge = Schemas['SecondFactorChallengeView'];
+export type TotpEnrolment = Schemas['TotpEnrolmentView'];
+export type Enrolled = Schemas['EnrolledView'];
+export type SecondFactorStatus = Schemas['SecondFactorStatusView'];
+export type RecoveryCodes = Schemas['RecoveryCodesView'];
+export type Passkey = Schemas['PasskeyView'];
+export type PasskeyList = Schemas['PasskeyListView'];
+export type SignedInSession = Schemas['SessionView'];
+export type SignedInSessionList = Schemas['SessionListView'];
 export type Me = Schemas['MeView'];
 export type Agency = Schemas['AgencyView'];
 export type SsoAgency = Schemas['SsoAgencyView'];

@@ -5,6 +5,7 @@ import { createBrowserRouter } from 'react-router';
 import { RouterProvider } from 'react-router/dom';
 import { onSessionExpired } from '../api/http';
 import { SessionProvider } from '../auth/session';
+import { StepUpDialog } from '../auth/step-up-dialog';
 import { createQueryClient } from './query-client';
 import { routes } from './routes';
 import { t } from '../i18n/t';
@@ -24,6 +25,7 @@ export function App() {
           <Suspense fallback={<Loader m="xl" role="status" aria-label={t('app.loading')} />}>
             <RouterProvider router={router} />
           </Suspense>
+          <StepUpDialog />
         </SessionProvider>
       </QueryClientProvider>
     </MantineProvider>

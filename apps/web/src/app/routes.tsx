@@ -53,6 +53,7 @@ export const routes: RouteObject[] = [
           { path: 'statistics', ...page(() => import('../pages/statistics/statistics-page')) },
           { path: 'admin', ...page(() => import('../pages/admin/admin-page')) },
           { path: 'account/password', ...page(() => import('../pages/account/change-password-page')) },
+          { path: 'account', ...page(() => import('../pages/account/account-page')) },
           { path: 'forbidden', ...page(() => import('../pages/errors/forbidden-page')) },
           { path: 'offline', ...page(() => import('../pages/errors/offline-page')) },
           { path: 'error', ...page(() => import('../pages/errors/server-error-page')) },

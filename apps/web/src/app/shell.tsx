@@ -17,11 +17,11 @@ import {
   IconChartBar,
   IconFilePlus,
   IconInbox,
-  IconKey,
   IconLayoutKanban,
   IconListDetails,
   IconSettings,
   IconShieldCheck,
+  IconUserShield,
   IconWifiOff,
 } from '@tabler/icons-react';
 import { Suspense, type ReactNode } from 'react';
@@ -62,7 +62,7 @@ const NAV: NavItem[] = [
     icon: <IconSettings {...ICON} />,
     visible: (me) => me.platformAdmin || hasAnyRole(me, 'ADMIN'),
   },
-  { to: '/account/password', label: 'nav.password', icon: <IconKey {...ICON} />, visible: () => true },
+  { to: '/account', label: 'nav.account', icon: <IconUserShield {...ICON} />, visible: () => true },
 ];
 
 /** The frame of every signed-in page: who is signed in, the navigation, the page. */

@@ -1,16 +1,21 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useMemo, useSyncExternalStore, type ReactNode } from 'react';
 import { api, call } from '../api/http';
-import type { Me, TokenPair } from '../api/types';
+import type { Me, SecondFactorChallenge, TokenPair } from '../api/types';
 import { tokenStore } from './token-store';
 
 export interface Session {
   signedIn: boolean;
   /** The caller, their agency and roles (GET /v1/me), kept in memory only. */
   me: Me | undefined;
-  signIn(email: string, password: string): Promise<void>;
+  /** The password step: signed in, or the second factor (or its enrolment) is due first. */
+  signIn(email: string, password: string): Promise<SignInOutcome>;
+  /** The session's tokens, once the second factor is given. */
+  startSession(tokens: TokenPair): void;
   signOut(): Promise<void>;
 }
+
+export type SignInOutcome = { signedIn: true } | { signedIn: false; challenge: SecondFactorChallenge };
 
 const SessionContext = createContext<Session | null>(null);
 
@@ -26,17 +31,26 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     staleTime: 5 * 60_000,
   });
 
-  const signIn = useCallback(
-    async (email: string, password: string) => {
-      const { data } = await call<TokenPair>('/auth/login', {
-        method: 'POST',
-        body: { email, password },
-        authenticated: false,
-      });
+  const startSession = useCallback(
+    (data: TokenPair) => {
       queryClient.clear();
       tokenStore.set({ accessToken: data.accessToken, refreshToken: data.refreshToken });
     },
     [queryClient],
+  );
+
+  const signIn = useCallback(
+    async (email: string, password: string): Promise<SignInOutcome> => {
+      const { data } = await call<TokenPair | SecondFactorChallenge>('/auth/login', {
+        method: 'POST',
+        body: { email, password },
+        authenticated: false,
+      });
+      if ('challenge' in data) return { signedIn: false, challenge: data };
+      startSession(data);
+      return { signedIn: true };
+    },
+    [startSession],
   );
 
   const signOut = useCallback(async () => {
@@ -51,8 +65,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, [queryClient]);
 
   const value = useMemo<Session>(
-    () => ({ signedIn: tokens !== null, me: tokens ? me.data : undefined, signIn, signOut }),
-    [tokens, me.data, signIn, signOut],
+    () => ({ signedIn: tokens !== null, me: tokens ? me.data : undefined, signIn, startSession, signOut }),
+    [tokens, me.data, signIn, startSession, signOut],
   );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }

@@ -2,7 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { agencyStream, AuditTrail, SYSTEM_STREAM } from '@liaison/audit';
-import { PasswordHasher, PasswordRules, UserSessions } from '@liaison/auth';
+import { PasswordHasher, PasswordRules, SessionRevocation } from '@liaison/auth';
 import { UserSchema, type AccountLink } from '@liaison/data';
 import { sha256Hex } from '@liaison/platform';
 import { linkUnusable } from '../agencies-problems';
@@ -22,7 +22,7 @@ export class PasswordLinksService {
     private readonly links: AccountLinks,
     private readonly hasher: PasswordHasher,
     private readonly rules: PasswordRules,
-    private readonly sessions: UserSessions,
+    private readonly sessions: SessionRevocation,
     private readonly audit: AuditTrail,
   ) {}
 
@@ -36,10 +36,10 @@ export class PasswordLinksService {
     const { user } = link;
     await this.rules.assertAcceptable(password, user);
     const passwordHash = await this.hasher.hash(password);
-    await this.em.fork().transactional(async (em) => {
+    const ended = await this.em.fork().transactional(async (em) => {
       if (!(await this.links.spend(em, link))) throw linkUnusable();
       await em.nativeUpdate(UserSchema, { id: user.id }, { passwordHash });
-      const ended = await this.sessions.end(em, user.id);
+      const sessions = await this.sessions.revokeAll(em, user.id);
       await this.audit.append(em, {
         stream: agencyStream(user.agency.id),
         action: link.purpose === 'invitation' ? 'user.invitation_accepted' : 'auth.password_reset',
@@ -47,9 +47,11 @@ export class PasswordLinksService {
         subjectId: user.id,
         actor: { userId: user.id, agencyId: user.agency.id },
         clientRequestId,
-        data: { linkId: link.id, purpose: link.purpose, sessionsEnded: ended },
+        data: { linkId: link.id, purpose: link.purpose, sessionsEnded: sessions.length },
       });
+      return sessions;
     });
+    await this.sessions.announce(ended);
   }
 
   /**

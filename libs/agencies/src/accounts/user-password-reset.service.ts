@@ -1,7 +1,7 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { agencyStream, AuditTrail } from '@liaison/audit';
-import { UserSessions } from '@liaison/auth';
+import { SessionRevocation } from '@liaison/auth';
 import { AccountLinkSchema, UserSchema } from '@liaison/data';
 import type { CallerContext } from '@liaison/domain';
 import { userInactive } from '../agencies-problems';
@@ -18,7 +18,7 @@ export class UserPasswordResetService {
   constructor(
     private readonly em: EntityManager,
     private readonly links: AccountLinks,
-    private readonly sessions: UserSessions,
+    private readonly sessions: SessionRevocation,
     private readonly audit: AuditTrail,
   ) {}
 
@@ -28,7 +28,7 @@ export class UserPasswordResetService {
     userId: string,
   ): Promise<PasswordResetIssuedView> {
     assertAdministersUsers(actor, agencyId);
-    return this.em.fork().transactional(async (em) => {
+    const { answer, ended } = await this.em.fork().transactional(async (em) => {
       const user = await em.findOne(UserSchema, { id: userId, agency: agencyId }, { populate: ['agency'] });
       if (!user) throw new NotFoundException('User not found');
       if (!user.active) throw userInactive();
@@ -38,9 +38,10 @@ export class UserPasswordResetService {
         spentAt: { $ne: null },
       });
       const hadPassword = (await em.count(UserSchema, { id: user.id, passwordHash: { $ne: null } })) > 0;
-      const sent = hadPassword || accepted > 0 ? 'admin_reset' : 'invitation';
+      const sent: PasswordResetIssuedView['sent'] = hadPassword || accepted > 0 ? 'admin_reset' : 'invitation';
       await em.nativeUpdate(UserSchema, { id: user.id }, { passwordHash: null });
-      const sessionsEnded = await this.sessions.end(em, user.id);
+      const sessions = await this.sessions.revokeAll(em, user.id);
+      const sessionsEnded = sessions.length;
       const link = await this.links.send(em, user, sent);
       await this.audit.append(em, {
         stream: agencyStream(agencyId),
@@ -51,7 +52,9 @@ export class UserPasswordResetService {
         clientRequestId,
         data: { sent, linkId: link.id, sessionsEnded },
       });
-      return { sent, expiresAt: link.expiresAt.toISOString(), sessionsEnded };
+      return { answer: { sent, expiresAt: link.expiresAt.toISOString(), sessionsEnded }, ended: sessions };
     });
+    await this.sessions.announce(ended);
+    return answer;
   }
 }

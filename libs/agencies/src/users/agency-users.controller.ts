@@ -2,7 +2,7 @@ import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common
 import { ApiBearerAuth, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentActor } from '@liaison/auth';
 import type { Actor, CallerContext } from '@liaison/domain';
-import { Caller, cursorPageView, IdPageQuery, parseUuid, type CursorPage } from '@liaison/platform';
+import { Caller, cursorPageView, IdPageQuery, parseUuid, StepUp, type CursorPage } from '@liaison/platform';
 import { CreateUserDto } from '../dto/create-user.dto';
 import { UpdateUserDto } from '../dto/update-user.dto';
 import { UserView } from '../dto/user.view';
@@ -29,6 +29,7 @@ export class AgencyUsersController {
   }
 
   @Post()
+  @StepUp()
   @ApiCreatedResponse({ type: UserView })
   async create(
     @Caller() caller: CallerContext,
@@ -49,6 +50,7 @@ export class AgencyUsersController {
   }
 
   @Patch(':userId')
+  @StepUp({ whenBodyHas: 'roles' })
   @ApiOkResponse({ type: UserView })
   async update(
     @Caller() caller: CallerContext,

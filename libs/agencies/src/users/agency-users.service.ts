@@ -2,7 +2,7 @@ import { LockMode } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { ForbiddenException, Injectable, Logger, NotFoundException } from '@nestjs/common';
 import { agencyStream, AuditTrail } from '@liaison/audit';
-import { UserSessions } from '@liaison/auth';
+import { SessionRevocation } from '@liaison/auth';
 import { AgencySchema, UserSchema, type User } from '@liaison/data';
 import {
   addedRoles,
@@ -37,7 +37,7 @@ export class AgencyUsersService {
     private readonly audit: AuditTrail,
     private readonly roleGrants: RoleGrantsService,
     private readonly links: AccountLinks,
-    private readonly sessions: UserSessions,
+    private readonly sessions: SessionRevocation,
   ) {}
 
   async list(actor: Actor, agencyId: string, page: IdPageQuery): Promise<CursorPage<UserView>> {
@@ -103,7 +103,7 @@ export class AgencyUsersService {
   async update(caller: CallerContext, agencyId: string, userId: string, changes: UpdateUserDto): Promise<User> {
     const { actor, clientRequestId } = caller;
     assertAdministersUsers(actor, agencyId);
-    return this.em.fork().transactional(async (em) => {
+    const { user, ended } = await this.em.fork().transactional(async (em) => {
       const user = await this.find(em, agencyId, userId);
       if (
         user.id === actor.userId &&
@@ -125,7 +125,7 @@ export class AgencyUsersService {
         platformAdmin: user.platformAdmin && changes.platformAdmin !== false,
       });
       await em.flush();
-      if (before.active && !user.active) await this.sessions.end(em, user.id);
+      const ended = before.active && !user.active ? await this.sessions.revokeAll(em, user.id) : [];
       await this.audit.append(em, {
         stream: agencyStream(agencyId),
         action: 'user.updated',
@@ -136,8 +136,10 @@ export class AgencyUsersService {
         data: userChanges(before, user),
       });
       await this.roleGrants.propose(em, caller, user, pending);
-      return user;
+      return { user, ended };
     });
+    await this.sessions.announce(ended);
+    return user;
   }
 
   /**

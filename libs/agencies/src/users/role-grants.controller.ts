@@ -9,7 +9,7 @@ import {
 } from '@nestjs/swagger';
 import { CurrentActor } from '@liaison/auth';
 import type { Actor, CallerContext } from '@liaison/domain';
-import { Caller, cursorPageView, IdPageQuery, parseUuid, type CursorPage } from '@liaison/platform';
+import { Caller, cursorPageView, IdPageQuery, parseUuid, StepUp, type CursorPage } from '@liaison/platform';
 import { RoleGrantView } from '../dto/role-grant.view';
 import { RoleGrantsService } from './role-grants.service';
 
@@ -30,6 +30,7 @@ export class RoleGrantsController {
   }
 
   @Post(':grantId/confirm')
+  @StepUp()
   @HttpCode(200)
   @ApiOkResponse({ type: RoleGrantView, description: 'Granted; the grant is no longer pending.' })
   @ApiForbiddenResponse({ description: 'The proposer or the grantee cannot be the second administrator.' })

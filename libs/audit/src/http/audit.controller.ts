@@ -15,6 +15,7 @@ import {
   cursorPageView,
   LIAISON_CONFIG,
   parseUuid,
+  StepUp,
   toCursorPage,
   type CursorPage,
   type LiaisonConfig,
@@ -108,6 +109,7 @@ export class AuditController {
   }
 
   @Get('export')
+  @StepUp()
   @Header('Content-Type', 'application/jsonl; charset=utf-8')
   @Header('Content-Disposition', 'attachment; filename="liaison-audit-export.jsonl"')
   @ApiProduces('application/jsonl')

@@ -3,7 +3,6 @@ import { ApiBadRequestResponse, ApiBearerAuth, ApiNoContentResponse, ApiTags } f
 import { Throttle } from '@nestjs/throttler';
 import type { CallerContext } from '@liaison/domain';
 import { Caller } from '@liaison/platform';
-import { SessionId } from '../decorators/session-id.decorator';
 import { ChangePasswordDto } from '../dto/change-password.dto';
 import { OwnPasswordService } from './own-password.service';
 
@@ -18,11 +17,7 @@ export class OwnPasswordController {
   @Throttle({ default: { limit: 10, ttl: 60_000 } })
   @ApiNoContentResponse({ description: 'Changed; every other session of the caller has ended, this one goes on.' })
   @ApiBadRequestResponse({ description: 'The current password is wrong, or the new one breaks a rule (named field).' })
-  async change(
-    @Caller() caller: CallerContext,
-    @SessionId() sessionId: string | null,
-    @Body() body: ChangePasswordDto,
-  ): Promise<void> {
-    await this.passwords.change(caller, sessionId, body);
+  async change(@Caller() caller: CallerContext, @Body() body: ChangePasswordDto): Promise<void> {
+    await this.passwords.change(caller, body);
   }
 }

@@ -6,7 +6,7 @@ import type { CallerContext } from '@liaison/domain';
 import { fieldError, InvalidInputException } from '@liaison/platform';
 import type { ChangePasswordDto } from '../dto/change-password.dto';
 import { PasswordHasher } from '../login/password-hasher';
-import { UserSessions } from '../sessions/user-sessions';
+import { SessionRevocation } from '../sessions/session-revocation';
 import { PasswordRules } from './password-rules';
 
 /** A signed-in user changes their own password: the current one is required, and every other session ends. */
@@ -16,15 +16,12 @@ export class OwnPasswordService {
     private readonly em: EntityManager,
     private readonly hasher: PasswordHasher,
     private readonly rules: PasswordRules,
-    private readonly sessions: UserSessions,
+    private readonly sessions: SessionRevocation,
     private readonly audit: AuditTrail,
   ) {}
 
-  async change(
-    { actor, clientRequestId }: CallerContext,
-    sessionId: string | null,
-    input: ChangePasswordDto,
-  ): Promise<void> {
+  async change({ actor, clientRequestId }: CallerContext, input: ChangePasswordDto): Promise<void> {
+    const sessionId = actor.sessionId ?? null;
     const user = await this.em.fork().findOneOrFail(UserSchema, actor.userId, { populate: ['passwordHash'] });
     if (!(await this.hasher.verify(user.passwordHash, input.currentPassword))) {
       await this.em.fork().transactional((em) =>
@@ -44,9 +41,9 @@ export class OwnPasswordService {
     }
     await this.rules.assertAcceptable(input.newPassword, user, 'newPassword');
     const passwordHash = await this.hasher.hash(input.newPassword);
-    await this.em.fork().transactional(async (em) => {
+    const ended = await this.em.fork().transactional(async (em) => {
       await em.nativeUpdate(UserSchema, { id: actor.userId }, { passwordHash });
-      const ended = await this.sessions.end(em, actor.userId, { except: sessionId });
+      const others = await this.sessions.revokeAll(em, actor.userId, sessionId);
       await this.audit.append(em, {
         stream: agencyStream(actor.agencyId),
         action: 'auth.password_changed',
@@ -54,8 +51,10 @@ export class OwnPasswordService {
         subjectId: actor.userId,
         actor,
         clientRequestId,
-        data: { otherSessionsEnded: ended, keptSession: sessionId },
+        data: { otherSessionsEnded: others.length, keptSession: sessionId },
       });
+      return others;
     });
+    await this.sessions.announce(ended);
   }
 }

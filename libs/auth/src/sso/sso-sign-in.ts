@@ -2,8 +2,8 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { agencyStream, AuditTrail } from '@liaison/audit';
 import { UserSchema } from '@liaison/data';
-import type { TokenPairView } from '../dto/token-pair.view';
-import { TokenService } from '../tokens/token.service';
+import type { SessionClient } from '../sessions/session-client';
+import { SignInFlow, type SignInAnswer } from '../sign-in/sign-in-flow';
 import { SsoCodes, type SsoGrant } from './sso-codes';
 import { ssoCodeInvalid } from './sso-problems';
 
@@ -33,10 +33,10 @@ export class SsoSignIn {
     private readonly em: EntityManager,
     private readonly audit: AuditTrail,
     private readonly codes: SsoCodes,
-    private readonly tokens: TokenService,
+    private readonly signIn: SignInFlow,
   ) {}
 
-  async exchange(code: string, clientRequestId: string | null): Promise<TokenPairView> {
+  async exchange(code: string, client: SessionClient): Promise<SignInAnswer> {
     const grant = await this.codes.redeem(code);
     if (!grant) throw ssoCodeInvalid();
     const user = await this.em.fork().findOne(UserSchema, grant.userId, { populate: ['agency'] });
@@ -49,11 +49,12 @@ export class SsoSignIn {
         subjectType: 'user',
         subjectId: user.id,
         actor: { userId: user.id, agencyId: user.agency.id },
-        clientRequestId,
+        clientRequestId: client.clientRequestId,
         data: { ...signedInWith },
       }),
     );
-    // the session start; `signedInWith` is how the user authenticated (for the second-factor rule at sign-in)
-    return this.tokens.issue(user, clientRequestId);
+    // the provider's second factor counts only where the agency said so; otherwise Liaison asks for its own
+    const secondFactorAt = signedInWith.secondFactorSatisfied ? new Date(signedInWith.authenticatedAt) : null;
+    return this.signIn.proceed(user, { methods: ['sso'], secondFactorAt }, client);
   }
 }

@@ -4,15 +4,20 @@ import {
   ApiFoundResponse,
   ApiOkResponse,
   ApiSeeOtherResponse,
+  ApiExtraModels,
   ApiTags,
   ApiUnauthorizedResponse,
+  getSchemaPath,
 } from '@nestjs/swagger';
 import { Throttle } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
 import { AgencySignOnSchema } from '@liaison/data';
 import { ClientRequestId, parseUuid } from '@liaison/platform';
 import { Public } from '../decorators/public.decorator';
+import { SecondFactorChallengeView } from '../dto/second-factor.view';
 import { TokenPairView } from '../dto/token-pair.view';
+import { ClientOfSession, type SessionClient } from '../sessions/session-client';
+import type { SignInAnswer } from '../sign-in/sign-in-flow';
 import { SsoAuthentication, type BrowserStep } from './sso-authentication';
 import { SsoExchangeDto } from './sso-exchange.dto';
 import { SsoSignIn } from './sso-sign-in';
@@ -78,10 +83,14 @@ export class SsoController {
   @Post('exchange')
   @HttpCode(200)
   @Throttle(BROWSER_LIMIT)
-  @ApiOkResponse({ type: TokenPairView })
+  @ApiExtraModels(TokenPairView, SecondFactorChallengeView)
+  @ApiOkResponse({
+    description: "Tokens, or a challenge when the provider's sign-in does not stand for the second factor.",
+    schema: { oneOf: [{ $ref: getSchemaPath(TokenPairView) }, { $ref: getSchemaPath(SecondFactorChallengeView) }] },
+  })
   @ApiUnauthorizedResponse({ description: 'The code is unknown, used already or expired.' })
-  exchange(@Body() body: SsoExchangeDto, @ClientRequestId() clientRequestId: string | null): Promise<TokenPairView> {
-    return this.signIn.exchange(body.code, clientRequestId);
+  exchange(@Body() body: SsoExchangeDto, @ClientOfSession() client: SessionClient): Promise<SignInAnswer> {
+    return this.signIn.exchange(body.code, client);
   }
 }
 

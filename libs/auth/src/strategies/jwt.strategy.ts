@@ -7,6 +7,7 @@ import { ExtractJwt, Strategy } from 'passport-jwt';
 import { runSql } from '@liaison/data';
 import type { Actor, Role } from '@liaison/domain';
 import { LIAISON_CONFIG, type LiaisonConfig } from '@liaison/platform';
+import { RevokedSessions } from '../sessions/revoked-sessions';
 import type { AccessTokenClaims } from '../tokens/access-token-claims';
 import { signedInUserSql } from './signed-in-user.sql';
 
@@ -18,11 +19,15 @@ interface SignedInUser {
   active: boolean;
 }
 
-/** Bearer JWT → {@link Actor}. The user is re-read so deactivation and role changes apply at once. */
+/**
+ * Bearer JWT → {@link Actor}. The user is re-read so deactivation and role changes apply at once, and the session
+ * looked up in the revocation list so that logout and revocation do too.
+ */
 @Injectable()
 export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   constructor(
     private readonly em: EntityManager,
+    private readonly revoked: RevokedSessions,
     @Inject(LIAISON_CONFIG) config: LiaisonConfig,
   ) {
     super({
@@ -38,10 +43,20 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
 
   async validate(claims: AccessTokenClaims): Promise<Actor> {
     // only a holder of the key could sign another `sub`; still a 401, not a database error
-    if (typeof claims.sub !== 'string' || !isUUID(claims.sub)) throw new UnauthorizedException('Invalid token.');
-    // one raw statement: this runs before every authenticated request
-    const [user] = await runSql<SignedInUser>(this.em, signedInUserSql(claims.sub));
+    if (!isUUID(claims.sub) || !isUUID(claims.sid)) throw new UnauthorizedException('Invalid token.');
+    // one raw statement and one Redis look-up, side by side: this runs before every authenticated request
+    const [[user], revoked] = await Promise.all([
+      runSql<SignedInUser>(this.em, signedInUserSql(claims.sub)),
+      this.revoked.isRevoked(claims.sid),
+    ]);
+    if (revoked) throw new UnauthorizedException('The session has ended. Sign in again.');
     if (!user?.active) throw new UnauthorizedException('The account is no longer active.');
-    return { userId: user.id, agencyId: user.agencyId, roles: user.roles, platformAdmin: user.platformAdmin };
+    return {
+      userId: user.id,
+      agencyId: user.agencyId,
+      roles: user.roles,
+      platformAdmin: user.platformAdmin,
+      sessionId: claims.sid,
+    };
   }
 }

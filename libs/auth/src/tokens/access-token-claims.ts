@@ -2,6 +2,6 @@
 export interface AccessTokenClaims {
   sub: string;
   agency: string;
-  /** The session (refresh token family) it belongs to: what a password change keeps. */
-  sid?: string;
+  /** The session: a revoked one's tokens are refused at once (the revocation list). */
+  sid: string;
 }

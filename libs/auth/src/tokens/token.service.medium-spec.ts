@@ -5,6 +5,7 @@ import type { User } from '@liaison/data';
 import { sha256Hex } from '@liaison/platform';
 import { mediumTest, type MediumTest } from '@liaison/testing';
 import { AuthModule } from '../auth.module';
+import { NO_CLIENT } from '../sessions/session-client';
 import type { AccessTokenClaims } from './access-token-claims';
 import { TokenService } from './token.service';
 
@@ -42,11 +43,11 @@ describe('TokenService (medium)', () => {
       [family],
     );
 
-  const signIn = () => tokens.issue(user, null);
+  const signIn = () => tokens.issue(user, { methods: ['pwd'], secondFactorAt: null }, NO_CLIENT);
 
   it('rotates: the presented token is spent, the new one belongs to the same sign-in, both audited', async () => {
     const first = await signIn();
-    const second = await tokens.rotate(first.refreshToken, 'rotate-1');
+    const second = await tokens.rotate(first.refreshToken, { ...NO_CLIENT, clientRequestId: 'rotate-1' });
 
     expect(second.refreshToken).not.toBe(first.refreshToken);
     const claims = await harness.get(JwtService).verifyAsync<AccessTokenClaims>(second.accessToken);
@@ -62,11 +63,11 @@ describe('TokenService (medium)', () => {
 
   it('revokes the whole sign-in when a spent token is presented again, and audits the replay', async () => {
     const first = await signIn();
-    const second = await tokens.rotate(first.refreshToken, null);
-    const third = await tokens.rotate(second.refreshToken, null);
+    const second = await tokens.rotate(first.refreshToken, NO_CLIENT);
+    const third = await tokens.rotate(second.refreshToken, NO_CLIENT);
     const other = await signIn();
 
-    await expect(tokens.rotate(first.refreshToken, null)).rejects.toThrow(UnauthorizedException);
+    await expect(tokens.rotate(first.refreshToken, NO_CLIENT)).rejects.toThrow(UnauthorizedException);
 
     const { family } = await stored(first.refreshToken);
     const rows = await harness.sql<{ live: number }>(
@@ -82,19 +83,19 @@ describe('TokenService (medium)', () => {
       'auth.refresh_replayed',
     ]);
     expect(trail.at(-1)?.actor).toBeNull(); // whoever presented it is not known to be the user
-    await expect(tokens.rotate(third.refreshToken, null)).rejects.toThrow(UnauthorizedException);
+    await expect(tokens.rotate(third.refreshToken, NO_CLIENT)).rejects.toThrow(UnauthorizedException);
     // another sign-in of the same user is not touched
-    await expect(tokens.rotate(other.refreshToken, null)).resolves.toHaveProperty('refreshToken');
+    await expect(tokens.rotate(other.refreshToken, NO_CLIENT)).resolves.toHaveProperty('refreshToken');
   });
 
   it('logs out: the token and every token rotated from the same sign-in stop working', async () => {
     const first = await signIn();
-    const second = await tokens.rotate(first.refreshToken, null);
+    const second = await tokens.rotate(first.refreshToken, NO_CLIENT);
 
     await tokens.revoke(second.refreshToken, 'logout-1');
 
     expect(await stored(second.refreshToken)).toMatchObject({ revoked: true });
-    await expect(tokens.rotate(second.refreshToken, null)).rejects.toThrow(UnauthorizedException);
+    await expect(tokens.rotate(second.refreshToken, NO_CLIENT)).rejects.toThrow(UnauthorizedException);
     const { family } = await stored(first.refreshToken);
     expect((await sessionTrail(family)).map((entry) => entry.action)).toEqual([
       'auth.login',
@@ -107,8 +108,8 @@ describe('TokenService (medium)', () => {
   it('lets only one of two concurrent rotations of the same token through', async () => {
     const first = await signIn();
     const outcomes = await Promise.allSettled([
-      tokens.rotate(first.refreshToken, null),
-      tokens.rotate(first.refreshToken, null),
+      tokens.rotate(first.refreshToken, NO_CLIENT),
+      tokens.rotate(first.refreshToken, NO_CLIENT),
     ]);
     expect(outcomes.map((outcome) => outcome.status).sort()).toEqual(['fulfilled', 'rejected']);
   });
@@ -119,7 +120,7 @@ describe('TokenService (medium)', () => {
       sha256Hex(first.refreshToken),
     ]);
 
-    await expect(tokens.rotate(first.refreshToken, null)).rejects.toThrow(UnauthorizedException);
+    await expect(tokens.rotate(first.refreshToken, NO_CLIENT)).rejects.toThrow(UnauthorizedException);
     const { family, revoked } = await stored(first.refreshToken);
     expect(revoked).toBe(false);
     expect((await sessionTrail(family)).map((entry) => entry.action)).toEqual(['auth.login']);

@@ -2,6 +2,7 @@ import { AccountLinkSchema } from './account-link.entity';
 import { AgencySchema } from './agency.entity';
 import { AgencySignOnSchema } from './agency-sign-on.entity';
 import { AttachmentSchema } from './attachment.entity';
+import { AuthSessionSchema } from './auth-session.entity';
 import { AuditCheckpointSchema } from './audit-checkpoint.entity';
 import { AuditEventSchema } from './audit-event.entity';
 import { AuditWitnessCursorSchema } from './audit-witness-cursor.entity';
@@ -9,8 +10,10 @@ import { DeadlineSchema } from './deadline.entity';
 import { IdempotencyRecordSchema } from './idempotency-record.entity';
 import { InboxItemSchema } from './inbox-item.entity';
 import { OutboxMessageSchema } from './outbox-message.entity';
+import { PasskeyCredentialSchema } from './passkey-credential.entity';
 import { PersonSchema } from './person.entity';
 import { PersonPurgeProposalSchema } from './person-purge-proposal.entity';
+import { RecoveryCodeSchema } from './recovery-code.entity';
 import { ReferenceCounterSchema } from './reference-counter.entity';
 import { RefreshTokenSchema } from './refresh-token.entity';
 import { RequestHistorySchema } from './request-history.entity';
@@ -20,6 +23,7 @@ import { RequestNoteSchema } from './request-note.entity';
 import { RequestSchema } from './request.entity';
 import { RoleGrantSchema } from './role-grant.entity';
 import { TaskForceRequestSchema } from './task-force-request.entity';
+import { TotpCredentialSchema } from './totp-credential.entity';
 import { UserSchema } from './user.entity';
 import { WebhookDeliverySchema } from './webhook-delivery.entity';
 import { WebhookEndpointSchema } from './webhook-endpoint.entity';
@@ -34,6 +38,7 @@ export {
 export { AgencySchema, type Agency } from './agency.entity';
 export { AgencySignOnSchema, type AgencySignOn } from './agency-sign-on.entity';
 export { AttachmentSchema, type Attachment } from './attachment.entity';
+export { AuthSessionSchema, type AuthSession } from './auth-session.entity';
 export { AuditCheckpointSchema, type AuditCheckpoint } from './audit-checkpoint.entity';
 export { AuditEventSchema, type AuditEvent } from './audit-event.entity';
 export { AuditWitnessCursorSchema, type AuditWitnessCursor } from './audit-witness-cursor.entity';
@@ -41,8 +46,10 @@ export { DeadlineSchema, type Deadline, type DeadlineStatus } from './deadline.e
 export { IdempotencyRecordSchema, type IdempotencyRecord } from './idempotency-record.entity';
 export { InboxItemSchema, type InboxItem } from './inbox-item.entity';
 export { OutboxMessageSchema, type OutboxMessage } from './outbox-message.entity';
+export { PasskeyCredentialSchema, type PasskeyCredential } from './passkey-credential.entity';
 export { PersonSchema, type Person } from './person.entity';
 export { PersonPurgeProposalSchema, type PersonPurgeProposal } from './person-purge-proposal.entity';
+export { RecoveryCodeSchema, type RecoveryCode } from './recovery-code.entity';
 export { ReferenceCounterSchema, type ReferenceCounter } from './reference-counter.entity';
 export { RefreshTokenSchema, type RefreshToken } from './refresh-token.entity';
 export { RequestHistorySchema, type RequestHistory } from './request-history.entity';
@@ -52,6 +59,7 @@ export { RequestNoteSchema, type RequestNote } from './request-note.entity';
 export { RequestSchema, type Request, type StoredTimer } from './request.entity';
 export { RoleGrantSchema, type RoleGrant } from './role-grant.entity';
 export { TaskForceRequestSchema, type TaskForceRequest } from './task-force-request.entity';
+export { TotpCredentialSchema, type TotpCredential } from './totp-credential.entity';
 export { UserSchema, type User } from './user.entity';
 export {
   WebhookDeliverySchema,
@@ -67,6 +75,7 @@ export const ENTITIES = [
   AgencySchema,
   AgencySignOnSchema,
   AttachmentSchema,
+  AuthSessionSchema,
   AuditCheckpointSchema,
   AuditEventSchema,
   AuditWitnessCursorSchema,
@@ -74,8 +83,10 @@ export const ENTITIES = [
   IdempotencyRecordSchema,
   InboxItemSchema,
   OutboxMessageSchema,
+  PasskeyCredentialSchema,
   PersonSchema,
   PersonPurgeProposalSchema,
+  RecoveryCodeSchema,
   ReferenceCounterSchema,
   RefreshTokenSchema,
   RequestHistorySchema,
@@ -85,6 +96,7 @@ export const ENTITIES = [
   RequestSchema,
   RoleGrantSchema,
   TaskForceRequestSchema,
+  TotpCredentialSchema,
   UserSchema,
   TaskForceSchema,
   TaskForceMemberSchema,

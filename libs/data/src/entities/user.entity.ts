@@ -17,6 +17,11 @@ export const UserSchema = defineEntity({
     roles: p.array<Role>((value) => value as Role).defaultRaw("'{}'"),
     platformAdmin: p.boolean().default(false),
     active: p.boolean().default(true),
+    /**
+     * Signs in without a second factor, but only while SECOND_FACTOR_EXEMPTIONS=1 (refused in production). Set by the
+     * demo seed and the test factories only; no route sets it.
+     */
+    secondFactorExempt: p.boolean().default(false),
     /** Preferred language (ISO 639-1) for notices; falls back to English. */
     language: p.string().length(8).default('en'),
   },

@@ -11,10 +11,12 @@ import { Migration20261204193234_idempotency_resources } from './Migration202612
 import { Migration20261204195901_person_purge_proposal } from './Migration20261204195901_person_purge_proposal';
 import { Migration20261204201500_checkpoint_role } from './Migration20261204201500_checkpoint_role';
 import { Migration20261208010442_account_links } from './Migration20261208010442_account_links';
+import { Migration20261208010538_second_factor_and_sessions } from './Migration20261208010538_second_factor_and_sessions';
 import { Migration20261208010609_agency_sign_on } from './Migration20261208010609_agency_sign_on';
 import { Migration20261208010912_request_encryption } from './Migration20261208010912_request_encryption';
 import { Migration20261208012033_role_grants } from './Migration20261208012033_role_grants';
 import { Migration20261208012240_audit_witness } from './Migration20261208012240_audit_witness';
+import { Migration20261208015539_passkeys } from './Migration20261208015539_passkeys';
 
 export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261123125313_initial', class: Migration20261123125313_initial },
@@ -34,8 +36,13 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261204195901_person_purge_proposal', class: Migration20261204195901_person_purge_proposal },
   { name: 'Migration20261204201500_checkpoint_role', class: Migration20261204201500_checkpoint_role },
   { name: 'Migration20261208010442_account_links', class: Migration20261208010442_account_links },
+  {
+    name: 'Migration20261208010538_second_factor_and_sessions',
+    class: Migration20261208010538_second_factor_and_sessions,
+  },
   { name: 'Migration20261208010609_agency_sign_on', class: Migration20261208010609_agency_sign_on },
   { name: 'Migration20261208010912_request_encryption', class: Migration20261208010912_request_encryption },
   { name: 'Migration20261208012033_role_grants', class: Migration20261208012033_role_grants },
   { name: 'Migration20261208012240_audit_witness', class: Migration20261208012240_audit_witness },
+  { name: 'Migration20261208015539_passkeys', class: Migration20261208015539_passkeys },
 ];

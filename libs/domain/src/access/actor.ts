@@ -7,6 +7,8 @@ export interface Actor {
   roles: readonly Role[];
   /** Operates the platform itself: creates agencies and their first administrators. */
   platformAdmin: boolean;
+  /** The session the access token belongs to (absent for actors made outside a request, such as the worker's). */
+  sessionId?: string;
 }
 
 export function hasRole(actor: Actor, ...roles: Role[]): boolean {

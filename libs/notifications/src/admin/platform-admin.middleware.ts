@@ -2,24 +2,30 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Inject, Injectable, type NestMiddleware } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import type { NextFunction, Request, Response } from 'express';
+import type { Redis } from 'ioredis';
+import { RevokedSessions } from '@liaison/auth';
 import { UserSchema } from '@liaison/data';
-import { LIAISON_CONFIG, type LiaisonConfig } from '@liaison/platform';
+import { LIAISON_CONFIG, type LiaisonConfig, QUEUE_BOARD_COOKIE, REDIS_CLIENT } from '@liaison/platform';
 
 const PROBLEM_BASE = 'https://liaison.example/problems/';
 
 /**
- * Lets only platform admins (a valid access token of an active platform admin) reach the queue board, which is
- * plain Express mounted beside the API's guarded routes.
+ * Lets only platform admins (a valid access token of a live session of an active platform admin) reach the queue
+ * board, which is plain Express mounted beside the API's guarded routes.
  */
 @Injectable()
 export class PlatformAdminMiddleware implements NestMiddleware {
   private readonly jwt: JwtService;
+  private readonly revoked: RevokedSessions;
 
   constructor(
     @Inject(LIAISON_CONFIG) private readonly config: LiaisonConfig,
     private readonly em: EntityManager,
+    // made here: bull-board resolves its middleware in a module of its own, where only global providers are
+    @Inject(REDIS_CLIENT) redis: Redis,
   ) {
     this.jwt = new JwtService({ secret: config.jwt.secret });
+    this.revoked = new RevokedSessions(redis, config);
   }
 
   async use(request: Request, response: Response, next: NextFunction): Promise<void> {
@@ -36,10 +42,11 @@ export class PlatformAdminMiddleware implements NestMiddleware {
     const token = header?.match(/^Bearer (\S+)$/i)?.[1];
     if (!token) return null;
     try {
-      const claims = await this.jwt.verifyAsync<{ sub: string }>(token, {
+      const claims = await this.jwt.verifyAsync<{ sub: string; sid?: unknown }>(token, {
         issuer: this.config.jwt.issuer,
         algorithms: ['HS256'],
       });
+      if (typeof claims.sid !== 'string' || (await this.revoked.isRevoked(claims.sid))) return null;
       return claims.sub;
     } catch {
       return null;
@@ -47,12 +54,7 @@ export class PlatformAdminMiddleware implements NestMiddleware {
   }
 }
 
-/**
- * The web console opens the board with a link, which cannot send a header: it hands the access token over in a
- * cookie scoped to the board's path (SameSite=Strict, so no other site's page can make the browser send it).
- */
-export const QUEUE_BOARD_COOKIE = 'liaison_queue_board';
-
+/** The web console opens the board with a link: the token comes in the cookie POST /v1/admin/queues/session set. */
 function cookieBearer(header: string | undefined): string | undefined {
   const prefix = `${QUEUE_BOARD_COOKIE}=`;
   const value = header

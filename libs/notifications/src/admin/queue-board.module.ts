@@ -6,6 +6,7 @@ import { AuditModule } from '@liaison/audit';
 import { NotificationQueueModule } from '../queues/notification-queue.module';
 import { QUEUE_NAMES } from '../queues/queue-names';
 import { PlatformAdminMiddleware } from './platform-admin.middleware';
+import { QueueBoardSessionController } from './queue-board-session.controller';
 import { QueueOperationsController } from './queue-operations.controller';
 import { QueueOperationsService } from './queue-operations.service';
 
@@ -30,7 +31,7 @@ const QUEUE_BOARD_ROUTE = '/admin/queues';
       ...QUEUE_NAMES.map((name) => ({ name, adapter: BullMQAdapter, options: { readOnlyMode: true } })),
     ),
   ],
-  controllers: [QueueOperationsController],
+  controllers: [QueueOperationsController, QueueBoardSessionController],
   providers: [QueueOperationsService],
 })
 export class QueueBoardModule {}

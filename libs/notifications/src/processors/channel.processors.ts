@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { AccountLinkEmails } from '../account-links/account-link-emails';
+import { AccountEmails } from '../email/account-emails';
 import { EmailNotices } from '../email/email-notices';
 import { InboxNotices } from '../inbox/inbox-notices';
 import { WorkerMetrics } from '../metrics/worker-metrics';
@@ -38,7 +39,12 @@ export class EmailProcessor implements QueueProcessor {
   readonly queue = EMAIL_QUEUE;
   readonly handlers: Record<string, JobHandler>;
 
-  constructor(email: EmailNotices, accountLinks: AccountLinkEmails, metrics: WorkerMetrics) {
+  constructor(
+    email: EmailNotices,
+    accountLinks: AccountLinkEmails,
+    accountEmails: AccountEmails,
+    metrics: WorkerMetrics,
+  ) {
     this.handlers = {
       [EmailJob.Send]: async (job: Job<ChannelJobData>) => {
         const notice = await email.send(job.data);
@@ -46,6 +52,9 @@ export class EmailProcessor implements QueueProcessor {
       },
       [EmailJob.AccountLink]: async (job: Job<AccountLinkJobData>) => {
         if (isJobId(job.data.linkId)) await accountLinks.send({ linkId: job.data.linkId });
+      },
+      [EmailJob.Account]: async (job: Job<ChannelJobData>) => {
+        await accountEmails.send(job.data);
       },
     };
   }

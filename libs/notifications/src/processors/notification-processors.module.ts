@@ -12,6 +12,7 @@ import { NoticeFanOut } from '../dispatch/notice-fan-out';
 import { NoticeSource } from '../dispatch/notice-source';
 import { NotificationDispatcher } from '../dispatch/notification-dispatcher';
 import { RecipientResolver } from '../dispatch/recipient-resolver';
+import { AccountEmails } from '../email/account-emails';
 import { EmailNotices } from '../email/email-notices';
 import { MailTransport } from '../email/mail-transport';
 import { InboxNotices } from '../inbox/inbox-notices';
@@ -53,6 +54,7 @@ import { WelcomeNotice } from './welcome-notice';
     MailTransport,
     EmailNotices,
     AccountLinkEmails,
+    AccountEmails,
     WebhookDeliveries,
     WebhookEventSource,
     MASTER_KEYRING_PROVIDER,

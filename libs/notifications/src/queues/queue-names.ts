@@ -28,7 +28,10 @@ export const NotificationJob = {
 
 export const InboxJob = { Deliver: 'deliver' } as const;
 export const EmailJob = {
+  /** One user's e-mail of a notice about a request. */
   Send: 'send',
+  /** One user's e-mail of an account notice (`account_notice` outbox row): a change to their own account. */
+  Account: 'account',
   /** An invitation or password reset link: its own e-mail, to its user only. */
   AccountLink: 'account-link',
 } as const;

@@ -9,7 +9,8 @@ import { routeOf } from './outbox-routes';
 /**
  * The jobs a batch of outbox rows becomes, in the relay's transaction: notices are fanned out at once (inbox
  * entries written, e-mail and webhook jobs answered), so a webhook is one queue hop from its commit; a timer row
- * becomes a deadline sync job whose id is the row's id, an account link's row an e-mail job whose id is the link's.
+ * becomes a deadline sync job whose id is the row's id, an account link's row an e-mail job whose id is the link's, an
+ * account notice one e-mail job.
  */
 @Injectable()
 export class OutboxJobs {
@@ -24,6 +25,8 @@ export class OutboxJobs {
       else if (route && 'accountLink' in route) {
         const { linkId } = route.accountLink;
         jobs.push({ queue: EMAIL_QUEUE, name: EmailJob.AccountLink, data: route.accountLink, opts: { jobId: linkId } });
+      } else if (route && 'accountNotice' in route) {
+        jobs.push({ queue: EMAIL_QUEUE, name: EmailJob.Account, data: route.accountNotice, opts: { jobId: row.id } });
       } else if (route) {
         jobs.push({
           queue: DEADLINES_QUEUE,

@@ -1,4 +1,11 @@
-import type { AccountLinkJobData, DeadlineSyncJobData, Notice, NoticeRecipient } from '../queues/queue-names';
+import { ACCOUNT_NOTICE_TOPIC } from '../email/account-notices';
+import type {
+  AccountLinkJobData,
+  ChannelJobData,
+  DeadlineSyncJobData,
+  Notice,
+  NoticeRecipient,
+} from '../queues/queue-names';
 import type { OutboxRow } from './outbox-row';
 
 export const TIMER_TOPICS = ['start_timer', 'stop_timer', 'pause_timer', 'resume_timer'];
@@ -9,16 +16,22 @@ export const ACCOUNT_LINK_TOPIC = 'account_link';
 
 /**
  * What one outbox row asks for: a notice to fan out to its recipients, a request's deadlines to bring in line with
- * its clocks, an account link's e-mail, or nothing (reassign_requested_agency, offer_domestic_prosecution: applied or shown where they were
+ * its clocks, an account link's or an account notice's e-mail, or nothing (reassign_requested_agency, offer_domestic_prosecution: applied or shown where they were
  * decided).
  */
 export type OutboxRoute =
-  { notice: Notice } | { deadlineSync: DeadlineSyncJobData } | { accountLink: AccountLinkJobData } | null;
+  | { notice: Notice }
+  | { deadlineSync: DeadlineSyncJobData }
+  | { accountLink: AccountLinkJobData }
+  | { accountNotice: ChannelJobData }
+  | null;
 
 export function routeOf(row: OutboxRow): OutboxRoute {
   if (row.topic === 'notify' || row.topic === DEADLINE_OVERDUE_TOPIC) return { notice: noticeOf(row) };
   if (row.topic === ACCOUNT_LINK_TOPIC) return { accountLink: { linkId: String(row.payload['linkId']) } };
   if (TIMER_TOPICS.includes(row.topic) && row.request_id) return { deadlineSync: syncOf(row.request_id, row.payload) };
+  if (row.topic === ACCOUNT_NOTICE_TOPIC)
+    return { accountNotice: { outboxId: row.id, userId: String(row.payload['userId']) } };
   return null;
 }
 

@@ -10,7 +10,7 @@ import {
 } from '@nestjs/swagger';
 import { CurrentActor, Roles } from '@liaison/auth';
 import type { Actor } from '@liaison/domain';
-import { cursorPageView, IdPageQuery, parseUuid, type CursorPage } from '@liaison/platform';
+import { cursorPageView, IdPageQuery, parseUuid, StepUp, type CursorPage } from '@liaison/platform';
 import { CreateWebhookDto, UpdateWebhookDto } from './webhook.dto';
 import { CreatedWebhookView, RotatedSecretView, WebhookDeliveryView, WebhookView } from './webhook.view';
 import { WebhooksService } from './webhooks.service';
@@ -24,6 +24,7 @@ export class WebhooksController {
   constructor(private readonly webhooks: WebhooksService) {}
 
   @Post()
+  @StepUp()
   @ApiCreatedResponse({ type: CreatedWebhookView, description: 'The endpoint, with its secret: shown only here.' })
   create(@CurrentActor() actor: Actor, @Body() body: CreateWebhookDto): Promise<CreatedWebhookView> {
     return this.webhooks.create(actor, body);

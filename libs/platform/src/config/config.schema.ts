@@ -62,6 +62,8 @@ export interface VariableSpec<T> {
   /** The default as the reference words it, when the value alone would not say it. */
   readonly defaultText?: string;
   readonly outsideDevelopment?: SecretRule;
+  /** Set (true) together with NODE_ENV=production, the processes that read it refuse to start. */
+  readonly refusedInProduction?: boolean;
 }
 
 export type Variable<T> = VariableSpec<T> & { readonly type: ValueType<T> };
@@ -319,6 +321,37 @@ export const CONFIG_SCHEMA = {
     secret: false,
     processes: ['api'],
     description: "give-up time of each call to an agency's identity provider (discovery, keys, token endpoint)",
+  }),
+  SESSION_ABSOLUTE_TTL_SECONDS: variable(integer({ min: 60 }), {
+    area: 'sign-in',
+    default: 12 * 3600,
+    secret: false,
+    processes: ['api'],
+    description: 'a session ends this long after its sign-in, however often it is refreshed',
+  }),
+  SECOND_FACTOR_EXEMPTIONS: variable(flag(), {
+    area: 'sign-in',
+    default: false,
+    defaultText: '`0` (`1` under `npm start` and in the test run)',
+    refusedInProduction: true,
+    secret: false,
+    processes: ['api', 'launcher'],
+    description:
+      'honour the exemption from the second factor that only the demo seed and the test factories give accounts; refused with NODE_ENV=production',
+  }),
+  WEBAUTHN_ORIGIN: variable(WEB_URL, {
+    area: 'sign-in',
+    default: 'http://localhost:3000',
+    secret: false,
+    processes: ['api'],
+    description: "the console's origin, which passkeys are bound to",
+  }),
+  WEBAUTHN_RP_ID: variable(text(), {
+    area: 'sign-in',
+    defaultText: "WEBAUTHN_ORIGIN's host name",
+    secret: false,
+    processes: ['api'],
+    description: "the relying party id of passkeys: the console's host name or a registrable suffix of it",
   }),
 
   AUDIT_SIGNING_KEY: variable(ed25519PrivateKey(), {

@@ -162,6 +162,19 @@ describe('the start check', () => {
     expect(checkEnvironment('api', { ...production, LIAISON_DEVELOPMENT: '0' })).toEqual([]);
   });
 
+  it('refuses the second-factor exemptions together with NODE_ENV=production, for the processes that read them', () => {
+    const exemptions = { SECOND_FACTOR_EXEMPTIONS: '1' };
+    const error = errorOf(() => assertValidEnvironment('api', { ...production, ...exemptions }));
+    expect(error.problems.map((problem) => problem.variable)).toEqual(['SECOND_FACTOR_EXEMPTIONS']);
+    expect(error.message).toContain('SECOND_FACTOR_EXEMPTIONS=1 is refused together with NODE_ENV=production');
+    expect(checkEnvironment('launcher', { ...production, ...exemptions }).map((p) => p.variable)).toContain(
+      'SECOND_FACTOR_EXEMPTIONS',
+    );
+    expect(checkEnvironment('worker', { ...production, ...exemptions })).toEqual([]);
+    expect(checkEnvironment('api', { ...production, SECOND_FACTOR_EXEMPTIONS: '0' })).toEqual([]);
+    expect(checkEnvironment('api', { ...production, NODE_ENV: 'test', ...exemptions })).toEqual([]);
+  });
+
   it('keeps the private signing key in the worker: the api needs the public key only', () => {
     const { privateKey, publicKey } = generateKeyPairSync('ed25519');
     const base = {

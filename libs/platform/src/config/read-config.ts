@@ -53,7 +53,8 @@ export function readSettings<const A extends ConfigArea>(areas: readonly A[], en
 export function checkEnvironment(configProcess: ConfigProcess, env: Env = process.env): ConfigProblem[] {
   const app = configProcess === 'api' || configProcess === 'worker';
   const readBy = (name: VariableName) => (CONFIG_SCHEMA[name] as Variable<unknown>).processes.includes(configProcess);
-  return settleAll(VARIABLE_NAMES, env, (name) => app && readBy(name)).problems;
+  const { problems } = settleAll(VARIABLE_NAMES, env, (name) => app && readBy(name));
+  return [...problems, ...refusedInProduction(env, readBy)];
 }
 
 export function assertValidEnvironment(configProcess: ConfigProcess, env: Env = process.env): void {
@@ -101,6 +102,15 @@ function settleAll(names: readonly VariableName[], env: Env, requiredByApps: (na
     else values[name] = outcome.value;
   }
   return { values, problems };
+}
+
+/** The settings that would weaken a deployment, set in production, for the processes that read them. */
+function refusedInProduction(env: Env, readBy: (name: VariableName) => boolean): ConfigProblem[] {
+  if (env['NODE_ENV'] !== 'production') return [];
+  return VARIABLE_NAMES.filter(
+    (name) =>
+      (CONFIG_SCHEMA[name] as Variable<unknown>).refusedInProduction && readBy(name) && env[name]?.trim() === '1',
+  ).map((name) => ({ variable: name, message: `${name}=1 is refused together with NODE_ENV=production` }));
 }
 
 const DEVELOPMENT_IN_PRODUCTION: ConfigProblem = {

@@ -1,20 +1,18 @@
 import { Anchor, Stack, Text, Title } from '@mantine/core';
 import { IconExternalLink } from '@tabler/icons-react';
-import { tokenStore } from '../../auth/token-store';
+import type { MouseEvent } from 'react';
+import { api } from '../../api/http';
 import { t } from '../../i18n/t';
-
-/** Where bull-board reads the session's access token: a cookie for that path only, for as long as the token lives. */
-const QUEUE_BOARD_COOKIE = 'liaison_queue_board';
 
 /**
  * The queue dashboard is plain HTML served by the api at /admin/queues: a link cannot carry the bearer token, so the
- * console hands it over in a short-lived cookie scoped to that path (SameSite=Strict) just before opening it.
+ * api sets a short-lived cookie for that path (HttpOnly, SameSite=Strict, cleared at sign-out) just before the
+ * console opens it.
  */
-function handOverToken(): void {
-  const token = tokenStore.get()?.accessToken;
-  if (!token) return;
-  const secure = window.location.protocol === 'https:' ? '; Secure' : '';
-  document.cookie = `${QUEUE_BOARD_COOKIE}=${token}; Path=/admin/queues; Max-Age=900; SameSite=Strict${secure}`;
+async function openBoard(event: MouseEvent<HTMLAnchorElement>): Promise<void> {
+  event.preventDefault();
+  await api.post('/admin/queues/session', {});
+  window.open('/admin/queues', '_blank', 'noopener');
 }
 
 export function QueuesPanel() {
@@ -24,7 +22,7 @@ export function QueuesPanel() {
         {t('admin.queues.title')}
       </Title>
       <Text>{t('admin.queues.intro')}</Text>
-      <Anchor href="/admin/queues" target="_blank" rel="noopener" onClick={handOverToken} fw={600}>
+      <Anchor href="/admin/queues" target="_blank" rel="noopener" onClick={(event) => void openBoard(event)} fw={600}>
         <IconExternalLink size={16} aria-hidden style={{ verticalAlign: 'middle', marginRight: 4 }} />
         {t('admin.queues.open')}
       </Anchor>

@@ -8,6 +8,7 @@ import { useAgencyUsers, type AgencyUser } from './admin-api';
 import { CreateUserForm } from './create-user-form';
 import { EditRolesModal } from './edit-roles-modal';
 import { ResetPasswordModal } from './reset-password-modal';
+import { UserSignInActions } from './user-sign-in-actions';
 
 /** The agency's users with their roles; create one (invited by e-mail), change roles, deactivate, reset a password. */
 export function UsersPanel({ me }: { me: Me }) {
@@ -15,6 +16,7 @@ export function UsersPanel({ me }: { me: Me }) {
   const [editing, setEditing] = useState<AgencyUser | null>(null);
   const [resetting, setResetting] = useState<AgencyUser | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const [failure, setFailure] = useState<unknown>(null);
   const items = users.data?.pages.flatMap((page) => page.items) ?? [];
 
   return (
@@ -34,7 +36,7 @@ export function UsersPanel({ me }: { me: Me }) {
           {notice}
         </Alert>
       )}
-      <ProblemAlert error={users.error} />
+      <ProblemAlert error={users.error ?? failure} />
       <AdminTable
         pending={users.isPending}
         empty={items.length === 0}
@@ -67,7 +69,7 @@ export function UsersPanel({ me }: { me: Me }) {
             </Table.Td>
             <Table.Td>{user.active ? t('admin.users.active') : t('admin.users.inactive')}</Table.Td>
             <Table.Td>
-              <Group gap="xs" wrap="nowrap">
+              <Group gap={4} wrap="nowrap">
                 <Button
                   size="xs"
                   variant="default"
@@ -86,6 +88,7 @@ export function UsersPanel({ me }: { me: Me }) {
                     {t('admin.users.resetPassword')}
                   </Button>
                 )}
+                <UserSignInActions agencyId={me.agency.id} user={user} onDone={setNotice} onError={setFailure} />
               </Group>
             </Table.Td>
           </Table.Tr>

@@ -13,15 +13,21 @@ import {
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
-import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
+import { Link, Navigate, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { isApiProblem } from '../../api/api-problem';
+import type { SecondFactorChallenge, TokenPair } from '../../api/types';
 import { useSession } from '../../auth/session';
 import { t } from '../../i18n/t';
+import { EnrolmentStep } from './enrolment-step';
+import { SecondFactorStep } from './second-factor-step';
 import { describeFailure } from './sign-in-failure';
 import { SsoAgencies } from './sso-agencies';
 
 export default function SignInPage() {
-  const { signedIn, signIn } = useSession();
+  const { signedIn, signIn, startSession } = useSession();
+  // a single sign-on whose provider's sign-in does not stand for the second factor arrives with its challenge
+  const location = useLocation() as { state: { challenge?: SecondFactorChallenge } | null };
+  const [challenge, setChallenge] = useState<SecondFactorChallenge | null>(location.state?.challenge ?? null);
   const [params] = useSearchParams();
   const navigate = useNavigate();
   const [failure, setFailure] = useState<string | null>(null);
@@ -41,8 +47,9 @@ export default function SignInPage() {
     setBusy(true);
     setFailure(null);
     try {
-      await signIn(email.trim(), password);
-      navigate(next, { replace: true });
+      const outcome = await signIn(email.trim(), password);
+      if (outcome.signedIn) navigate(next, { replace: true });
+      else setChallenge(outcome.challenge);
     } catch (error) {
       setFailure(describeFailure(error));
       if (isApiProblem(error) && error.status === 401) form.setFieldValue('password', '');
@@ -50,6 +57,11 @@ export default function SignInPage() {
       setBusy(false);
     }
   });
+
+  const signedInWith = (tokens: TokenPair) => {
+    startSession(tokens);
+    navigate(next, { replace: true });
+  };
 
   return (
     <Container size={440} component="main" py={64}>
@@ -62,7 +74,9 @@ export default function SignInPage() {
         </Stack>
       </Center>
       <Paper withBorder p="lg" radius="md">
-        <form onSubmit={submit} noValidate>
+        {challenge?.challenge === 'enrol' && <EnrolmentStep challenge={challenge} onSignedIn={signedInWith} />}
+        {challenge?.challenge === 'verify' && <SecondFactorStep challenge={challenge} onSignedIn={signedInWith} />}
+        <form onSubmit={submit} noValidate hidden={challenge !== null}>
           <Stack>
             {params.get('expired') && (
               <Alert color="yellow" role="status">

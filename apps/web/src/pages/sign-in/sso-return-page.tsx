@@ -3,14 +3,15 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { call } from '../../api/http';
-import type { TokenPair } from '../../api/types';
+import type { SecondFactorChallenge, TokenPair } from '../../api/types';
 import { tokenStore } from '../../auth/token-store';
 import { t } from '../../i18n/t';
 import { describeSsoFailure } from './sso-failure';
 
 /**
  * Where the api sends the browser back after the identity provider: `#code=` (single use, one minute), exchanged
- * here by POST for the token pair, or `#error=` with the reason. The fragment is wiped from the address at once.
+ * here by POST for the token pair (or the second factor's challenge, answered on the sign-in page), or `#error=` with
+ * the reason. The fragment is wiped from the address at once.
  */
 export default function SsoReturnPage() {
   const navigate = useNavigate();
@@ -24,8 +25,16 @@ export default function SsoReturnPage() {
     window.history.replaceState(null, '', window.location.pathname);
     const code = fragment.get('code');
     if (!code) return;
-    call<TokenPair>('/auth/sso/exchange', { method: 'POST', body: { code }, authenticated: false }).then(
+    call<TokenPair | SecondFactorChallenge>('/auth/sso/exchange', {
+      method: 'POST',
+      body: { code },
+      authenticated: false,
+    }).then(
       ({ data }) => {
+        if ('challenge' in data) {
+          navigate('/sign-in', { replace: true, state: { challenge: data } });
+          return;
+        }
         queryClient.clear();
         tokenStore.set({ accessToken: data.accessToken, refreshToken: data.refreshToken });
         navigate('/inbox', { replace: true });

@@ -11,7 +11,7 @@ import {
 } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { CallerContext } from '@liaison/domain';
-import { Caller, parseUuid } from '@liaison/platform';
+import { Caller, parseUuid, StepUp } from '@liaison/platform';
 import { PersonView } from '../person.view';
 import { PendingPurgeView } from './pending-purge.view';
 import { PersonPurgeService } from './person-purge.service';
@@ -28,6 +28,7 @@ export class PersonPurgeController {
 
   @Post(':id/purge')
   @HttpCode(200)
+  @StepUp()
   @ApiOkResponse({
     type: PersonView,
     description:
@@ -54,6 +55,7 @@ export class PersonPurgeController {
 
   @Post(':id/purge/confirm')
   @HttpCode(200)
+  @StepUp()
   @ApiOkResponse({ type: PersonView, description: 'The person, purged. Audited.' })
   @ApiNotFoundResponse({ description: NOT_VISIBLE })
   @ApiForbiddenResponse({
