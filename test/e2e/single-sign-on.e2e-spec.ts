@@ -275,7 +275,10 @@ describe('single sign-on through an agency’s OpenID provider (e2e)', () => {
       expect(refused.headers['content-type']).toMatch(PROBLEM);
       expect(refused.body.type).toMatch(/password-sign-in-off$/);
       expect(refused.body.detail).toMatch(/single sign-on/);
-      expect((await lastEntry('auth.login_failed')).data).toEqual({ reason: 'password_sign_in_off', clientAddress: '127.0.0.1' });
+      expect((await lastEntry('auth.login_failed')).data).toEqual({
+        reason: 'password_sign_in_off',
+        clientAddress: '127.0.0.1',
+      });
       // a wrong password says no more than it ever did
       await api.http().post('/v1/auth/login').send({ email: officer.email, password: 'wrong' }).expect(401);
       // other agencies are not touched
