@@ -1,6 +1,7 @@
 export { ASSISTANCE_TYPES, ASSISTANCE_TYPE_WORDING, type AssistanceType } from './assistance-type';
 export { internalStatePairs, internalStates, isEventBeyondRequestingSide, isInternalState } from './internal-states';
 export { allowedEvents } from './allowed-events';
+export { nextSteps, statesWaitingOn, type NextStep } from './next-steps';
 export { missingForSubmission, type CompletenessItem } from './completeness';
 export { decideTransition } from './decide-transition';
 export { describeWorkflow, type EventDescription, type WorkflowDescription } from './describe-workflow';
