@@ -14,12 +14,15 @@ import { Deadlines } from './detail/deadlines';
 import { HistoryTimeline } from './detail/history-timeline';
 import { PersonsPanel } from './detail/persons-panel';
 import { RequestContentView, RequestSummary } from './detail/request-summary';
+import { WaitingOnPanel } from './detail/waiting-on-panel';
 import { WorkflowDiagram } from './detail/workflow-diagram';
+import { useSession } from '../../auth/session';
 
 export default function RequestDetailPage() {
   const { id = '' } = useParams();
   const location = useLocation();
   const queryClient = useQueryClient();
+  const { me } = useSession();
   const [acting, setActing] = useState<string | null>(null);
   const [outcome, setOutcome] = useState<{ event: string; result: TransitionResult } | null>(null);
 
@@ -112,6 +115,9 @@ export default function RequestDetailPage() {
           )}
         </Alert>
       )}
+      {workflow.data && me && (
+        <WaitingOnPanel workflow={workflow.data} request={view} me={me} history={history.data?.items ?? []} />
+      )}
       <Grid gap="md">
         <Grid.Col span={{ base: 12, lg: 8 }}>
           <Stack>
@@ -163,6 +169,7 @@ export default function RequestDetailPage() {
         <ActionDialog
           request={view}
           event={actingEvent}
+          history={history.data?.items ?? []}
           context={{
             workflow: workflow.data,
             attachments: attachments.data?.items ?? [],

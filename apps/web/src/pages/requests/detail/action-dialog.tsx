@@ -4,8 +4,9 @@ import type { EventDescription } from '@liaison/domain';
 import { useState } from 'react';
 import { isApiProblem } from '../../../api/api-problem';
 import { api } from '../../../api/http';
-import type { RequestView, TransitionResult } from '../../../api/types';
+import type { HistoryEntry, RequestView, TransitionResult } from '../../../api/types';
 import { humanize } from '../../../components/labels';
+import { AskedQuestion } from './asked-question';
 import { ProblemAlert } from '../../../components/problem-alert';
 import { t } from '../../../i18n/t';
 import { PayloadInput, payloadOf, type PayloadContext } from './payload-input';
@@ -14,6 +15,7 @@ interface Props {
   request: RequestView;
   event: EventDescription;
   context: PayloadContext;
+  history: readonly HistoryEntry[];
   onClose: () => void;
   onDone: (result: TransitionResult) => void;
 }
@@ -22,7 +24,7 @@ interface Props {
  * The form of one allowed event, built from its payload fields. What the user leaves out is not checked here:
  * the server decides, and its refusal (reason, fields, missing items) is shown as it is.
  */
-export function ActionDialog({ request, event, context, onClose, onDone }: Props) {
+export function ActionDialog({ request, event, context, history, onClose, onDone }: Props) {
   const queryClient = useQueryClient();
   const [values, setValues] = useState<Record<string, unknown>>({});
   const send = useMutation({
@@ -62,6 +64,7 @@ export function ActionDialog({ request, event, context, onClose, onDone }: Props
         aria-label={humanize(event.name)}
       >
         <Stack>
+          <AskedQuestion request={request} history={history} workflow={context.workflow} />
           {(event.note || event.source) && (
             <Text size="sm" c="gray.8">
               {[event.note, event.source].filter(Boolean).join(' — ')}
