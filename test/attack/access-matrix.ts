@@ -207,6 +207,7 @@ export const ACCESS_MATRIX: Record<string, RouteRule> = {
   'POST /v1/auth/refresh': { public: true, expect: PUBLIC, body: freshTokens },
   'POST /v1/auth/logout': { public: true, expect: PUBLIC, body: freshTokens },
   'GET /v1/me': { expect: EVERYONE },
+  'GET /v1/me/work': { expect: EVERYONE },
 
   'GET /v1/agencies': { expect: DIRECTORY },
   'POST /v1/agencies': {
@@ -304,6 +305,7 @@ export const ACCESS_MATRIX: Record<string, RouteRule> = {
 
   'GET /v1/inbox': { expect: EVERYONE },
   'GET /v1/inbox/unread-count': { expect: EVERYONE },
+  'POST /v1/inbox/read-all': { expect: EVERYONE },
   'POST /v1/inbox/{id}/read': { expect: INBOX_OWNER, params: ({ world }) => ({ id: world.inboxItemId }) },
 
   'POST /v1/webhooks': { expect: WEBHOOK_ADMINS, body: () => ({ url: 'https://partner.example/matrix' }) },
