@@ -1,3 +1,4 @@
+import { describeWorkflow, isRequestKind, nextSteps } from '@liaison/domain';
 import type { Notice } from '../queues/queue-names';
 
 /** What a notice says in one language: references, states and deadlines only. */
@@ -10,15 +11,19 @@ type Phrases = {
   transition: (n: Extract<Notice, { type: 'transition' }>) => NoticeText;
   overdue: (n: Extract<Notice, { type: 'deadline_overdue' }>) => NoticeText;
   reasons: Record<string, string>;
+  /** What the recipient's role is expected to do next, from the workflow ("approve or return for amendment"). */
+  expected: (events: string) => string;
+  or: string;
 };
 
 const words = (state: string) => state.replace(/_/g, ' ');
+const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 const PHRASES: Record<string, Phrases> = {
   en: {
     transition: (n) => ({
-      title: `${n.reference}: ${words(n.from)} → ${words(n.to)}`,
-      body: `Request ${n.reference} (${n.kind.toUpperCase()}) moved from ${words(n.from)} to ${words(n.to)} (event: ${words(n.event)}, version ${n.version}).`,
+      title: `${n.reference}: ${words(n.event)}, now ${words(n.to)}`,
+      body: `${capital(words(n.event))} on request ${n.reference} (${n.kind.toUpperCase()}): it was ${words(n.from)} and is now ${words(n.to)}.`,
     }),
     overdue: (n) => ({
       title: `${n.reference}: ${words(n.timer)} deadline passed`,
@@ -31,11 +36,13 @@ const PHRASES: Record<string, Phrases> = {
       outcome: 'You filed this request.',
       deadline_overdue: 'Your side is responsible for this deadline: please escalate.',
     },
+    expected: (events) => `You must ${events}.`,
+    or: 'or',
   },
   fr: {
     transition: (n) => ({
-      title: `${n.reference} : ${words(n.from)} → ${words(n.to)}`,
-      body: `La demande ${n.reference} (${n.kind.toUpperCase()}) est passée de « ${words(n.from)} » à « ${words(n.to)} » (événement : ${words(n.event)}, version ${n.version}).`,
+      title: `${n.reference} : « ${words(n.event)} », désormais « ${words(n.to)} »`,
+      body: `« ${capital(words(n.event))} » sur la demande ${n.reference} (${n.kind.toUpperCase()}) : elle était « ${words(n.from)} » et est désormais « ${words(n.to)} ».`,
     }),
     overdue: (n) => ({
       title: `${n.reference} : délai « ${words(n.timer)} » dépassé`,
@@ -48,6 +55,8 @@ const PHRASES: Record<string, Phrases> = {
       outcome: 'Vous avez déposé cette demande.',
       deadline_overdue: 'Ce délai incombe à votre partie : merci de le traiter en priorité.',
     },
+    expected: (events) => `Vous devez : ${events}.`,
+    or: 'ou',
   },
 };
 
@@ -55,7 +64,22 @@ const PHRASES: Record<string, Phrases> = {
 export function noticeText(notice: Notice, language = 'en'): NoticeText & { why: string } {
   const phrases = PHRASES[language] ?? PHRASES['en'];
   const text = notice.type === 'transition' ? phrases.transition(notice) : phrases.overdue(notice);
-  return { ...text, why: phrases.reasons[notice.reason] ?? '' };
+  const expected = notice.type === 'transition' ? expectedOfRecipient(notice, phrases) : undefined;
+  const why = notice.reason === 'decision_owed' && expected ? '' : (phrases.reasons[notice.reason] ?? '');
+  return { ...text, why: [why, expected].filter(Boolean).join(' ') };
+}
+
+/** "You must approve or return for amendment.": the events the recipient's side and role owe in the new state. */
+function expectedOfRecipient(notice: Extract<Notice, { type: 'transition' }>, phrases: Phrases): string | undefined {
+  const { recipient } = notice;
+  if (recipient.type !== 'party' || !isRequestKind(notice.kind)) return undefined;
+  const step = nextSteps(describeWorkflow(notice.kind), notice.to).find(
+    (each) => each.side === recipient.side && each.role === recipient.role,
+  );
+  if (!step) return undefined;
+  const events = step.events.map(words);
+  const list = events.length > 1 ? `${events.slice(0, -1).join(', ')} ${phrases.or} ${events.at(-1)}` : events[0];
+  return phrases.expected(list);
 }
 
 export function noticeKind(notice: Notice): string {
