@@ -2,7 +2,15 @@ import type { Page } from 'playwright-core';
 import { en } from '../../apps/web/src/i18n/en';
 import { expectState, textbox } from './console-steps';
 import { expectNoSeriousAxeViolations, screenshot, signIn, startWebStack, type WebStack } from './support';
-import { agencyId, childAtBestInterests, DEMO, fileMla, transition, type Filed } from './support/arrange';
+import {
+  agencyId,
+  childAtBestInterests,
+  DEMO,
+  fileExtradition,
+  fileMla,
+  transition,
+  type Filed,
+} from './support/arrange';
 
 /**
  * Every request page says who the request waits on (agency, role, action, by when) and what that leaves the
@@ -91,6 +99,36 @@ describe('who acts next', () => {
       )
       .waitFor();
     await expectNoSeriousAxeViolations(page, 'request detail: child repatriation, origin side');
+  }, 120_000);
+});
+
+describe('the server’s refusal in plain words', () => {
+  let stack: WebStack;
+  let extradition: Filed;
+
+  beforeAll(async () => {
+    stack = await startWebStack();
+    const nepal = await agencyId(stack.client, 'NP', 'Nepal Police');
+    extradition = await fileExtradition(stack.client, DEMO.inOfficer, nepal, 'Surrender of a recruiter');
+  }, 240_000);
+  afterAll(() => stack?.close());
+
+  it('says why at the top of the dialog, the reason code behind the details', async () => {
+    const page = await stack.browser.newPage();
+    await signIn(page, DEMO.inSupervisor);
+    await page.goto(`/requests/${extradition.id}`);
+    await expectState(page, 'Draft');
+    const dialog = await openAction(page, 'Request provisional arrest');
+    await textbox(dialog, 'The arrest warrant or judgment').fill('Arrest warrant 112/2026');
+    await dialog.getByRole('button', { name: en.detail.send.replace('{event}', 'Request provisional arrest') }).click();
+    const refusal = dialog.getByRole('alert').filter({ hasText: en.detail.refusedTitle });
+    await refusal.getByTestId('refusal-reason').getByText(en.detail.refusalReasons.NOT_URGENT).waitFor();
+    const code = refusal.getByText(en.detail.refusalDetails.replace('{reason}', 'NOT_URGENT'));
+    expect(await code.isVisible()).toBe(false);
+    await refusal.getByText(en.common.details, { exact: true }).click();
+    await code.waitFor();
+    await expectNoSeriousAxeViolations(page, 'refused action dialog');
+    await expectState(page, 'Draft');
   }, 120_000);
 });
 

@@ -19,7 +19,7 @@ export {
 } from './handling-code';
 export { languageWarning } from './language';
 export { findLegalBasis, LEGAL_BASES } from './legal-bases';
-export type { PayloadField } from './payload';
+export { checkPayload, type FieldProblem, type PayloadField } from './payload';
 export { contentWithPersonFacts, type PersonFact } from './person-facts';
 export { formatReference } from './reference';
 export { renderWorkflowDocument, workflowDocumentPath } from './render-workflow-document';

@@ -6,6 +6,7 @@ import { Link, useLocation, useParams } from 'react-router';
 import { api } from '../../api/http';
 import type { Agency, Attachment, HistoryEntry, RequestView, TransitionResult } from '../../api/types';
 import { ProblemState } from '../../components/error-state';
+import { StateBadge } from '../../components/state-badge';
 import { humanize, kindLabel } from '../../components/labels';
 import { t } from '../../i18n/t';
 import { AttachmentList } from './attachments/attachment-list';
@@ -61,6 +62,7 @@ export default function RequestDetailPage() {
   const view = request.data;
   const notice = (location.state as { notice?: string } | null)?.notice;
   const actingEvent = workflow.data?.events.find((event) => event.name === acting);
+  const destructive = new Set(workflow.data?.events.filter((event) => event.destructive).map((event) => event.name));
 
   const done = (result: TransitionResult) => {
     setOutcome({ event: acting ?? '', result });
@@ -78,9 +80,7 @@ export default function RequestDetailPage() {
             <Title order={1} ff="monospace">
               {view.reference}
             </Title>
-            <Badge size="lg" variant="filled" color="indigo.9" data-testid="request-state">
-              {humanize(view.state)}
-            </Badge>
+            <StateBadge kind={view.kind} state={view.state} size="lg" data-testid="request-state" />
             {view.overdue && (
               <Badge size="lg" color="red.9" variant="filled">
                 {t('detail.overdue')}
@@ -153,7 +153,13 @@ export default function RequestDetailPage() {
               ) : (
                 <Group gap="xs">
                   {view.allowedEvents.map((event) => (
-                    <Button key={event} onClick={() => setActing(event)} disabled={!workflow.data}>
+                    <Button
+                      key={event}
+                      onClick={() => setActing(event)}
+                      disabled={!workflow.data}
+                      color={destructive.has(event) ? 'red.9' : undefined}
+                      variant={destructive.has(event) ? 'outline' : 'filled'}
+                    >
                       {humanize(event)}
                     </Button>
                   ))}
