@@ -1357,6 +1357,8 @@ export interface components {
       createdAt: string;
       updatedAt: string;
       lastActivityAt: string;
+      /** @description A victim of the request is a child (a fact of its persons, no identity): handle as such. */
+      childVictim?: boolean;
     };
     RequestSummaryView: {
       /** Format: uuid */
@@ -1894,6 +1896,8 @@ export interface components {
       createdAt: string;
       updatedAt: string;
       lastActivityAt: string;
+      /** @description A victim of the request is a child (a fact of its persons, no identity): handle as such. */
+      childVictim?: boolean;
       /** @description Accepted, but noted (a language the requested agency does not accept). */
       warnings: string[];
     };

@@ -545,6 +545,16 @@ export const en = {
       choose: 'Choose…',
       optional: '(optional)',
     },
+    attachmentCount: '{count} attachment(s)',
+    anotherAgency: 'Another agency',
+    childVictim:
+      'A victim is a child. Every step must serve the child’s best interests (CRC Art. 3); no return without a best-interests determination in favour of it.',
+    childVictimTitle: 'Child victim',
+    progress: 'Progress',
+    progressCaption: 'The usual course of a {kind} request; the current step is marked.',
+    progressDone: 'done',
+    progressCurrent: 'current',
+    progressOffPath: 'Now off the usual course: {state}',
     next: {
       title: 'Who acts next',
       waitingOn: 'Waiting on {agency} ({country}), the {side} side',
