@@ -48,3 +48,14 @@ export function formatBytes(bytes: number): string {
   if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
+
+const LANGUAGES = new Intl.DisplayNames(['en'], { type: 'language' });
+
+/** `hi` → "Hindi": a language code in words (the code itself when it is unknown). */
+export function languageName(code: string): string {
+  try {
+    return LANGUAGES.of(code) ?? code;
+  } catch {
+    return code;
+  }
+}

@@ -16,6 +16,7 @@ import { HistoryTimeline } from './detail/history-timeline';
 import { PersonsPanel } from './detail/persons-panel';
 import { RequestContentView, RequestSummary } from './detail/request-summary';
 import { WaitingOnPanel } from './detail/waiting-on-panel';
+import { WorkflowProgress } from './detail/workflow-progress';
 import { WorkflowDiagram } from './detail/workflow-diagram';
 import { useSession } from '../../auth/session';
 
@@ -67,8 +68,9 @@ export default function RequestDetailPage() {
   const done = (result: TransitionResult) => {
     setOutcome({ event: acting ?? '', result });
     setActing(null);
-    queryClient.setQueryData(['request', id], result);
+    queryClient.setQueryData(['request', id], { ...result, childVictim: view.childVictim });
     void queryClient.invalidateQueries({ queryKey: ['requests'] });
+    void queryClient.invalidateQueries({ queryKey: ['me', 'work'] });
     void queryClient.invalidateQueries({ queryKey: ['request', id, 'history'] });
   };
 
@@ -115,12 +117,22 @@ export default function RequestDetailPage() {
           )}
         </Alert>
       )}
+      {view.childVictim && (
+        <Alert color="red.9" variant="filled" title={t('detail.childVictimTitle')} data-testid="child-victim">
+          {t('detail.childVictim')}
+        </Alert>
+      )}
       {workflow.data && me && (
         <WaitingOnPanel workflow={workflow.data} request={view} me={me} history={history.data?.items ?? []} />
       )}
       <Grid gap="md">
         <Grid.Col span={{ base: 12, lg: 8 }}>
           <Stack>
+            {workflow.data && (
+              <WorkflowProgress workflow={workflow.data} current={view.state} childVictim={view.childVictim === true} />
+            )}
+            <RequestSummary request={view} />
+            <RequestContentView request={view} />
             <Paper withBorder p="md" component="section" aria-labelledby="workflow-heading">
               <Title order={2} size="h4" id="workflow-heading" mb="sm">
                 {t('detail.workflow')}
@@ -131,8 +143,6 @@ export default function RequestDetailPage() {
                 <Loader size="sm" role="status" aria-label={t('app.loading')} />
               )}
             </Paper>
-            <RequestSummary request={view} />
-            <RequestContentView request={view} />
             <PersonsPanel requestId={view.id} relation={view.relation} />
             <Paper withBorder p="md" component="section" aria-labelledby="attachments-title">
               <Title order={2} size="h4" id="attachments-title" mb="sm">
@@ -167,7 +177,7 @@ export default function RequestDetailPage() {
               )}
             </Paper>
             <Deadlines timers={view.timers} workflow={workflow.data} />
-            <HistoryTimeline entries={history.data?.items ?? []} request={view} />
+            <HistoryTimeline entries={history.data?.items ?? []} request={view} workflow={workflow.data} />
           </Stack>
         </Grid.Col>
       </Grid>
