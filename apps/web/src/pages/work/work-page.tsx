@@ -1,5 +1,6 @@
 import { Alert, Badge, Loader, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
+import { startTransition, useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { api } from '../../api/http';
 import type { MyWork, WorkItem } from '../../api/types';
@@ -36,8 +37,15 @@ export default function WorkPage() {
   );
 }
 
+/** Rows drawn in the first frame; the rest follow in a transition, so the most urgent show at once. */
+const FIRST_ROWS = 50;
+
 function WorkTable({ items }: { items: WorkItem[] }) {
   const now = useNow(60_000);
+  const [drawn, setDrawn] = useState(FIRST_ROWS);
+  useEffect(() => {
+    if (drawn < items.length) startTransition(() => setDrawn(items.length));
+  }, [drawn, items.length]);
   return (
     <Table.ScrollContainer minWidth={700}>
       <Table striped highlightOnHover verticalSpacing="xs" captionSide="top" data-testid="work-table">
@@ -52,7 +60,7 @@ function WorkTable({ items }: { items: WorkItem[] }) {
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {items.map((item) => (
+          {items.slice(0, drawn).map((item) => (
             <Table.Tr key={item.id} data-request={item.id}>
               <Table.Td>
                 <Deadline item={item} now={now} />
@@ -66,6 +74,7 @@ function WorkTable({ items }: { items: WorkItem[] }) {
                     fw={600}
                     c="indigo.9"
                     td="underline"
+                    style={{ whiteSpace: 'nowrap' }}
                   >
                     {item.reference}
                   </Text>
