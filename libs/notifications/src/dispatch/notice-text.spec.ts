@@ -47,4 +47,21 @@ describe('noticeText', () => {
     const text = noticeText(transition({ recipient: { type: 'filer' }, reason: 'outcome' }));
     expect(text.why).toBe('You filed this request.');
   });
+
+  it('reminds the responsible side ahead of a deadline and says what it must do', () => {
+    const text = noticeText({
+      ...transition({ recipient: { type: 'party', side: 'requested', role: 'OFFICER' }, reason: 'deadline_reminder' }),
+      type: 'deadline_reminder',
+      deadlineId: 'd1',
+      timer: 'acknowledge',
+      dueAt: '2026-12-15T00:00:00.000Z',
+      state: 'transmitted',
+      beforeMs: 3 * 86_400_000,
+    } as Notice);
+    expect(text.title).toBe('MLA-2026-000001: acknowledge deadline in 3 days');
+    expect(text.body).toBe(
+      'The acknowledge deadline of request MLA-2026-000001 (MLA) falls due on 2026-12-15; it is transmitted.',
+    );
+    expect(text.why).toBe('Your side is responsible for this deadline. You must acknowledge.');
+  });
 });

@@ -4,6 +4,9 @@ import type { OutboxRow } from './outbox-row';
 export const TIMER_TOPICS = ['start_timer', 'stop_timer', 'pause_timer', 'resume_timer'];
 /** Written by the deadline worker when a deadline passes: escalate to the responsible side's supervisors. */
 export const DEADLINE_OVERDUE_TOPIC = 'deadline_overdue';
+/** Written by the deadline worker some time before a deadline: remind the responsible side. */
+export const DEADLINE_REMINDER_TOPIC = 'deadline_reminder';
+export const NOTICE_TOPICS = ['notify', DEADLINE_OVERDUE_TOPIC, DEADLINE_REMINDER_TOPIC];
 
 /**
  * What one outbox row asks for: a notice to fan out to its recipients, a request's deadlines to bring in line with
@@ -13,7 +16,7 @@ export const DEADLINE_OVERDUE_TOPIC = 'deadline_overdue';
 export type OutboxRoute = { notice: Notice } | { deadlineSync: DeadlineSyncJobData } | null;
 
 export function routeOf(row: OutboxRow): OutboxRoute {
-  if (row.topic === 'notify' || row.topic === DEADLINE_OVERDUE_TOPIC) return { notice: noticeOf(row) };
+  if (NOTICE_TOPICS.includes(row.topic)) return { notice: noticeOf(row) };
   if (TIMER_TOPICS.includes(row.topic) && row.request_id) return { deadlineSync: syncOf(row.request_id, row.payload) };
   return null;
 }
@@ -32,6 +35,18 @@ export function noticeOf(row: OutboxRow): Notice {
     reason: effect.reason,
     occurredAt: new Date(row.created_at).toISOString(),
   };
+  if (row.topic === DEADLINE_REMINDER_TOPIC) {
+    return {
+      ...subject,
+      type: 'deadline_reminder',
+      key: `deadline-${payload['deadlineId']}-${payload['dueAt']}-reminder-${payload['beforeMs']}-${effect.recipient.type === 'party' ? effect.recipient.role : ''}`,
+      deadlineId: payload['deadlineId'],
+      timer: payload['timer'],
+      dueAt: payload['dueAt'],
+      state: payload['state'],
+      beforeMs: payload['beforeMs'],
+    };
+  }
   if (row.topic === DEADLINE_OVERDUE_TOPIC) {
     return {
       ...subject,
