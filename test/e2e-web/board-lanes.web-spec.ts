@@ -46,7 +46,10 @@ describe('the task-force board in lanes', () => {
     await page.goto(`/board?taskForce=${taskForceId}`);
     const mla = page.locator('[data-testid="board-lanes"][data-kind="mla"]');
     await mla.getByRole('heading', { name: /^Mutual legal assistance: 3 requests/ }).waitFor();
-    await page.locator('[data-testid="board-lanes"][data-kind="extradition"]').waitFor();
+    await page
+      .locator('[data-testid="board-lanes"][data-kind="extradition"]')
+      .getByRole('heading', { name: 'Extradition: 1 request, 0 overdue' })
+      .waitFor();
     expect(await page.locator('[data-testid="board-lanes"][data-kind="repatriation"]').count()).toBe(0);
 
     const states = await mla

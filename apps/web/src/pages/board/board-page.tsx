@@ -130,7 +130,11 @@ function KindLanes({ kind, board }: { kind: RequestKind; board: Board }) {
   return (
     <Stack component="section" aria-labelledby={headingId} gap="xs" data-testid="board-lanes" data-kind={kind}>
       <Title order={2} size="h4" id={headingId}>
-        {t('board.lanesOf', { kind: kindLabel(kind), total: board.total, overdue: board.overdue })}
+        {t('board.lanesOf', {
+          kind: kindLabel(kind),
+          requests: board.total === 1 ? t('board.oneRequest') : t('board.requestCount', { total: board.total }),
+          overdue: board.overdue,
+        })}
       </Title>
       <Box
         style={{ overflowX: 'auto' }}
