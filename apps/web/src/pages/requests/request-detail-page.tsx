@@ -68,7 +68,7 @@ export default function RequestDetailPage() {
   const done = (result: TransitionResult) => {
     setOutcome({ event: acting ?? '', result });
     setActing(null);
-    queryClient.setQueryData(['request', id], { ...result, childVictim: view.childVictim });
+    queryClient.setQueryData(['request', id], result);
     void queryClient.invalidateQueries({ queryKey: ['requests'] });
     void queryClient.invalidateQueries({ queryKey: ['me', 'work'] });
     void queryClient.invalidateQueries({ queryKey: ['request', id, 'history'] });
