@@ -302,6 +302,7 @@ export const ACCESS_MATRIX: Record<string, RouteRule> = {
   },
   // the matrix's accounts are exempt and have no second factor: 409
   'POST /v1/me/second-factor/recovery-codes': { expect: EVERYONE },
+  'GET /v1/me/work': { expect: EVERYONE },
 
   'GET /v1/agencies': { expect: DIRECTORY },
   'POST /v1/agencies': {
@@ -417,6 +418,7 @@ export const ACCESS_MATRIX: Record<string, RouteRule> = {
 
   'GET /v1/inbox': { expect: EVERYONE },
   'GET /v1/inbox/unread-count': { expect: EVERYONE },
+  'POST /v1/inbox/read-all': { expect: EVERYONE },
   'POST /v1/inbox/{id}/read': { expect: INBOX_OWNER, params: ({ world }) => ({ id: world.inboxItemId }) },
 
   'POST /v1/webhooks': { expect: WEBHOOK_ADMINS, body: () => ({ url: 'https://partner.example/matrix' }) },

@@ -82,18 +82,17 @@ describe('child repatriation blocked until the best-interests determination', ()
     await expectNoSeriousAxeViolations(page, 'request detail: repatriation');
   }, 120_000);
 
-  it('records the determination (the server first refuses it without an outcome), then travel documents follow', async () => {
+  it('records the determination (the form first asks for the outcome), then travel documents follow', async () => {
     const supervisor = await pageAs('supervisor@th-rtp.example');
     await expectState(supervisor, 'Best interests determination');
     const dialog = await act(supervisor, 'Record best interests', async (form) => {
       await textbox(form, 'Written reasons').fill('The family is safe and able to care for the child.');
     });
-    const refusal = dialog.getByRole('alert');
-    await refusal.getByText('MISSING_PAYLOAD').waitFor();
-    await refusal
-      .getByText(/The best-interests determination is required/)
-      .first()
-      .waitFor();
+    // Checked in the form before it is sent: the outcome is required.
+    await dialog.getByTestId('form-incomplete').waitFor();
+    // the one missing answer says what is wrong rather than repeating its label
+    await dialog.getByText(en.detail.payload.required).waitFor();
+    expect(await dialog.getByText(en.detail.payload.required).count()).toBe(1);
     await dialog.getByRole('radio', { name: 'Return', exact: true }).check();
     await dialog.getByRole('button', { name: en.detail.send.replace('{event}', 'Record best interests') }).click();
     await dialog.waitFor({ state: 'hidden' });

@@ -52,6 +52,9 @@ export async function act(
   const dialog = page.getByRole('dialog', { name: action });
   await dialog.waitFor({ state: 'visible' });
   await fill(dialog);
+  // An event that ends or halts the request asks for confirmation before it can be sent.
+  const confirm = dialog.getByRole('checkbox', { name: /^I confirm: / });
+  if ((await confirm.count()) > 0) await confirm.check();
   await dialog.getByRole('button', { name: en.detail.send.replace('{event}', action) }).click();
   return dialog;
 }

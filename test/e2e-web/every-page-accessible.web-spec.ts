@@ -41,6 +41,7 @@ describe('every page of the web console is accessible', () => {
 
   const PAGES: ConsolePage[] = [
     { name: 'sign-in', as: null, path: () => '/sign-in' },
+    { name: 'my-work-officer', as: DEMO.npOfficer, path: () => '/work' },
     { name: 'inbox', as: DEMO.npOfficer, path: () => '/inbox' },
     { name: 'requests', as: DEMO.inOfficer, path: () => '/requests' },
     { name: 'new-request', as: DEMO.inOfficer, path: () => '/requests/new' },

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { en } from '../../apps/web/src/i18n/en';
-import { act, expectState, textbox } from './console-steps';
+import { expectState, textbox } from './console-steps';
 import { expectNoSeriousAxeViolations, screenshot, signIn, startWebStack, type WebStack } from './support';
 
 /**
@@ -68,22 +68,29 @@ describe('extradition refused with grounds in the console', () => {
     await persons.getByText('Ram Bahadur Example').waitFor();
     await persons.getByText(en.detail.personsRecorded).waitFor();
 
-    const dialog = await act(page, 'Refuse', async (form) => {
-      await textbox(form, 'Written reasons').fill('The person sought is a national of Nepal.');
-      await form.getByRole('checkbox', { name: /Consultation of the requesting side beforehand/ }).check();
-    });
-    const refusal = dialog.getByRole('alert');
-    await refusal.getByText('MISSING_PAYLOAD').waitFor();
-    await refusal
-      .getByText(/At least one refusal ground is required/)
-      .first()
-      .waitFor();
+    await page
+      .getByRole('region', { name: en.detail.actions })
+      .getByRole('button', { name: 'Refuse', exact: true })
+      .click();
+    const dialog = page.getByRole('dialog', { name: 'Refuse' });
+    await textbox(dialog, 'Written reasons').fill('The person sought is a national of Nepal.');
+    await dialog.getByRole('checkbox', { name: /Consultation of the requesting side beforehand/ }).check();
+    // Refusing ends the request: the form asks for confirmation first, then checks itself before sending.
+    const send = dialog.getByRole('button', { name: en.detail.send.replace('{event}', 'Refuse') });
+    expect(await send.isDisabled()).toBe(true);
+    await dialog.getByRole('checkbox', { name: en.detail.destructiveConfirm.replace('{event}', 'refuse') }).check();
+    await send.click();
+    await dialog.getByTestId('form-incomplete').waitFor();
+    // the one missing answer says what is wrong rather than repeating its label
+    await dialog.getByText(en.detail.payload.required).waitFor();
+    expect(await dialog.getByText(en.detail.payload.required).count()).toBe(1);
+    await dialog.getByText(en.detail.notGrounds).waitFor();
     await screenshot(page, 'extradition-refusal-refused');
     await expectNoSeriousAxeViolations(page, 'request detail: refusal form');
     await expectState(page, 'Executive decision');
 
     await dialog.getByRole('checkbox', { name: /The offence is not punishable under the law of both States/ }).check();
-    await dialog.getByRole('button', { name: en.detail.send.replace('{event}', 'Refuse') }).click();
+    await send.click();
     await dialog.waitFor({ state: 'hidden' });
     await expectState(page, 'Refused');
     await page

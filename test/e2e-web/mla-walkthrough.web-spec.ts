@@ -65,17 +65,15 @@ describe('MLA walk-through in the console', () => {
     await page.waitForURL(/\/requests\/[0-9a-f-]{36}\/edit$/);
     requestId = requestIdFromUrl(page);
 
-    // Submitting anyway: the server refuses, and the console shows its reason and the same missing item.
-    await page.getByRole('button', { name: en.newRequest.submit }).click();
-    const refusal = page.getByRole('alert').filter({ hasText: 'INCOMPLETE_REQUEST' });
-    await refusal
-      .getByRole('listitem')
-      .filter({ hasText: 'The purpose for which the evidence, information or action is sought' })
-      .waitFor();
+    // "Submit for approval" stays disabled while the request is incomplete, and says why.
+    const submit = page.getByRole('button', { name: en.newRequest.submit });
+    expect(await submit.isDisabled()).toBe(true);
+    expect(await submit.getAttribute('aria-describedby')).toBe('submit-blocked');
 
     await textbox(page, fields.purpose).fill('Trace the proceeds of the recruitment fees.');
     await missing.getByText(en.newRequest.missingNone).waitFor();
-    await page.getByRole('button', { name: en.newRequest.submit }).click();
+    expect(await submit.isDisabled()).toBe(false);
+    await submit.click();
     await page.waitForURL(new RegExp(`/requests/${requestId}$`));
     await expectState(page, 'Under review');
     reference = (await page.getByRole('heading', { level: 1 }).innerText()).trim();
@@ -98,9 +96,11 @@ describe('MLA walk-through in the console', () => {
     await column('Transmitted').getByRole('link', { name: reference }).waitFor();
 
     const page = await pageAs('officer@np-police.example');
-    const inbox = page.getByRole('list', { name: en.inbox.title });
+    // The notice is an action item: the request now waits on her, and the inbox says what she must do.
+    const inbox = page.getByRole('list', { name: en.inbox.actionTitle });
     const notice = inbox.getByRole('listitem').filter({ hasText: reference });
     await waitVisibleWithReload(page, notice);
+    await notice.first().getByText('You must acknowledge.').first().waitFor();
     await screenshot(page, 'inbox');
     await expectNoSeriousAxeViolations(page, 'inbox');
 

@@ -74,10 +74,11 @@
 -- $72 = '00000000-0000-7000-8000-0000000000d1'
 -- $73 = 26
 with r as materialized (
-            select r.id, r.reference, r.kind, r.state, r.handling_code, r.created_at, r.last_activity_at,
+            select r.id, r.reference, r.kind, r.state, r.title, r.handling_code, r.created_at, r.last_activity_at,
                    r.requesting_agency_id, r.requested_agency_id, (r.overdue or exists (
     select 1 from jsonb_array_elements(r.timers) as timer
-     where timer ->> 'status' = 'running' and (timer ->> 'dueAt')::timestamptz < $1::timestamptz)) as overdue
+     where timer ->> 'status' = 'running' and (timer ->> 'dueAt')::timestamptz < $1::timestamptz)) as overdue,
+                   exists (select 1 from jsonb_array_elements(r.timers) as timer where timer ->> 'status' = 'running') as clock_running
               from task_force_request l join request r on r.id = l.request_id
              where l.task_force_id = $2 and (r.requesting_agency_id = $3 or (((r.kind, r.state) not in (($4, $5), ($6, $7), ($8, $9), ($10, $11), ($12, $13))
     and (r.kind, r.state, coalesce(r.previous_state, '')) not in (($14, $15, $16), ($17, $18, $19), ($20, $21, $22), ($23, $24, $25), ($26, $27, $28), ($29, $30, $31), ($32, $33, $34), ($35, $36, $37), ($38, $39, $40), ($41, $42, $43), ($44, $45, $46), ($47, $48, $49), ($50, $51, $52), ($53, $54, $55), ($56, $57, $58), ($59, $60, $61), ($62, $63, $64), ($65, $66, $67))) and (r.requested_agency_id = $68
@@ -86,7 +87,7 @@ with r as materialized (
           c as (select r.state, count(*)::int as count, count(*) filter (where r.overdue)::int as overdue
                   from r group by r.state)
           select c.state as column_state, c.count as column_count, c.overdue as column_overdue,
-                 p.id, p.reference, p.kind, p.state, p.handling_code, p.overdue,
+                 p.id, p.reference, p.kind, p.state, p.title, p.handling_code, p.overdue, p.clock_running,
                  p.requesting_agency_id, p.requested_agency_id,
                  to_char(p.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as created_at,
                  to_char(p.last_activity_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as cursor_key

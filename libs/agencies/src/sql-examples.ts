@@ -16,6 +16,7 @@ export const SQL_EXAMPLES: SqlExample[] = [
   { name: 'board', statement: boardSql(scope, { rows: 26 }) },
   { name: 'board-of-agency', statement: boardSql({ ...scope, agencyId: counterpart }, { rows: 26 }) },
   { name: 'board-column-page', statement: boardSql(scope, { state: 'in_execution', after, rows: 26 }) },
+  { name: 'board-of-kind', statement: boardSql({ ...scope, kind: 'mla' }, { rows: 26 }) },
   { name: 'board-agencies', statement: agenciesSql([agency, counterpart]) },
   { name: 'member-agencies', statement: memberAgenciesSql(taskForce) },
   { name: 'linked-requests', statement: linkedRequestsSql(taskForce) },

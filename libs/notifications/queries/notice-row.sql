@@ -2,4 +2,4 @@
 
 -- $1 = '00000000-0000-7000-8000-0000000000ff'
 select o.id, o.topic, o.request_id, o.payload, o.created_at, r.reference, r.kind from outbox_message o
-  join request r on r.id = o.request_id where o.id = $1 and o.topic in ('notify', 'deadline_overdue');
+  join request r on r.id = o.request_id where o.id = $1 and o.topic in ('notify', 'deadline_overdue', 'deadline_reminder');

@@ -1,6 +1,7 @@
 import { EXAMPLE_IDS, EXAMPLE_TIME, type SqlExample } from '@liaison/data';
-import { deadlineSyncLockSql, requestClockSql } from './deadlines/deadlines.sql';
+import { deadlineSyncLockSql, reminderSentSql, requestClockSql } from './deadlines/deadlines.sql';
 import { filerUsersSql, partyUsersSql, taskForceUsersSql } from './dispatch/recipients.sql';
+import { inboxRequestsSql, markAllReadSql } from './inbox/inbox-requests.sql';
 import { claimOutboxBatchSql, insertOutboxSql, noticeRowSql, OUTBOX_BACKLOG_SQL } from './outbox/outbox.sql';
 import {
   cancelDeliverySql,
@@ -32,6 +33,8 @@ const outboxRow = (id: string, topic: string) => ({
 });
 
 export const SQL_EXAMPLES: SqlExample[] = [
+  { name: 'inbox-requests', statement: inboxRequestsSql([request], { agencyId: agency, userId: EXAMPLE_IDS.user }) },
+  { name: 'inbox-mark-all-read', statement: markAllReadSql(EXAMPLE_IDS.user, EXAMPLE_TIME) },
   {
     name: 'insert-outbox',
     statement: insertOutboxSql([
@@ -43,6 +46,7 @@ export const SQL_EXAMPLES: SqlExample[] = [
   { name: 'outbox-backlog', statement: OUTBOX_BACKLOG_SQL },
   { name: 'notice-row', statement: noticeRowSql(fresh) },
   { name: 'deadline-sync-lock', statement: deadlineSyncLockSql(request) },
+  { name: 'deadline-reminder-sent', statement: reminderSentSql(fresh, `${fresh}-2026-12-01T00:00:00.000Z-86400000`) },
   { name: 'request-clock', statement: requestClockSql(request) },
   { name: 'party-users', statement: partyUsersSql([agency, counterpart]) },
   { name: 'task-force-users', statement: taskForceUsersSql([request]) },

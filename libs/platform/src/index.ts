@@ -14,7 +14,7 @@ export {
   withDefaults,
   type Env,
 } from './config/read-config';
-export { ed25519PublicKeyOf } from './config/value-types';
+export { ed25519PublicKeyOf, type ReminderSchedule } from './config/value-types';
 export { LIAISON_CONFIG, LiaisonConfigModule } from './config.module';
 export { parsePrivateKey, parsePublicKey } from './crypto/ed25519-key';
 export { gcmOpen, gcmPack, gcmSeal, gcmUnpack } from './crypto/aes-gcm';

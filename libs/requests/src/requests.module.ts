@@ -29,6 +29,8 @@ import { StatisticsService } from './statistics/statistics.service';
 import { RequestPresenter } from './view/request-presenter';
 import { RequestReader } from './view/request-reader';
 import { WorkflowsController } from './workflows/workflows.controller';
+import { MyWorkController } from './work/my-work.controller';
+import { MyWorkService } from './work/my-work.service';
 
 /** The request aggregate: drafts, persons, attachments, notes, links, search, and who may see what. */
 @Module({
@@ -48,6 +50,7 @@ import { WorkflowsController } from './workflows/workflows.controller';
     LinksController,
     WorkflowsController,
     StatisticsController,
+    MyWorkController,
   ],
   providers: [
     RequestAccess,
@@ -65,6 +68,7 @@ import { WorkflowsController } from './workflows/workflows.controller';
     NotesService,
     LinksService,
     StatisticsService,
+    MyWorkService,
     IdempotentReplays,
     { provide: ATTACHMENT_SETTINGS, useFactory: () => attachmentSettings() },
     {

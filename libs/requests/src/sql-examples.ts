@@ -9,6 +9,8 @@ import {
   requestPastRetentionSql,
 } from './persons/retention/expired-persons.sql';
 import { buildSearchSql, type SearchPage } from './search/search.sql';
+import { workStates } from './work/work-states';
+import { myWorkSql } from './work/my-work.sql';
 import { deadlineRunsSql, requestCountsSql, timeInStateSql, victimCountsSql } from './statistics/statistics.sql';
 
 const { agency, user, request, taskForce } = EXAMPLE_IDS;
@@ -55,6 +57,10 @@ export const SQL_EXAMPLES: SqlExample[] = [
   search(
     'search-task-force-incoming',
     buildSearchSql(searcher, { taskForceId: taskForce, direction: 'incoming', overdue: false }, firstPage),
+  ),
+  search(
+    'my-work',
+    myWorkSql({ agencyId: agency, userId: user, draftState: 'draft' }, workStates(['OFFICER', 'SUPERVISOR']), 200),
   ),
   { name: 'statistics-request-counts-all', statement: requestCountsSql({ kind: 'all' }, {}) },
   { name: 'statistics-request-counts', statement: requestCountsSql(agencyScope, { kind: 'mla', ...period }) },

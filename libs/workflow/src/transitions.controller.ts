@@ -57,6 +57,10 @@ export class TransitionsController {
       ? allowedEvents(request.kind, toSnapshot(request, facts), { side, roles: actor.roles, now })
       : [];
     response.setHeader('ETag', etagOf(request.version));
-    return { ...toRequestView(request, relation, events, now), warnings: applied.warnings };
+    return {
+      ...toRequestView(request, relation, events, now),
+      childVictim: facts.content.victimIsChild === true,
+      warnings: applied.warnings,
+    };
   }
 }

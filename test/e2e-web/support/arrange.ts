@@ -12,6 +12,7 @@ export const DEMO = {
   npAdmin: 'admin@np-police.example',
   thOfficer: 'officer@th-rtp.example',
   thSupervisor: 'supervisor@th-rtp.example',
+  mmOfficer: 'officer@mm-dsw.example',
   mmSupervisor: 'supervisor@mm-dsw.example',
   platformAdmin: 'platform.admin@liaison.example',
 } as const;
@@ -112,4 +113,48 @@ export async function taskForceFollowing(client: StackClient, name: string, requ
     await client.post(DEMO.inSupervisor, `/task-forces/${taskForce.id}/requests`, { requestId });
   }
   return taskForce.id;
+}
+
+/**
+ * A child found in Thailand, referred to Myanmar's Department of Social Welfare and taken as far as the
+ * best-interests determination, which the Thai supervisor owes.
+ */
+export async function childAtBestInterests(client: StackClient, title: string): Promise<Filed> {
+  const origin = await agencyId(client, 'MM', 'Department of Social Welfare');
+  const filed = await client.post<Filed>(DEMO.thOfficer, '/requests', {
+    kind: 'repatriation',
+    requestedAgencyId: origin,
+    legalBasis: 'palermo-protocol',
+    urgency: 'normal',
+    language: 'en',
+    handlingCode: 'H2',
+    title,
+    content: {
+      requestingAuthority: 'Royal Thai Police, Anti-Trafficking in Persons Division',
+      subjectMatter: 'Trafficking of a child for labour exploitation',
+      proceedingsNature: 'Victim protection and criminal investigation',
+      conductingAuthority: 'Royal Thai Police, ATPD',
+      summaryOfFacts: 'A child was found working in a garment workshop in Mae Sot.',
+      assistanceSought: 'Safe return of the child to the family or an alternative care arrangement.',
+      purpose: 'Return and reintegration of the child.',
+      consentStatus: 'given',
+      victimWishesToReturn: true,
+      pendingProceedings: { exist: false },
+    },
+  });
+  await client.post(DEMO.thOfficer, `/requests/${filed.id}/persons`, {
+    role: 'victim',
+    gender: 'female',
+    nationality: 'MM',
+    minor: true,
+    identity: { names: ['Example Child'] },
+  });
+  await transition(client, DEMO.thOfficer, filed.id, 'submit');
+  await transition(client, DEMO.mmOfficer, filed.id, 'acknowledge');
+  await transition(client, DEMO.mmOfficer, filed.id, 'confirm_identity', { basis: 'nationality' });
+  await transition(client, DEMO.thOfficer, filed.id, 'record_assessment', { riskLevel: 'low', needsLevel: 'medium' });
+  return transition(client, DEMO.mmOfficer, filed.id, 'record_family_assessment', {
+    guardianAppointed: true,
+    familyTracing: 'family_suitable',
+  });
 }

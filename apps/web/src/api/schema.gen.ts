@@ -1074,6 +1074,22 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/me/work': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['MyWorkController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/requests/{requestId}/transitions': {
     parameters: {
       query?: never;
@@ -1116,6 +1132,22 @@ export interface paths {
     get: operations['InboxController_unreadCount'];
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/inbox/read-all': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['InboxController_readAll'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1936,6 +1968,7 @@ export interface components {
       kind: 'mla' | 'extradition' | 'repatriation';
       /** @example in_execution */
       state: string;
+      title: string;
       /** @enum {string} */
       handlingCode: 'H0' | 'H1' | 'H2' | 'H3';
       /**
@@ -1953,6 +1986,8 @@ export interface components {
       lastActivityAt: string;
       /** @description Marked overdue, or a running clock is past its due time. */
       overdue: boolean;
+      /** @description A legal clock runs: "on time" means something. */
+      clockRunning: boolean;
     };
     BoardColumnView: {
       /** @example in_execution */
@@ -2118,6 +2153,8 @@ export interface components {
       createdAt: string;
       updatedAt: string;
       lastActivityAt: string;
+      /** @description A victim of the request is a child (a fact of its persons, no identity): handle as such. */
+      childVictim?: boolean;
     };
     RequestSummaryView: {
       /** Format: uuid */
@@ -2558,6 +2595,54 @@ export interface components {
       overdueRates: components['schemas']['OverdueRate'][];
       victims: components['schemas']['VictimCounts'];
     };
+    ExpectedStepView: {
+      /** @enum {string} */
+      role: 'OFFICER' | 'SUPERVISOR' | 'AUDITOR' | 'ADMIN';
+      /**
+       * @description Ways forward first.
+       * @example [
+       *       "approve",
+       *       "return_for_amendment"
+       *     ]
+       */
+      events: string[];
+    };
+    WorkItemView: {
+      /** Format: uuid */
+      id: string;
+      /** @example MLA-2026-000123 */
+      reference: string;
+      /** @enum {string} */
+      kind: 'mla' | 'extradition' | 'repatriation';
+      /** @example under_review */
+      state: string;
+      title: string;
+      /**
+       * @description The side of the caller’s agency.
+       * @enum {string}
+       */
+      relation: 'requesting' | 'requested';
+      /** @description The other agency. */
+      counterpart: components['schemas']['PartyView'];
+      /** @enum {string} */
+      urgency: 'normal' | 'urgent';
+      overdue: boolean;
+      expected: components['schemas']['ExpectedStepView'][];
+      /** @description When the earliest running deadline falls due. */
+      dueAt: string | null;
+      /**
+       * @description That deadline’s timer.
+       * @example decide
+       */
+      dueTimer: string | null;
+      lastActivityAt: string;
+    };
+    MyWorkView: {
+      /** @description Overdue first, then by deadline, urgency and waiting time. */
+      items: components['schemas']['WorkItemView'][];
+      /** @description More requests wait than the limit allowed. */
+      more: boolean;
+    };
     TransitionDto: {
       /**
        * @description An event of the request kind’s workflow (GET /v1/workflows/:kind).
@@ -2618,8 +2703,33 @@ export interface components {
       createdAt: string;
       updatedAt: string;
       lastActivityAt: string;
+      /** @description A victim of the request is a child (a fact of its persons, no identity): handle as such. */
+      childVictim?: boolean;
       /** @description Accepted, but noted (a language the requested agency does not accept). */
       warnings: string[];
+    };
+    InboxPartyView: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+      /** @example NP */
+      country: string;
+    };
+    InboxRequestView: {
+      /** Format: uuid */
+      id: string;
+      /** @example MLA-2026-000123 */
+      reference: string;
+      title: string;
+      /** @enum {string} */
+      kind: 'mla' | 'extradition' | 'repatriation';
+      /**
+       * @description The state now, which may be past the notice.
+       * @example under_review
+       */
+      state: string;
+      requestingAgency: components['schemas']['InboxPartyView'];
+      requestedAgency: components['schemas']['InboxPartyView'];
     };
     InboxItemView: {
       /** Format: uuid */
@@ -2632,6 +2742,8 @@ export interface components {
       link: string | null;
       createdAt: string;
       readAt: string | null;
+      /** @description Null when the caller no longer sees it. */
+      request: components['schemas']['InboxRequestView'] | null;
     };
     InboxPageView: {
       items: components['schemas']['InboxItemView'][];
@@ -2641,6 +2753,10 @@ export interface components {
     };
     UnreadCountView: {
       unread: number;
+    };
+    MarkedReadView: {
+      /** @description How many entries were unread. */
+      marked: number;
     };
     CreateWebhookDto: {
       /** @example https://case-system.police.example/liaison/webhooks */
@@ -4634,6 +4750,8 @@ export interface operations {
       query?: {
         /** @description A member agency: only the requests it is a party to. */
         agencyId?: string;
+        /** @description One kind of request: its lanes in workflow order. */
+        kind?: 'mla' | 'extradition' | 'repatriation';
         /** @description Cards per column, most recent activity first; the counts always cover the whole column. */
         perColumn?: number;
         /** @description One column only: its first page, or with `after` the page that follows. */
@@ -5439,6 +5557,29 @@ export interface operations {
       };
     };
   };
+  MyWorkController_list: {
+    parameters: {
+      query?: {
+        /** @description The most urgent first; `more` says whether others wait. */
+        limit?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Requests waiting on the caller: on their roles in their agency (a draft only on its author), most urgent first. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MyWorkView'];
+        };
+      };
+    };
+  };
   TransitionsController_transition: {
     parameters: {
       query?: never;
@@ -5539,6 +5680,26 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['UnreadCountView'];
+        };
+      };
+    };
+  };
+  InboxController_readAll: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Every unread entry of the caller marked read. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MarkedReadView'];
         };
       };
     };

@@ -43,6 +43,9 @@ export type Attachment = Schemas['AttachmentView'];
 
 export type InboxItem = Schemas['InboxItemView'];
 export type InboxPage = Schemas['InboxPageView'];
+export type InboxRequest = Schemas['InboxRequestView'];
+export type WorkItem = Schemas['WorkItemView'];
+export type MyWork = Schemas['MyWorkView'];
 
 export type TaskForceSummaryPage = Schemas['TaskForceSummaryPageView'];
 export type TaskForceDetail = Schemas['TaskForceView'];

@@ -43,6 +43,7 @@ export const routes: RouteObject[] = [
         errorElement: <RouteErrorPage standalone />,
         children: [
           { index: true, ...page(() => import('../pages/home-redirect')) },
+          { path: 'work', ...page(() => import('../pages/work/work-page')) },
           { path: 'inbox', ...page(() => import('../pages/inbox/inbox-page')) },
           { path: 'requests', ...page(() => import('../pages/requests/requests-page')) },
           { path: 'requests/new', ...page(() => import('../pages/requests/new-request-page')) },

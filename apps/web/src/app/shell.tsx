@@ -14,6 +14,7 @@ import {
 } from '@mantine/core';
 import { useDisclosure, useNetwork } from '@mantine/hooks';
 import {
+  IconChecklist,
   IconChartBar,
   IconFilePlus,
   IconInbox,
@@ -29,18 +30,26 @@ import { NavLink as RouterNavLink, Outlet, useNavigate } from 'react-router';
 import type { Me } from '../api/types';
 import { hasAnyRole, useSession } from '../auth/session';
 import { t, type MessageKey } from '../i18n/t';
+import { UnreadBadge } from '../pages/inbox/unread-badge';
 
 interface NavItem {
   to: string;
   label: MessageKey;
   icon: ReactNode;
   visible(me: Me): boolean;
+  badge?: ReactNode;
 }
 
 const ICON = { size: 18, stroke: 1.75, 'aria-hidden': true } as const;
 
 const NAV: NavItem[] = [
-  { to: '/inbox', label: 'nav.inbox', icon: <IconInbox {...ICON} />, visible: () => true },
+  {
+    to: '/work',
+    label: 'nav.work',
+    icon: <IconChecklist {...ICON} />,
+    visible: (me) => hasAnyRole(me, 'OFFICER', 'SUPERVISOR'),
+  },
+  { to: '/inbox', label: 'nav.inbox', icon: <IconInbox {...ICON} />, visible: () => true, badge: <UnreadBadge /> },
   { to: '/requests', label: 'nav.requests', icon: <IconListDetails {...ICON} />, visible: () => true },
   {
     to: '/requests/new',
@@ -102,6 +111,7 @@ export function Shell() {
               variant="filled"
               label={t(item.label)}
               leftSection={item.icon}
+              rightSection={item.badge}
               onClick={close}
             />
           ))}

@@ -1,7 +1,7 @@
 import { Alert, List, Text } from '@mantine/core';
 import { isApiProblem } from '../api/api-problem';
 import { errorKindOf } from './error-state';
-import { t } from '../i18n/t';
+import { t, tOr } from '../i18n/t';
 
 /** A refused or failed call, said inline: the server's detail, its field errors, and the wait after a 429. */
 export function ProblemAlert({ error, title }: { error: unknown; title?: string }) {
@@ -28,12 +28,12 @@ export function ProblemAlert({ error, title }: { error: unknown; title?: string 
   ];
   return (
     <Alert color="red" role="alert" title={title}>
-      <Text size="sm">{detail}</Text>
       {problem.reason && (
-        <Text size="xs" mt={4} ff="monospace">
-          {t('detail.reason', { reason: problem.reason })}
+        <Text size="sm" fw={600} mb={4} data-testid="refusal-reason">
+          {tOr(`detail.refusalReasons.${problem.reason}`, problem.reason)}
         </Text>
       )}
+      <Text size="sm">{detail}</Text>
       {problem.missing && problem.missing.length > 0 && (
         <>
           <Text size="sm" mt="xs" fw={600}>
@@ -57,6 +57,18 @@ export function ProblemAlert({ error, title }: { error: unknown; title?: string 
             <List.Item key={line}>{line}</List.Item>
           ))}
         </List>
+      )}
+      {problem.reason && (
+        <details>
+          <summary>
+            <Text span size="xs">
+              {t('common.details')}
+            </Text>
+          </summary>
+          <Text size="xs" ff="monospace">
+            {t('detail.refusalDetails', { reason: problem.reason })}
+          </Text>
+        </details>
       )}
     </Alert>
   );

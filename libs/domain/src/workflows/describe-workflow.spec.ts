@@ -98,8 +98,19 @@ describe('workflow descriptions', () => {
       timers: { start: ['acknowledge'] },
       outcome: false,
       effects: [],
+      destructive: false,
       source: 'UNTOC Art. 18(13)',
     });
+  });
+
+  it('mark the events that end or halt a request short of its purpose', () => {
+    const destructive = (kind: RequestKind) =>
+      describeWorkflow(kind)
+        .events.filter((event) => event.destructive)
+        .map((event) => event.name);
+    expect(destructive('mla')).toEqual(['refuse', 'withdraw']);
+    expect(destructive('extradition')).toEqual(['refuse', 'withdraw']);
+    expect(destructive('repatriation')).toEqual(['identity_not_confirmed', 'halt', 'cancel']);
   });
 
   it('expand groups of states and say which group', () => {

@@ -66,6 +66,8 @@ export interface EventDescription {
   /** The filer is notified. */
   outcome: boolean;
   effects: EffectRule[];
+  /** Ends or halts the request short of its purpose: clients ask for confirmation. */
+  destructive: boolean;
   note?: string;
   source?: string;
 }
@@ -144,6 +146,7 @@ function describeEvent(
     timers: transition.timers ?? {},
     outcome: transition.outcome === true,
     effects: [...(transition.effects ?? [])],
+    destructive: transition.destructive === true,
     ...(transition.note && { note: transition.note }),
     ...(transition.source && { source: transition.source }),
   };

@@ -9,6 +9,7 @@ export {
   isKnownToRequestingSideAlone,
 } from './internal-states';
 export { allowedEvents } from './allowed-events';
+export { nextSteps, statesWaitingOn, type NextStep } from './next-steps';
 export { missingForSubmission, type CompletenessItem } from './completeness';
 export { decideTransition } from './decide-transition';
 export { describeWorkflow, type EventDescription, type WorkflowDescription } from './describe-workflow';
@@ -26,7 +27,7 @@ export {
 } from './handling-code';
 export { languageWarning } from './language';
 export { findLegalBasis, LEGAL_BASES } from './legal-bases';
-export type { PayloadField } from './payload';
+export { checkPayload, type FieldProblem, type PayloadField } from './payload';
 export { contentWithPersonFacts, type PersonFact } from './person-facts';
 export { formatReference } from './reference';
 export { renderWorkflowDocument, workflowDocumentPath } from './render-workflow-document';

@@ -78,6 +78,8 @@ export interface TransitionDefinition<S extends string, T extends string> {
   /** Keeps a payload choice for later guards: the child's best-interests determination. */
   remember?: { bestInterestsOutcome: string };
   effects?: readonly EffectRule[];
+  /** Ends or halts the request short of its purpose (refuse, withdraw, cancel, halt): asks for confirmation. */
+  destructive?: boolean;
   note?: string;
   source?: string;
 }

@@ -1,4 +1,4 @@
-import type { Env, NodeEnvironment } from '@liaison/platform';
+import type { Env, NodeEnvironment, ReminderSchedule } from '@liaison/platform';
 import { readSettings } from '@liaison/platform';
 
 /** Settings of the relay and the channels, from the platform's configuration schema. Defaults suit development. */
@@ -26,7 +26,8 @@ export interface NotificationsConfig {
     /** How long a rotated endpoint's old secret still signs its deliveries, beside the new one. */
     secretOverlapMs: number;
   };
-  deadlines: { reconcileMs: number };
+  /** `reminders`: how long before a deadline its responsible side is reminded, for every timer or by name. */
+  deadlines: { reconcileMs: number; reminders: ReminderSchedule };
   /** Links in e-mails point here. */
   publicUrl: string;
   /** The worker serves its Prometheus metrics on this port (0: not served), listening on `host`. */
@@ -64,7 +65,7 @@ export function loadNotificationsConfig(env?: Env): NotificationsConfig {
       allowedNetworks: settings.WEBHOOK_ALLOWED_NETWORKS,
       secretOverlapMs: settings.WEBHOOK_SECRET_OVERLAP_HOURS * 3_600_000,
     },
-    deadlines: { reconcileMs: settings.DEADLINE_RECONCILE_MS },
+    deadlines: { reconcileMs: settings.DEADLINE_RECONCILE_MS, reminders: settings.DEADLINE_REMINDERS },
     publicUrl: settings.PUBLIC_URL.replace(/\/$/, ''),
     metrics: { port: settings.WORKER_METRICS_PORT, host: settings.METRICS_HOST },
   };

@@ -4,15 +4,26 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Job, Queue } from 'bullmq';
 import { DeadlineSchema } from '@liaison/data';
 import { CLOCK, type Clock } from '../clock/clock';
-import { DEADLINES_QUEUE, DeadlineJob, type DeadlineFireJobData } from '../queues/queue-names';
+import { NOTIFICATIONS_CONFIG, type NotificationsConfig } from '../config/notifications-config';
+import {
+  DEADLINES_QUEUE,
+  DeadlineJob,
+  type DeadlineFireJobData,
+  type DeadlineRemindJobData,
+} from '../queues/queue-names';
 
 export interface ArmedDeadline {
   id: string;
+  /** The timer, which chooses its reminders. */
+  kind: string;
   dueAt: Date;
 }
 
 /** One job per deadline and due time: a resumed or restarted clock gets a new job, the old one finds it stale. */
-export const fireJobId = (deadline: ArmedDeadline) => `deadline-${deadline.id}-${deadline.dueAt.getTime()}`;
+export const fireJobId = (deadline: Pick<ArmedDeadline, 'id' | 'dueAt'>) =>
+  `deadline-${deadline.id}-${deadline.dueAt.getTime()}`;
+export const remindJobId = (deadline: Pick<ArmedDeadline, 'id' | 'dueAt'>, beforeMs: number) =>
+  `deadline-${deadline.id}-${deadline.dueAt.getTime()}-reminder-${beforeMs}`;
 
 /**
  * Keeps a delayed job in Redis for every pending deadline. The table is the truth: `reconcile` (at start and
@@ -24,22 +35,41 @@ export class DeadlineArming {
 
   constructor(
     private readonly em: EntityManager,
-    @InjectQueue(DEADLINES_QUEUE) private readonly queue: Queue<DeadlineFireJobData>,
+    @InjectQueue(DEADLINES_QUEUE) private readonly queue: Queue<DeadlineFireJobData | DeadlineRemindJobData>,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(NOTIFICATIONS_CONFIG) private readonly config: NotificationsConfig,
   ) {}
 
+  /** The deadline's job at its due time, and one per reminder still ahead (`DEADLINE_REMINDERS`). */
   async arm(deadline: ArmedDeadline): Promise<void> {
-    const delay = Math.max(0, deadline.dueAt.getTime() - this.clock.now().getTime());
+    const now = this.clock.now().getTime();
+    const dueAt = deadline.dueAt.toISOString();
     await this.queue.add(
       DeadlineJob.Fire,
-      { deadlineId: deadline.id, dueAt: deadline.dueAt.toISOString() },
-      { jobId: fireJobId(deadline), delay },
+      { deadlineId: deadline.id, dueAt },
+      { jobId: fireJobId(deadline), delay: Math.max(0, deadline.dueAt.getTime() - now) },
+    );
+    const ahead = this.remindersOf(deadline).filter((beforeMs) => deadline.dueAt.getTime() - beforeMs > now);
+    await Promise.all(
+      ahead.map((beforeMs) =>
+        this.queue.add(
+          DeadlineJob.Remind,
+          { deadlineId: deadline.id, dueAt, beforeMs },
+          { jobId: remindJobId(deadline, beforeMs), delay: deadline.dueAt.getTime() - beforeMs - now },
+        ),
+      ),
     );
   }
 
   /** Best effort: a job left behind finds its deadline paused or stopped and does nothing. */
   async disarm(deadline: ArmedDeadline): Promise<void> {
-    await this.queue.remove(fireJobId(deadline)).catch(() => 0);
+    const ids = [fireJobId(deadline), ...this.remindersOf(deadline).map((beforeMs) => remindJobId(deadline, beforeMs))];
+    await Promise.all(ids.map((id) => this.queue.remove(id).catch(() => 0)));
+  }
+
+  remindersOf(deadline: Pick<ArmedDeadline, 'kind'>): readonly number[] {
+    const { reminders } = this.config.deadlines;
+    return reminders.timers[deadline.kind] ?? reminders.all;
   }
 
   async reconcile(): Promise<number> {
@@ -48,7 +78,7 @@ export class DeadlineArming {
       .find(
         DeadlineSchema,
         { status: 'pending', stoppedAt: null },
-        { fields: ['id', 'dueAt'], orderBy: { dueAt: 'asc' } },
+        { fields: ['id', 'kind', 'dueAt'], orderBy: { dueAt: 'asc' } },
       );
     let rearmed = 0;
     for (const deadline of pending) if (await this.reconcileOne(deadline)) rearmed += 1;

@@ -127,4 +127,4 @@ export class DeadlineSync {
   }
 }
 
-const armed = (row: Deadline): ArmedDeadline => ({ id: row.id, dueAt: row.dueAt });
+const armed = (row: Deadline): ArmedDeadline => ({ id: row.id, kind: row.kind, dueAt: row.dueAt });

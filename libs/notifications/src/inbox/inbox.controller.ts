@@ -4,7 +4,7 @@ import { CurrentActor } from '@liaison/auth';
 import type { Actor } from '@liaison/domain';
 import { parseUuid } from '@liaison/platform';
 import { InboxQuery } from './inbox.query';
-import { InboxItemView, InboxPageView, UnreadCountView } from './inbox.view';
+import { InboxItemView, InboxPageView, MarkedReadView, UnreadCountView } from './inbox.view';
 import { InboxService } from './inbox.service';
 
 @ApiTags('inbox')
@@ -23,6 +23,13 @@ export class InboxController {
   @ApiOkResponse({ type: UnreadCountView })
   async unreadCount(@CurrentActor() actor: Actor): Promise<UnreadCountView> {
     return { unread: await this.inbox.unreadCount(actor) };
+  }
+
+  @Post('read-all')
+  @HttpCode(200)
+  @ApiOkResponse({ type: MarkedReadView, description: 'Every unread entry of the caller marked read.' })
+  async readAll(@CurrentActor() actor: Actor): Promise<MarkedReadView> {
+    return { marked: await this.inbox.markAllRead(actor) };
   }
 
   @Post(':id/read')

@@ -1,11 +1,15 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { agencyStream, AuditTrail } from '@liaison/audit';
-import { InboxItemSchema, type InboxItem } from '@liaison/data';
+import { InboxItemSchema, runSql, type InboxItem } from '@liaison/data';
 import type { Actor } from '@liaison/domain';
 import { decodeInboxCursor, encodeInboxCursor } from './inbox-cursor';
 import type { InboxQuery } from './inbox.query';
-import { InboxItemView, type InboxPageView } from './inbox.view';
+import { inboxRequestsSql, markAllReadSql, type InboxRequestRow } from './inbox-requests.sql';
+import { InboxItemView, InboxRequestView, type InboxPageView } from './inbox.view';
+
+const REQUEST_LINK = /^\/v1\/requests\/([0-9a-f-]{36})$/;
+const requestIdOf = (item: InboxItem): string | undefined => REQUEST_LINK.exec(item.link ?? '')?.[1];
 
 /** A user's own notices: unread first, newest first within each part. Nobody reads another's inbox. */
 @Injectable()
@@ -27,8 +31,9 @@ export class InboxService {
     }
     const items = rows.slice(0, query.limit);
     const last = items[items.length - 1];
+    const requests = await this.requestsOf(em, actor, items);
     return {
-      items: items.map(InboxItemView.from),
+      items: items.map((item) => InboxItemView.from(item, requests.get(requestIdOf(item) ?? '') ?? null)),
       nextCursor: rows.length > query.limit ? encodeInboxCursor({ unread: !last.readAt, id: last.id }) : null,
       unreadCount: await this.unreadCount(actor, em),
     };
@@ -56,6 +61,34 @@ export class InboxService {
       await tx.flush();
       return InboxItemView.from(item);
     });
+  }
+
+  /** Marks every unread entry read, with one audit entry, in one transaction. */
+  async markAllRead(actor: Actor): Promise<number> {
+    return this.em.fork().transactional(async (tx) => {
+      const marked = await runSql<{ id: string }>(tx, markAllReadSql(actor.userId, new Date()));
+      if (marked.length === 0) return 0;
+      await this.audit.append(tx, {
+        stream: agencyStream(actor.agencyId),
+        action: 'inbox.read_all',
+        subjectType: 'user',
+        subjectId: actor.userId,
+        actor,
+        data: { count: marked.length },
+      });
+      return marked.length;
+    });
+  }
+
+  private async requestsOf(
+    em: EntityManager,
+    actor: Actor,
+    items: InboxItem[],
+  ): Promise<Map<string, InboxRequestView>> {
+    const ids = [...new Set(items.map(requestIdOf).filter((id): id is string => id !== undefined))];
+    if (ids.length === 0) return new Map();
+    const rows = await runSql<InboxRequestRow>(em, inboxRequestsSql(ids, actor));
+    return new Map(rows.map((row) => [row.id, InboxRequestView.from(row)]));
   }
 
   private part(em: EntityManager, actor: Actor, unread: boolean, before: string | undefined, limit: number) {

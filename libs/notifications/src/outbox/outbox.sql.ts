@@ -26,10 +26,10 @@ export const OUTBOX_CHANNEL = 'outbox_message';
 export const LISTEN_OUTBOX_SQL: Sql = sql`listen ${raw(OUTBOX_CHANNEL)}`;
 
 /**
- * A notice's outbox row as a channel's job rebuilds it: only a committed `notify` or `deadline_overdue` row, with
+ * A notice's outbox row as a channel's job rebuilds it: only a committed `notify` or deadline row, with
  * its request's reference and kind as they stand.
  */
 export function noticeRowSql(outboxId: string): Sql {
   return sql`select o.id, o.topic, o.request_id, o.payload, o.created_at, r.reference, r.kind from outbox_message o
-  join request r on r.id = o.request_id where o.id = ${outboxId} and o.topic in ('notify', 'deadline_overdue')`;
+  join request r on r.id = o.request_id where o.id = ${outboxId} and o.topic in ('notify', 'deadline_overdue', 'deadline_reminder')`;
 }

@@ -2,8 +2,14 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DelayedError, type Job } from 'bullmq';
 import { CLOCK, type Clock } from '../clock/clock';
 import { DeadlineFiring } from '../deadlines/deadline-firing';
+import { DeadlineReminding } from '../deadlines/deadline-reminding';
 import { DeadlineSync } from '../deadlines/deadline-sync';
-import { DEADLINES_QUEUE, DeadlineJob, type DeadlineFireJobData } from '../queues/queue-names';
+import {
+  DEADLINES_QUEUE,
+  DeadlineJob,
+  type DeadlineFireJobData,
+  type DeadlineRemindJobData,
+} from '../queues/queue-names';
 import type { JobHandler, QueueProcessor } from '../workers/queue-processor';
 
 @Injectable()
@@ -14,12 +20,22 @@ export class DeadlineProcessor implements QueueProcessor {
   constructor(
     private readonly sync: DeadlineSync,
     private readonly firing: DeadlineFiring,
+    private readonly reminding: DeadlineReminding,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {
     this.handlers = {
       [DeadlineJob.Sync]: (job) => sync.sync(job.data),
       [DeadlineJob.Fire]: (job, token) => this.fire(job, token),
+      [DeadlineJob.Remind]: (job, token) => this.remind(job, token),
     };
+  }
+
+  private async remind(job: Job<DeadlineRemindJobData>, token?: string): Promise<void> {
+    const result = await this.reminding.remind(job.data);
+    if (result.outcome === 'early') {
+      await job.moveToDelayed(Date.now() + (result.at.getTime() - this.clock.now().getTime()), token);
+      throw new DelayedError();
+    }
   }
 
   private async fire(job: Job<DeadlineFireJobData>, token?: string): Promise<void> {

@@ -6,6 +6,7 @@ import { NOTIFICATIONS_CONFIG, type NotificationsConfig } from '../config/notifi
 import { NotificationsConfigModule } from '../config/notifications-config.module';
 import { DeadlineArming } from '../deadlines/deadline-arming';
 import { DeadlineFiring } from '../deadlines/deadline-firing';
+import { DeadlineReminding } from '../deadlines/deadline-reminding';
 import { DeadlineReconciler } from '../deadlines/deadline-reconciler';
 import { DeadlineSync } from '../deadlines/deadline-sync';
 import { NoticeFanOut } from '../dispatch/notice-fan-out';
@@ -64,6 +65,7 @@ import { WelcomeNotice } from './welcome-notice';
     DeadlineArming,
     DeadlineSync,
     DeadlineFiring,
+    DeadlineReminding,
     DeadlineReconciler,
     WorkerMetrics,
     // The worker has no HTTP API: when WORKER_METRICS_PORT is set, it serves `/metrics` there for Prometheus.

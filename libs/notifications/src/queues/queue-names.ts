@@ -41,6 +41,8 @@ export const DeadlineJob = {
   Sync: 'sync',
   /** A deadline's due time: mark it overdue and escalate if it still applies. */
   Fire: 'fire',
+  /** Some time before a deadline: remind its responsible side, if it still applies. */
+  Remind: 'remind',
 } as const;
 
 export interface WelcomeJobData {
@@ -74,6 +76,7 @@ export type Notice = NoticeSubject & {
 } & (
     | { type: 'transition'; event: string; from: string; to: string; version: number }
     | { type: 'deadline_overdue'; deadlineId: string; timer: string; dueAt: string; state: string }
+    | { type: 'deadline_reminder'; deadlineId: string; timer: string; dueAt: string; state: string; beforeMs: number }
   );
 
 /** A relayed `notify` or `deadline_overdue` outbox row to fan out. */
@@ -112,4 +115,9 @@ export interface DeadlineFireJobData {
   deadlineId: string;
   /** The due time the job was armed for: a resumed or restarted clock arms a new job. */
   dueAt: string;
+}
+
+/** A reminder `beforeMs` ahead of the due time the job was armed for. */
+export interface DeadlineRemindJobData extends DeadlineFireJobData {
+  beforeMs: number;
 }

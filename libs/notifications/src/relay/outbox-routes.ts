@@ -13,6 +13,9 @@ export const TIMER_TOPICS = ['start_timer', 'stop_timer', 'pause_timer', 'resume
 export const DEADLINE_OVERDUE_TOPIC = 'deadline_overdue';
 /** Written with an invitation or reset link: its e-mail. */
 export const ACCOUNT_LINK_TOPIC = 'account_link';
+/** Written by the deadline worker some time before a deadline: remind the responsible side. */
+export const DEADLINE_REMINDER_TOPIC = 'deadline_reminder';
+export const NOTICE_TOPICS = ['notify', DEADLINE_OVERDUE_TOPIC, DEADLINE_REMINDER_TOPIC];
 
 /**
  * What one outbox row asks for: a notice to fan out to its recipients, a request's deadlines to bring in line with
@@ -27,7 +30,7 @@ export type OutboxRoute =
   | null;
 
 export function routeOf(row: OutboxRow): OutboxRoute {
-  if (row.topic === 'notify' || row.topic === DEADLINE_OVERDUE_TOPIC) return { notice: noticeOf(row) };
+  if (NOTICE_TOPICS.includes(row.topic)) return { notice: noticeOf(row) };
   if (row.topic === ACCOUNT_LINK_TOPIC) return { accountLink: { linkId: String(row.payload['linkId']) } };
   if (TIMER_TOPICS.includes(row.topic) && row.request_id) return { deadlineSync: syncOf(row.request_id, row.payload) };
   if (row.topic === ACCOUNT_NOTICE_TOPIC)
@@ -49,6 +52,18 @@ export function noticeOf(row: OutboxRow): Notice {
     reason: effect.reason,
     occurredAt: new Date(row.created_at).toISOString(),
   };
+  if (row.topic === DEADLINE_REMINDER_TOPIC) {
+    return {
+      ...subject,
+      type: 'deadline_reminder',
+      key: `deadline-${payload['deadlineId']}-${payload['dueAt']}-reminder-${payload['beforeMs']}-${effect.recipient.type === 'party' ? effect.recipient.role : ''}`,
+      deadlineId: payload['deadlineId'],
+      timer: payload['timer'],
+      dueAt: payload['dueAt'],
+      state: payload['state'],
+      beforeMs: payload['beforeMs'],
+    };
+  }
   if (row.topic === DEADLINE_OVERDUE_TOPIC) {
     return {
       ...subject,

@@ -13,7 +13,8 @@ import {
 } from 'class-validator';
 import { EVENT_FILTER_PATTERN } from './webhook-event-filter';
 
-const EVENTS_MESSAGE = 'each event must be *, request.*, request.<event>, deadline.* or deadline.overdue';
+const EVENTS_MESSAGE =
+  'each event must be *, request.*, request.<event>, deadline.*, deadline.overdue or deadline.reminder';
 
 export class CreateWebhookDto {
   @ApiProperty({ example: 'https://case-system.police.example/liaison/webhooks' })

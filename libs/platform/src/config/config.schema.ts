@@ -9,6 +9,7 @@ import {
   list,
   network,
   oneOf,
+  reminderSchedule,
   text,
   trustProxy,
   url,
@@ -513,6 +514,14 @@ export const CONFIG_SCHEMA = {
     secret: false,
     processes: ['worker'],
     description: 'how often pending deadlines are re-armed (0: only at start)',
+  }),
+  DEADLINE_REMINDERS: variable(reminderSchedule(), {
+    area: 'notifications',
+    default: { all: [3 * 86_400_000, 86_400_000], timers: {} },
+    secret: false,
+    processes: ['worker'],
+    description:
+      'when the side responsible for a deadline is reminded before it falls due: `*` for every timer, or per timer by name',
   }),
 
   SMTP_HOST: variable(text(), {

@@ -8,6 +8,7 @@ import {
   list,
   network,
   oneOf,
+  reminderSchedule,
   trustProxy,
   url,
 } from './value-types';
@@ -85,5 +86,24 @@ describe('value types', () => {
     const key = randomBytes(32);
     expect(base64Key(32).parse(key.toString('base64url'))?.equals(key)).toBe(true);
     expect(base64Key(32).parse(randomBytes(16).toString('base64'))).toBeUndefined();
+  });
+});
+
+describe('reminderSchedule', () => {
+  const DAY = 86_400_000;
+  const schedule = reminderSchedule();
+
+  it('reads reminders for every timer and per timer, latest last', () => {
+    expect(schedule.parse('*=1d,3d;execute=14d,12h')).toEqual({
+      all: [3 * DAY, DAY],
+      timers: { execute: [14 * DAY, DAY / 2] },
+    });
+    expect(schedule.parse('*=none')).toEqual({ all: [], timers: {} });
+    expect(schedule.format({ all: [3 * DAY, DAY], timers: { decide: [] } })).toBe('*=3d,1d;decide=none');
+  });
+
+  it('refuses what it cannot read', () => {
+    for (const raw of ['3d', '*=3', '*=0d', 'Decide=1d', '*=1d=2d', '*=1w'])
+      expect(schedule.parse(raw)).toBeUndefined();
   });
 });

@@ -204,3 +204,46 @@ export function base64Key(bytes: number): ValueType<Buffer> {
     format: () => 'a key',
   };
 }
+
+/** When to remind of a deadline, as times before it is due (ms), for every timer and for some by name. */
+export interface ReminderSchedule {
+  all: readonly number[];
+  timers: Readonly<Record<string, readonly number[]>>;
+}
+
+const SPAN = /^(\d+)(d|h)$/;
+const SPAN_MS = { d: 86_400_000, h: 3_600_000 } as const;
+
+/**
+ * `*=3d,1d;execute=14d,3d,1d`: reminders before each deadline (days or hours), `*` for every timer, a timer's name
+ * for its own; `none` for no reminder.
+ */
+export function reminderSchedule(): ValueType<ReminderSchedule> {
+  const spans = (raw: string): number[] | undefined => {
+    if (raw.trim() === 'none') return [];
+    const values = raw.split(',').map((part) => SPAN.exec(part.trim()));
+    if (values.some((match) => !match || Number(match[1]) === 0)) return undefined;
+    return values.map((match) => Number(match?.[1]) * SPAN_MS[match?.[2] as 'd' | 'h']).sort((a, b) => b - a);
+  };
+  const days = (ms: number) => (ms % SPAN_MS.d === 0 ? `${ms / SPAN_MS.d}d` : `${ms / SPAN_MS.h}h`);
+  const spansText = (values: readonly number[]) => (values.length ? values.map(days).join(',') : 'none');
+  return {
+    label: 'reminders (e.g. *=3d,1d;execute=14d,3d,1d)',
+    expected: 'timer=spans pairs separated by ";", spans such as 3d or 12h separated by "," (* for every timer)',
+    parse: (raw) => {
+      const schedule: { all: readonly number[]; timers: Record<string, readonly number[]> } = { all: [], timers: {} };
+      for (const part of raw.split(';').filter((each) => each.trim())) {
+        const [name, values, extra] = part.split('=');
+        const parsed = values === undefined || extra !== undefined ? undefined : spans(values);
+        if (!parsed || !/^(\*|[a-z_]+)$/.test(name.trim())) return undefined;
+        if (name.trim() === '*') schedule.all = parsed;
+        else schedule.timers[name.trim()] = parsed;
+      }
+      return schedule;
+    },
+    format: (value) =>
+      [`*=${spansText(value.all)}`, ...Object.entries(value.timers).map(([name, v]) => `${name}=${spansText(v)}`)].join(
+        ';',
+      ),
+  };
+}

@@ -13,13 +13,10 @@ export class RequestPresenter {
     await em.populate(request, ['requestingAgency', 'requestedAgency']);
     const side = actingSide(actor, relation);
     const now = new Date();
+    const facts = await loadRequestFacts(em, request);
     const events = side
-      ? allowedEvents(request.kind, toSnapshot(request, await loadRequestFacts(em, request)), {
-          side,
-          roles: actor.roles,
-          now,
-        })
+      ? allowedEvents(request.kind, toSnapshot(request, facts), { side, roles: actor.roles, now })
       : [];
-    return toRequestView(request, relation, events, now);
+    return { ...toRequestView(request, relation, events, now), childVictim: facts.content.victimIsChild === true };
   }
 }

@@ -58,6 +58,10 @@ export class RequestView {
   @ApiProperty() createdAt!: string;
   @ApiProperty() updatedAt!: string;
   @ApiProperty() lastActivityAt!: string;
+  @ApiPropertyOptional({
+    description: 'A victim of the request is a child (a fact of its persons, no identity): handle as such.',
+  })
+  childVictim?: boolean;
 }
 
 /** What a view shows of a request: its columns and, of each agency, the name and country. */

@@ -1,6 +1,6 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { api } from '../../api/http';
-import type { Board, BoardColumn, Party, TaskForceDetail, TaskForceSummaryPage } from '../../api/types';
+import type { Board, BoardColumn, Party, RequestKind, TaskForceDetail, TaskForceSummaryPage } from '../../api/types';
 
 export type { Board, BoardCard, BoardColumn, TaskForceDetail } from '../../api/types';
 
@@ -25,14 +25,14 @@ export function useTaskForce(id: string | null) {
   });
 }
 
-/** Each column's first page, with the counts of the whole board; polled. */
-export function useBoard(taskForceId: string | null, agencyId: string | null) {
+/** One kind's columns, each with its first page and the counts of the whole column; polled. */
+export function useBoard(taskForceId: string | null, agencyId: string | null, kind: RequestKind) {
   return useQuery({
-    queryKey: ['board', taskForceId, agencyId],
+    queryKey: ['board', taskForceId, agencyId, kind],
     queryFn: ({ signal }) =>
       api.get<Board>(
         `/task-forces/${taskForceId}/board`,
-        { agencyId: agencyId ?? undefined, perColumn: BOARD_PAGE_SIZE },
+        { agencyId: agencyId ?? undefined, kind, perColumn: BOARD_PAGE_SIZE },
         signal,
       ),
     enabled: taskForceId !== null,
@@ -46,11 +46,17 @@ export function useBoard(taskForceId: string | null, agencyId: string | null) {
  * One column's pages, once the user asked for more than the board's first page: polled like the board, every page
  * loaded so far refetched in turn, so that a card which moved is neither lost nor shown twice.
  */
-export function useBoardColumn(taskForceId: string, agencyId: string | null, state: string, enabled: boolean) {
+export function useBoardColumn(
+  taskForceId: string,
+  agencyId: string | null,
+  kind: RequestKind,
+  state: string,
+  enabled: boolean,
+) {
   return useInfiniteQuery({
-    queryKey: ['board-column', taskForceId, agencyId, state],
+    queryKey: ['board-column', taskForceId, agencyId, kind, state],
     queryFn: async ({ pageParam, signal }) => {
-      const query = { agencyId: agencyId ?? undefined, state, after: pageParam, perColumn: BOARD_PAGE_SIZE };
+      const query = { agencyId: agencyId ?? undefined, kind, state, after: pageParam, perColumn: BOARD_PAGE_SIZE };
       const page = await api.get<Board>(`/task-forces/${taskForceId}/board`, query, signal);
       return page.columns[0] ?? { state, count: 0, overdue: 0, cards: [], nextCursor: null };
     },

@@ -1,13 +1,13 @@
 import { Anchor, Badge, Group, Paper, Stack, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import type { Party } from '../../api/types';
-import { formatDateTime, kindLabel } from '../../components/labels';
+import { formatDateTime } from '../../components/labels';
 import { t } from '../../i18n/t';
 import type { BoardCard } from './board-api';
 
 const party = (agency: Party) => `${agency.name} (${agency.country})`;
 
-/** One request on the board: reference (a link to it), kind, counterpart, age and whether it is overdue. */
+/** One request on the board: reference (a link to it), title, counterpart, age; overdue or on time where a clock runs. */
 export function BoardCardView({ card }: { card: BoardCard }) {
   const overdue = card.overdue;
   return (
@@ -29,7 +29,9 @@ export function BoardCardView({ card }: { card: BoardCard }) {
             {card.handlingCode}
           </Badge>
         </Group>
-        <Text size="sm">{kindLabel(card.kind)}</Text>
+        <Text size="sm" fw={500}>
+          {card.title}
+        </Text>
         {card.counterpart ? (
           <Text size="sm">
             <Text span fw={600}>
@@ -56,11 +58,11 @@ export function BoardCardView({ card }: { card: BoardCard }) {
             <Badge color="red.9" variant="filled" size="sm">
               {t('board.overdue')}
             </Badge>
-          ) : (
+          ) : card.clockRunning ? (
             <Badge color="teal.9" variant="outline" size="sm">
               {t('board.onTime')}
             </Badge>
-          )}
+          ) : null}
         </Group>
         <Text size="xs" c="gray.8">
           {t('board.lastActivity', { time: formatDateTime(card.lastActivityAt) })}

@@ -41,10 +41,10 @@ export default function NewRequestPage() {
   const form = useForm<DraftValues>({
     initialValues: initialDraft(),
     validate: {
-      requestedAgencyId: (value) => (value ? null : t('newRequest.requestedAgency')),
-      title: (value) => (value.trim().length >= 3 ? null : t('newRequest.titleField')),
+      requestedAgencyId: (value) => (value ? null : t('newRequest.errors.requestedAgency')),
+      title: (value) => (value.trim().length >= 3 ? null : t('newRequest.errors.title')),
       handlingRestriction: (value, values) =>
-        values.handlingCode === 'H3' && !value.trim() ? t('handling.restriction') : null,
+        values.handlingCode === 'H3' && !value.trim() ? t('newRequest.errors.handlingRestriction') : null,
     },
   });
 
@@ -171,6 +171,8 @@ export default function NewRequestPage() {
               <Button
                 type="button"
                 loading={submit.isPending}
+                disabled={missing.length > 0}
+                aria-describedby={missing.length > 0 ? 'submit-blocked' : undefined}
                 onClick={() => {
                   if (!form.validate().hasErrors) submit.mutate(form.values);
                 }}
@@ -178,6 +180,11 @@ export default function NewRequestPage() {
                 {t('newRequest.submit')}
               </Button>
             </Group>
+            {missing.length > 0 && (
+              <Text size="sm" id="submit-blocked" c="gray.8">
+                {t('newRequest.submitBlocked', { missing: t('newRequest.missingTitle') })}
+              </Text>
+            )}
           </Stack>
         </Grid.Col>
       </Grid>

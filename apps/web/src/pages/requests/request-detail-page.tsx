@@ -6,6 +6,7 @@ import { Link, useLocation, useParams } from 'react-router';
 import { api } from '../../api/http';
 import type { Agency, Attachment, HistoryEntry, RequestView, TransitionResult } from '../../api/types';
 import { ProblemState } from '../../components/error-state';
+import { StateBadge } from '../../components/state-badge';
 import { humanize, kindLabel } from '../../components/labels';
 import { t } from '../../i18n/t';
 import { AttachmentList } from './attachments/attachment-list';
@@ -14,12 +15,16 @@ import { Deadlines } from './detail/deadlines';
 import { HistoryTimeline } from './detail/history-timeline';
 import { PersonsPanel } from './detail/persons-panel';
 import { RequestContentView, RequestSummary } from './detail/request-summary';
+import { WaitingOnPanel } from './detail/waiting-on-panel';
+import { WorkflowProgress } from './detail/workflow-progress';
 import { WorkflowDiagram } from './detail/workflow-diagram';
+import { useSession } from '../../auth/session';
 
 export default function RequestDetailPage() {
   const { id = '' } = useParams();
   const location = useLocation();
   const queryClient = useQueryClient();
+  const { me } = useSession();
   const [acting, setActing] = useState<string | null>(null);
   const [outcome, setOutcome] = useState<{ event: string; result: TransitionResult } | null>(null);
 
@@ -58,12 +63,14 @@ export default function RequestDetailPage() {
   const view = request.data;
   const notice = (location.state as { notice?: string } | null)?.notice;
   const actingEvent = workflow.data?.events.find((event) => event.name === acting);
+  const destructive = new Set(workflow.data?.events.filter((event) => event.destructive).map((event) => event.name));
 
   const done = (result: TransitionResult) => {
     setOutcome({ event: acting ?? '', result });
     setActing(null);
     queryClient.setQueryData(['request', id], result);
     void queryClient.invalidateQueries({ queryKey: ['requests'] });
+    void queryClient.invalidateQueries({ queryKey: ['me', 'work'] });
     void queryClient.invalidateQueries({ queryKey: ['request', id, 'history'] });
   };
 
@@ -75,9 +82,7 @@ export default function RequestDetailPage() {
             <Title order={1} ff="monospace">
               {view.reference}
             </Title>
-            <Badge size="lg" variant="filled" color="indigo.9" data-testid="request-state">
-              {humanize(view.state)}
-            </Badge>
+            <StateBadge kind={view.kind} state={view.state} size="lg" data-testid="request-state" />
             {view.overdue && (
               <Badge size="lg" color="red.9" variant="filled">
                 {t('detail.overdue')}
@@ -112,9 +117,22 @@ export default function RequestDetailPage() {
           )}
         </Alert>
       )}
+      {view.childVictim && (
+        <Alert color="red.9" variant="filled" title={t('detail.childVictimTitle')} data-testid="child-victim">
+          {t('detail.childVictim')}
+        </Alert>
+      )}
+      {workflow.data && me && (
+        <WaitingOnPanel workflow={workflow.data} request={view} me={me} history={history.data?.items ?? []} />
+      )}
       <Grid gap="md">
         <Grid.Col span={{ base: 12, lg: 8 }}>
           <Stack>
+            {workflow.data && (
+              <WorkflowProgress workflow={workflow.data} current={view.state} childVictim={view.childVictim === true} />
+            )}
+            <RequestSummary request={view} />
+            <RequestContentView request={view} />
             <Paper withBorder p="md" component="section" aria-labelledby="workflow-heading">
               <Title order={2} size="h4" id="workflow-heading" mb="sm">
                 {t('detail.workflow')}
@@ -125,8 +143,6 @@ export default function RequestDetailPage() {
                 <Loader size="sm" role="status" aria-label={t('app.loading')} />
               )}
             </Paper>
-            <RequestSummary request={view} />
-            <RequestContentView request={view} />
             <PersonsPanel requestId={view.id} relation={view.relation} />
             <Paper withBorder p="md" component="section" aria-labelledby="attachments-title">
               <Title order={2} size="h4" id="attachments-title" mb="sm">
@@ -147,7 +163,13 @@ export default function RequestDetailPage() {
               ) : (
                 <Group gap="xs">
                   {view.allowedEvents.map((event) => (
-                    <Button key={event} onClick={() => setActing(event)} disabled={!workflow.data}>
+                    <Button
+                      key={event}
+                      onClick={() => setActing(event)}
+                      disabled={!workflow.data}
+                      color={destructive.has(event) ? 'red.9' : undefined}
+                      variant={destructive.has(event) ? 'outline' : 'filled'}
+                    >
                       {humanize(event)}
                     </Button>
                   ))}
@@ -155,7 +177,7 @@ export default function RequestDetailPage() {
               )}
             </Paper>
             <Deadlines timers={view.timers} workflow={workflow.data} />
-            <HistoryTimeline entries={history.data?.items ?? []} request={view} />
+            <HistoryTimeline entries={history.data?.items ?? []} request={view} workflow={workflow.data} />
           </Stack>
         </Grid.Col>
       </Grid>
@@ -163,6 +185,7 @@ export default function RequestDetailPage() {
         <ActionDialog
           request={view}
           event={actingEvent}
+          history={history.data?.items ?? []}
           context={{
             workflow: workflow.data,
             attachments: attachments.data?.items ?? [],

@@ -1,4 +1,5 @@
 import { empty, list, raw, sql, type Sql, visibleToUserSql } from '@liaison/data';
+import type { RequestKind } from '@liaison/domain';
 import type { BoardCursor } from './board-cursor';
 
 /**
@@ -9,6 +10,8 @@ export interface BoardScope {
   taskForceId: string;
   viewer: { agencyId: string; userId: string };
   agencyId?: string;
+  /** One kind's requests only (a lane set per kind). */
+  kind?: RequestKind;
   now: Date;
 }
 
@@ -20,6 +23,9 @@ export interface BoardScope {
 const overdue = (now: Date): Sql => sql`(r.overdue or exists (
     select 1 from jsonb_array_elements(r.timers) as timer
      where timer ->> 'status' = 'running' and (timer ->> 'dueAt')::timestamptz < ${now.toISOString()}::timestamptz))`;
+
+/** Whether any clock runs: "on time" means something only then. */
+const CLOCK_RUNNING = sql`exists (select 1 from jsonb_array_elements(r.timers) as timer where timer ->> 'status' = 'running')`;
 
 /** Times as ISO text (parsing PostgreSQL's own format in JavaScript costs more than the query's sort). */
 const ISO_MS = raw(`'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'`);
@@ -35,11 +41,13 @@ function linked(scope: BoardScope): Sql {
   const agency = scope.agencyId
     ? sql` and ${scope.agencyId} in (r.requesting_agency_id, r.requested_agency_id)`
     : empty;
+  const kind = scope.kind ? sql` and r.kind = ${scope.kind}` : empty;
   return sql`with r as materialized (
-            select r.id, r.reference, r.kind, r.state, r.handling_code, r.created_at, r.last_activity_at,
-                   r.requesting_agency_id, r.requested_agency_id, ${overdue(scope.now)} as overdue
+            select r.id, r.reference, r.kind, r.state, r.title, r.handling_code, r.created_at, r.last_activity_at,
+                   r.requesting_agency_id, r.requested_agency_id, ${overdue(scope.now)} as overdue,
+                   ${CLOCK_RUNNING} as clock_running
               from task_force_request l join request r on r.id = l.request_id
-             where l.task_force_id = ${scope.taskForceId} and ${visibleToUserSql(scope.viewer)}${agency})`;
+             where l.task_force_id = ${scope.taskForceId} and ${visibleToUserSql(scope.viewer)}${agency}${kind})`;
 }
 
 /** Which cards: every column's first ones, or with `state` that column's after the cursor (or its first ones). */
@@ -64,7 +72,7 @@ export function boardSql(scope: BoardScope, page: BoardPage): Sql {
           c as (select r.state, count(*)::int as count, count(*) filter (where r.overdue)::int as overdue
                   from r group by r.state)
           select c.state as column_state, c.count as column_count, c.overdue as column_overdue,
-                 p.id, p.reference, p.kind, p.state, p.handling_code, p.overdue,
+                 p.id, p.reference, p.kind, p.state, p.title, p.handling_code, p.overdue, p.clock_running,
                  p.requesting_agency_id, p.requested_agency_id,
                  to_char(p.created_at at time zone 'UTC', ${ISO_MS}) as created_at,
                  to_char(p.last_activity_at at time zone 'UTC', ${ISO_US}) as cursor_key

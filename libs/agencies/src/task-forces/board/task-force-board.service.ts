@@ -24,8 +24,10 @@ interface CardRow extends BoardRow {
   reference: string;
   kind: RequestKind;
   state: string;
+  title: string;
   handling_code: HandlingCode;
   overdue: boolean;
+  clock_running: boolean;
   requesting_agency_id: string;
   requested_agency_id: string;
   /** ISO text to the millisecond. */
@@ -51,7 +53,7 @@ export class TaskForceBoardService {
   async board(actor: Actor, taskForceId: string, query: BoardQuery): Promise<BoardView> {
     const em = this.em.fork();
     const { taskForce } = await findVisibleTaskForce(em, actor, taskForceId);
-    const { agencyId, state, perColumn } = query;
+    const { agencyId, kind, state, perColumn } = query;
     if (agencyId && !(await viewingAgencyIds(em, taskForce)).includes(agencyId)) {
       throw new InvalidInputException([
         fieldError(['agencyId'], 'agencyId must be an agency of the task force', 'query'),
@@ -59,7 +61,7 @@ export class TaskForceBoardService {
     }
     const after = cursorOf(query);
     const viewer = { agencyId: actor.agencyId, userId: actor.userId };
-    const scope: BoardScope = { taskForceId, viewer, agencyId, now: new Date() };
+    const scope: BoardScope = { taskForceId, viewer, agencyId, kind, now: new Date() };
     const run: Run = (statement) => runSql(em, statement);
     // one row past a page says whether another page follows
     const rows = await run<BoardRow>(boardSql(scope, { state, after, rows: perColumn + 1 }));
@@ -119,6 +121,7 @@ function toCard(row: CardRow, viewerAgencyId: string, now: Date, parties: Map<st
     reference: row.reference,
     kind: row.kind,
     state: row.state,
+    title: row.title,
     handlingCode: row.handling_code,
     viewerSide,
     counterpart: viewerSide === 'requesting' ? requested : viewerSide === 'requested' ? requesting : null,
@@ -127,5 +130,6 @@ function toCard(row: CardRow, viewerAgencyId: string, now: Date, parties: Map<st
     createdAt: row.created_at,
     lastActivityAt: `${row.cursor_key.slice(0, 23)}Z`, // to the millisecond, as Date#toISOString writes it
     overdue: row.overdue,
+    clockRunning: row.clock_running,
   };
 }

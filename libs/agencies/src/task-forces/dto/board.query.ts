@@ -1,5 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsUUID, Matches } from 'class-validator';
+import { IsIn, IsOptional, IsUUID, Matches } from 'class-validator';
+import { REQUEST_KINDS, type RequestKind } from '@liaison/domain';
 import { KeysetCursorParam, PageLimit } from '@liaison/platform';
 
 const BOARD_PER_COLUMN = { default: 25, max: 200 } as const;
@@ -10,6 +11,11 @@ export class BoardQuery {
   @IsOptional()
   @IsUUID()
   agencyId?: string;
+
+  @ApiPropertyOptional({ enum: REQUEST_KINDS, description: 'One kind of request: its lanes in workflow order.' })
+  @IsOptional()
+  @IsIn(REQUEST_KINDS, { message: `kind must be one of: ${REQUEST_KINDS.join(', ')}` })
+  kind?: RequestKind;
 
   @PageLimit({
     ...BOARD_PER_COLUMN,

@@ -18,6 +18,7 @@ export class BoardCardView {
   @ApiProperty({ example: 'MLA-2026-000123' }) reference!: string;
   @ApiProperty({ enum: REQUEST_KINDS }) kind!: RequestKind;
   @ApiProperty({ example: 'in_execution' }) state!: string;
+  @ApiProperty() title!: string;
   @ApiProperty({ enum: HANDLING_CODES }) handlingCode!: HandlingCode;
   @ApiProperty({
     enum: SIDES,
@@ -37,6 +38,7 @@ export class BoardCardView {
   @ApiProperty() createdAt!: string;
   @ApiProperty() lastActivityAt!: string;
   @ApiProperty({ description: 'Marked overdue, or a running clock is past its due time.' }) overdue!: boolean;
+  @ApiProperty({ description: 'A legal clock runs: "on time" means something.' }) clockRunning!: boolean;
 }
 
 /** A state's column: exact counts, and one page of its cards. */

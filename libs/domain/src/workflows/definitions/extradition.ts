@@ -188,6 +188,7 @@ export const EXTRADITION_WORKFLOW = defineWorkflow({
       outcome: true,
     },
     refuse: {
+      destructive: true,
       from: ['executive_decision'],
       to: 'refused',
       side: 'requested',
@@ -222,6 +223,7 @@ export const EXTRADITION_WORKFLOW = defineWorkflow({
       source: 'European Convention on Extradition 1957, Art. 14',
     },
     withdraw: {
+      destructive: true,
       from: 'any_non_final',
       to: 'withdrawn',
       side: 'requesting',

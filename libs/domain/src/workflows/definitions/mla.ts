@@ -173,6 +173,7 @@ export const MLA_WORKFLOW = defineWorkflow({
       payload: [confirmation('receiptConfirmed', 'Receipt of the results')],
     },
     refuse: {
+      destructive: true,
       from: ['received', 'in_execution', 'postponed'],
       to: 'refused',
       side: 'requested',
@@ -189,6 +190,7 @@ export const MLA_WORKFLOW = defineWorkflow({
       source: 'UNTOC Art. 18(21), (23), (26)',
     },
     withdraw: {
+      destructive: true,
       from: 'any_non_final',
       to: 'withdrawn',
       side: 'requesting',

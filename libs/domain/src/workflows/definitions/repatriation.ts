@@ -56,6 +56,7 @@ export const REPATRIATION_WORKFLOW = defineWorkflow({
       source: 'Palermo Protocol Art. 8(3)',
     },
     identity_not_confirmed: {
+      destructive: true,
       from: ['identity_verification'],
       to: 'refused',
       side: 'requested',
@@ -156,6 +157,7 @@ export const REPATRIATION_WORKFLOW = defineWorkflow({
     },
     close: { from: ['reintegration'], to: 'closed', side: 'requested', roles: ['SUPERVISOR'] },
     halt: {
+      destructive: true,
       from: 'any_active',
       to: 'halted',
       side: 'either',
@@ -176,6 +178,7 @@ export const REPATRIATION_WORKFLOW = defineWorkflow({
       timers: { resume: 'all' },
     },
     cancel: {
+      destructive: true,
       from: 'any_non_final',
       to: 'cancelled',
       side: 'requesting',

@@ -1,10 +1,17 @@
 import { Paper, Text, Timeline, Title } from '@mantine/core';
+import type { PayloadField, WorkflowDescription } from '@liaison/domain';
 import type { HistoryEntry, RequestView } from '../../../api/types';
-import { formatDateTime, humanize } from '../../../components/labels';
+import { formatDate, formatDateTime, humanize } from '../../../components/labels';
 import { t } from '../../../i18n/t';
 
-/** The accepted events, oldest first. */
-export function HistoryTimeline({ entries, request }: { entries: HistoryEntry[]; request: RequestView }) {
+interface Props {
+  entries: HistoryEntry[];
+  request: RequestView;
+  workflow?: WorkflowDescription;
+}
+
+/** The accepted events, oldest first, each answer under its question's wording. */
+export function HistoryTimeline({ entries, request, workflow }: Props) {
   const agencyName = (id: string) =>
     [request.requestingAgency, request.requestedAgency].find((party) => party.id === id)?.name ?? '';
   return (
@@ -33,7 +40,7 @@ export function HistoryTimeline({ entries, request }: { entries: HistoryEntry[];
                   {t('detail.payloadPurged')}
                 </Text>
               ) : (
-                <PayloadSummary payload={entry.payload} />
+                <PayloadSummary entry={entry} workflow={workflow} request={request} />
               )}
             </Timeline.Item>
           ))}
@@ -43,15 +50,40 @@ export function HistoryTimeline({ entries, request }: { entries: HistoryEntry[];
   );
 }
 
-function PayloadSummary({ payload }: { payload: Record<string, unknown> }) {
-  const parts = Object.entries(payload).map(
-    ([name, value]) =>
-      `${humanize(name)}: ${Array.isArray(value) ? value.map(String).map(humanize).join(', ') : String(value)}`,
-  );
+function PayloadSummary({
+  entry,
+  workflow,
+  request,
+}: {
+  entry: HistoryEntry;
+  workflow?: WorkflowDescription;
+  request: RequestView;
+}) {
+  const parties = [request.requestingAgency, request.requestedAgency];
+  const fields = workflow?.events.find((event) => event.name === entry.event)?.payload ?? [];
+  const parts = Object.entries(entry.payload ?? {}).map(([name, value]) => {
+    const field = fields.find((each) => each.name === name);
+    const agency = field?.type === 'reference' ? parties.find((party) => party.id === value) : undefined;
+    const answer = agency ? `${agency.name} (${agency.country})` : answerInWords(value, field, workflow);
+    return `${field?.description ?? humanize(name)}: ${answer}`;
+  });
   if (parts.length === 0) return null;
   return (
     <Text size="xs" style={{ whiteSpace: 'pre-wrap' }}>
       {parts.join('\n')}
     </Text>
   );
+}
+
+/** An answer as words: "Yes", the wording of a ground, "2 attachments", a date; never a code or `true`. */
+export function answerInWords(value: unknown, field: PayloadField | undefined, workflow?: WorkflowDescription): string {
+  const grounds = new Map((workflow?.refusalGrounds ?? []).map((ground) => [ground.code, ground.description]));
+  const word = (item: unknown) => grounds.get(String(item)) ?? humanize(String(item));
+  if (typeof value === 'boolean') return value ? t('common.yes') : t('common.no');
+  if (field?.type === 'references' && Array.isArray(value)) return t('detail.attachmentCount', { count: value.length });
+  if (field?.type === 'date' && typeof value === 'string') return formatDate(value);
+  if (field?.type === 'reference') return t('detail.anotherAgency');
+  if (Array.isArray(value)) return value.map(word).join('; ');
+  if (field?.type === 'choice') return word(value);
+  return String(value);
 }

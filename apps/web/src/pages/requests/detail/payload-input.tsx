@@ -15,18 +15,22 @@ interface Props {
   value: unknown;
   onChange: (value: unknown) => void;
   context: PayloadContext;
+  /** What is wrong with the answer, in words ("Required: please answer this."), not the label again. */
+  error?: string;
 }
 
 const labelOf = (field: PayloadField) =>
   field.optional ? `${field.description} ${t('detail.payload.optional')}` : field.description;
 
 /** One input of an event's form, chosen by the payload field's type as the workflow describes it. */
-export function PayloadInput({ field, value, onChange, context }: Props) {
+export function PayloadInput({ field, value, onChange, context, error }: Props) {
   const label = labelOf(field);
+  const marks = { withAsterisk: !field.optional, error };
   switch (field.type) {
     case 'text':
       return (
         <Textarea
+          {...marks}
           label={label}
           autosize
           minRows={2}
@@ -37,6 +41,7 @@ export function PayloadInput({ field, value, onChange, context }: Props) {
     case 'date':
       return (
         <TextInput
+          {...marks}
           type="date"
           label={label}
           value={(value as string) ?? ''}
@@ -45,11 +50,17 @@ export function PayloadInput({ field, value, onChange, context }: Props) {
       );
     case 'confirmation':
       return (
-        <Checkbox label={label} checked={value === true} onChange={(event) => onChange(event.currentTarget.checked)} />
+        <Checkbox
+          label={label}
+          error={error}
+          aria-required={!field.optional}
+          checked={value === true}
+          onChange={(event) => onChange(event.currentTarget.checked)}
+        />
       );
     case 'choice':
       return field.options.length <= 4 ? (
-        <Radio.Group label={label} value={(value as string) ?? ''} onChange={onChange}>
+        <Radio.Group {...marks} label={label} value={(value as string) ?? ''} onChange={onChange}>
           <Group mt={4}>
             {field.options.map((option) => (
               <Radio key={option} value={option} label={humanize(option)} />
@@ -58,6 +69,7 @@ export function PayloadInput({ field, value, onChange, context }: Props) {
         </Radio.Group>
       ) : (
         <Select
+          {...marks}
           label={label}
           placeholder={t('detail.payload.choose')}
           data={field.options.map((option) => ({ value: option, label: humanize(option) }))}
@@ -66,10 +78,19 @@ export function PayloadInput({ field, value, onChange, context }: Props) {
         />
       );
     case 'choices':
-      return <ChoicesInput field={field} value={(value as string[]) ?? []} onChange={onChange} context={context} />;
+      return (
+        <ChoicesInput
+          field={field}
+          value={(value as string[]) ?? []}
+          onChange={onChange}
+          context={context}
+          error={error}
+        />
+      );
     case 'reference':
       return field.name.endsWith('AgencyId') ? (
         <Select
+          {...marks}
           label={label}
           searchable
           data={context.agencies.map((agency) => ({ value: agency.id, label: `${agency.name} (${agency.country})` }))}
@@ -78,6 +99,7 @@ export function PayloadInput({ field, value, onChange, context }: Props) {
         />
       ) : (
         <TextInput
+          {...marks}
           label={label}
           value={(value as string) ?? ''}
           onChange={(event) => onChange(event.currentTarget.value)}
@@ -86,6 +108,7 @@ export function PayloadInput({ field, value, onChange, context }: Props) {
     case 'references':
       return (
         <MultiSelect
+          {...marks}
           label={label}
           data={context.attachments.map((attachment) => ({ value: attachment.id, label: attachment.fileName }))}
           value={(value as string[]) ?? []}
@@ -103,6 +126,7 @@ function ChoicesInput({
   value,
   onChange,
   context,
+  error,
 }: Omit<Props, 'value' | 'field'> & { field: ChoicesField; value: string[] }) {
   const grounds = new Map(context.workflow.refusalGrounds.map((ground) => [ground.code, ground]));
   const isGrounds = field.options.every((option) => grounds.has(option));
@@ -110,6 +134,8 @@ function ChoicesInput({
     <Checkbox.Group
       label={isGrounds ? t('detail.payload.grounds') : labelOf(field)}
       description={isGrounds ? field.description : undefined}
+      withAsterisk={!field.optional}
+      error={error}
       value={value}
       onChange={onChange}
     >

@@ -1,9 +1,15 @@
 import { Badge, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { HANDLING_CODE_MEANINGS, findLegalBasis, isHandlingCode } from '@liaison/domain';
+import {
+  ASSISTANCE_TYPE_WORDING,
+  HANDLING_CODE_MEANINGS,
+  findLegalBasis,
+  isHandlingCode,
+  type AssistanceType,
+} from '@liaison/domain';
 import type { ReactNode } from 'react';
 import type { RequestView } from '../../../api/types';
-import { formatDate, formatDateTime, kindLabel } from '../../../components/labels';
-import { t } from '../../../i18n/t';
+import { formatDate, formatDateTime, kindLabel, languageName } from '../../../components/labels';
+import { t, tOr } from '../../../i18n/t';
 
 function Item({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -45,7 +51,7 @@ export function RequestSummary({ request }: { request: RequestView }) {
             t('newRequest.urgencies.normal')
           )}
         </Item>
-        <Item label={t('detail.language')}>{request.language}</Item>
+        <Item label={t('detail.language')}>{languageName(request.language)}</Item>
         <Item label={t('detail.handling')}>
           {request.handlingCode}: {request.handlingRestriction ?? handling}
         </Item>
@@ -81,21 +87,30 @@ const CONTENT_LABELS: Record<string, string> = {
   pendingProceedings: t('newRequest.pendingProceedingsExist'),
 };
 
-function show(value: unknown): string {
+/** A content value in words: the wording of assistance types and statuses, never their codes. */
+function show(name: string, value: unknown): string {
+  if (name === 'assistanceTypes' && Array.isArray(value)) {
+    return value.map((type) => ASSISTANCE_TYPE_WORDING[type as AssistanceType] ?? String(type)).join('; ');
+  }
+  if (name === 'consentStatus') return tOr(`newRequest.consentStatuses.${String(value)}`, String(value));
   if (Array.isArray(value)) return value.join(', ');
   if (typeof value === 'boolean') return value ? t('common.yes') : t('common.no');
   if (value && typeof value === 'object') {
     const { exist, details } = value as { exist?: boolean; details?: string };
-    return [show(exist), details].filter(Boolean).join(': ');
+    return [show('', exist === true), details].filter(Boolean).join(': ');
   }
   return String(value);
 }
 
-/** What the request states (encrypted at rest; persons are apart), or that it was purged. */
+/**
+ * What the request states, in the order of UNTOC Art. 18(15) (a) to (f) with its labels, then the kind's own
+ * additions (encrypted at rest; persons are apart), or that it was purged.
+ */
 export function RequestContentView({ request }: { request: RequestView }) {
-  const entries = Object.entries(request.content).filter(
-    ([name, value]) => CONTENT_LABELS[name] && value !== undefined && value !== null,
-  );
+  const content = request.content as Record<string, unknown>;
+  const entries = Object.keys(CONTENT_LABELS)
+    .map((name): [string, unknown] => [name, content[name]])
+    .filter(([, value]) => value !== undefined && value !== null && !(Array.isArray(value) && value.length === 0));
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="content-title">
       <Title order={2} size="h4" id="content-title" mb="sm">
@@ -109,7 +124,7 @@ export function RequestContentView({ request }: { request: RequestView }) {
       <Stack gap="xs" component="dl" m={0}>
         {entries.map(([name, value]) => (
           <Item key={name} label={CONTENT_LABELS[name]}>
-            <span style={{ whiteSpace: 'pre-wrap' }}>{show(value)}</span>
+            <span style={{ whiteSpace: 'pre-wrap' }}>{show(name, value)}</span>
           </Item>
         ))}
       </Stack>
