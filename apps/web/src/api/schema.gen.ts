@@ -2627,6 +2627,13 @@ export interface operations {
         };
         content?: never;
       };
+      /** @description No such agency. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
     };
   };
   SsoController_callback: {
@@ -2642,6 +2649,13 @@ export interface operations {
     responses: {
       /** @description To the console: `#code=` on success, `#error=<reason>` when refused. */
       303: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description No such agency. */
+      404: {
         headers: {
           [name: string]: unknown;
         };
