@@ -301,6 +301,14 @@ describe('single sign-on through an agency’s OpenID provider (e2e)', () => {
     const response = await api.http().get(`/v1/auth/sso/${other.id}/start`).expect(302);
     expect(response.headers['location']).toBe(`${PUBLIC_URL}/sign-in/sso#error=not_configured`);
   });
+
+  it('answers 404 for an agency that does not exist', async () => {
+    const unknown = '01a25366-0000-7000-8000-000000000000';
+    for (const step of ['start', 'callback']) {
+      const response = await api.http().get(`/v1/auth/sso/${unknown}/${step}`).expect(404);
+      expect(response.headers['content-type']).toMatch(PROBLEM);
+    }
+  });
 });
 
 /** A local port nothing listens on. */

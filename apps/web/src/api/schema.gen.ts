@@ -3900,6 +3900,13 @@ export interface operations {
         };
         content?: never;
       };
+      /** @description No such agency. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
     };
   };
   SsoController_callback: {
@@ -3915,6 +3922,13 @@ export interface operations {
     responses: {
       /** @description To the console: `#code=` on success, `#error=<reason>` when refused. */
       303: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description No such agency. */
+      404: {
         headers: {
           [name: string]: unknown;
         };

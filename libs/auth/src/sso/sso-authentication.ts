@@ -1,9 +1,9 @@
 import { EntityManager } from '@mikro-orm/postgresql';
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, NotFoundException } from '@nestjs/common';
 import type { Request } from 'express';
 import * as openid from 'openid-client';
-import { agencyStream, AuditTrail, SYSTEM_STREAM } from '@liaison/audit';
-import { AgencySignOnSchema, UserSchema, type User } from '@liaison/data';
+import { agencyStream, AuditTrail } from '@liaison/audit';
+import { AgencySchema, AgencySignOnSchema, UserSchema, type User } from '@liaison/data';
 import { idpSatisfiesSecondFactor } from '@liaison/domain';
 import { sha256Hex } from '@liaison/platform';
 import { IdentityProviders } from './identity-providers';
@@ -49,6 +49,7 @@ export class SsoAuthentication {
   ) {}
 
   async start(req: Request, agencyId: string): Promise<BrowserStep> {
+    await this.assertAgencyExists(agencyId);
     const signOn = await this.settings.active(agencyId);
     if (!signOn) return this.toConsole({ error: 'not_configured' });
     const strategy = await this.strategy(signOn).catch(() => null);
@@ -67,6 +68,7 @@ export class SsoAuthentication {
       await this.recordRefusal(agencyId, refusal, clientRequestId);
       return { ...this.toConsole({ error: refusal.reason }), cookie: this.flows.clearCookie() };
     };
+    await this.assertAgencyExists(agencyId);
     const signOn = await this.settings.active(agencyId);
     if (!signOn) return refuse({ reason: 'not_configured' });
     const strategy = await this.strategy(signOn).catch(() => null);
@@ -79,6 +81,11 @@ export class SsoAuthentication {
     const grant = outcome.user as SsoGrant;
     await this.recordSuccess(grant, clientRequestId);
     return { ...this.toConsole({ code: await this.codes.issue(grant) }), cookie: this.flows.clearCookie() };
+  }
+
+  /** A made-up agency id is 404, as everywhere; an agency without a provider is sent back with the reason. */
+  private async assertAgencyExists(agencyId: string): Promise<void> {
+    if (!(await this.em.fork().count(AgencySchema, { id: agencyId }))) throw new NotFoundException('Agency not found');
   }
 
   private async strategy(signOn: ActiveSignOn): Promise<SsoStrategy> {
@@ -157,7 +164,6 @@ export class SsoAuthentication {
 
   /** Nothing changes, so the entry has a transaction of its own; an e-mail address only as its hash. */
   private async recordRefusal(agencyId: string, refusal: Refusal, clientRequestId: string | null): Promise<void> {
-    const known = await this.em.fork().count(AgencySignOnSchema, { agency: agencyId });
     const subject = refusal.user
       ? { subjectType: 'user', subjectId: refusal.user.id }
       : refusal.email
@@ -165,7 +171,7 @@ export class SsoAuthentication {
         : { subjectType: 'agency', subjectId: agencyId };
     await this.em.fork().transactional((em) =>
       this.audit.append(em, {
-        stream: known ? agencyStream(agencyId) : SYSTEM_STREAM,
+        stream: agencyStream(agencyId),
         action: 'auth.sso_failed',
         ...subject,
         clientRequestId,

@@ -2,6 +2,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Body, Controller, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
 import {
   ApiFoundResponse,
+  ApiNotFoundResponse,
   ApiOkResponse,
   ApiSeeOtherResponse,
   ApiExtraModels,
@@ -57,6 +58,7 @@ export class SsoController {
 
   @Get(':agencyId/start')
   @Throttle(BROWSER_LIMIT)
+  @ApiNotFoundResponse({ description: 'No such agency.' })
   @ApiFoundResponse({
     description: 'To the provider’s authorization endpoint; to the console with `#error=` when it cannot be used.',
   })
@@ -70,6 +72,7 @@ export class SsoController {
 
   @Get(':agencyId/callback')
   @Throttle(BROWSER_LIMIT)
+  @ApiNotFoundResponse({ description: 'No such agency.' })
   @ApiSeeOtherResponse({ description: 'To the console: `#code=` on success, `#error=<reason>` when refused.' })
   async callback(
     @Param('agencyId', parseUuid('agencyId')) agencyId: string,
