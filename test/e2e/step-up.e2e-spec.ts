@@ -14,8 +14,10 @@ describe('step-up before the most sensitive actions (e2e)', () => {
   let nepal: Agency;
   let thailand: Agency;
   let officerToken: string;
-  const people: Record<'admin' | 'secondAdmin' | 'supervisor' | 'auditor', { user: User; enrolled: Enrolled }> =
-    {} as never;
+  const people: Record<
+    'admin' | 'secondAdmin' | 'creatingAdmin' | 'ssoAdmin' | 'supervisor' | 'auditor',
+    { user: User; enrolled: Enrolled }
+  > = {} as never;
 
   beforeAll(async () => {
     api = await startApi({ ...UNTHROTTLED, WEBHOOK_ALLOWED_NETWORKS: '127.0.0.0/8' });
@@ -27,6 +29,8 @@ describe('step-up before the most sensitive actions (e2e)', () => {
     for (const [name, role] of [
       ['admin', 'ADMIN'],
       ['secondAdmin', 'ADMIN'],
+      ['creatingAdmin', 'ADMIN'],
+      ['ssoAdmin', 'ADMIN'],
       ['supervisor', 'SUPERVISOR'],
       ['auditor', 'AUDITOR'],
     ] as const) {
@@ -117,12 +121,12 @@ describe('step-up before the most sensitive actions (e2e)', () => {
       api
         .http()
         .post(`/v1/agencies/${nepal.id}/users`)
-        .auth(tokenOf('admin'), bearer)
+        .auth(tokenOf('creatingAdmin'), bearer)
         .send({ email, displayName: 'New Officer', roles: ['OFFICER'] });
 
-    await ageSession('admin');
+    await ageSession('creatingAdmin');
     expectStepUpRequired(await create('new.officer@nepal.example'));
-    await stepUp('admin');
+    await stepUp('creatingAdmin');
     await create('new.officer@nepal.example').expect(201);
   });
 
@@ -138,6 +142,20 @@ describe('step-up before the most sensitive actions (e2e)', () => {
     expectStepUpRequired(await register());
     await stepUp('admin');
     await register().expect(201);
+  });
+
+  it("changing the agency's identity provider", async () => {
+    const configure = () =>
+      api
+        .http()
+        .put(`/v1/agencies/${nepal.id}/sso`)
+        .auth(tokenOf('ssoAdmin'), bearer)
+        .send({ issuer: 'https://127.0.0.1:1/step-up', clientId: 'liaison', clientSecret: 'step-up-secret' });
+
+    await ageSession('ssoAdmin');
+    expectStepUpRequired(await configure());
+    await stepUp('ssoAdmin');
+    await configure().expect(422); // past the step-up: the issuer cannot be discovered
   });
 
   it('exporting the audit trail', async () => {

@@ -7,7 +7,7 @@ import {
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import type { Actor, CallerContext } from '@liaison/domain';
-import { Caller, parseUuid } from '@liaison/platform';
+import { Caller, parseUuid, StepUp } from '@liaison/platform';
 import { CurrentActor } from '../decorators/current-actor.decorator';
 import { SsoSettingsDto } from './sso-settings.dto';
 import { SsoSettingsService } from './sso-settings.service';
@@ -30,6 +30,7 @@ export class SsoSettingsController {
   }
 
   @Put()
+  @StepUp()
   @ApiOkResponse({ type: SsoSettingsView })
   @ApiUnprocessableEntityResponse({
     description: 'The issuer could not be discovered, or password sign-in cannot be switched off yet.',
