@@ -109,13 +109,22 @@ export async function seedDemo(databaseUrl: string, password: string): Promise<D
         (await em.findOne(AgencySchema, { country: fields.country, name: fields.name })) ??
         em.create(AgencySchema, fields);
       const roles: Role[] = FULLY_STAFFED.has(key) ? [...ROLES] : ['OFFICER', 'SUPERVISOR'];
-      for (const role of roles) {
-        const email = `${role.toLowerCase()}@${key}.example`;
+      // a second ADMIN where there is one: role grants take two administrators
+      const accounts = roles.map((role) => ({
+        role,
+        prefix: role.toLowerCase(),
+        name: displayName(role, fields.country),
+      }));
+      if (roles.includes('ADMIN')) {
+        accounts.push({ role: 'ADMIN', prefix: 'second.admin', name: `Second administrator (${fields.country})` });
+      }
+      for (const { role, prefix, name } of accounts) {
+        const email = `${prefix}@${key}.example`;
         if (!(await em.findOne(UserSchema, { email }))) {
           em.create(UserSchema, {
             agency,
             email,
-            displayName: displayName(role, fields.country),
+            displayName: name,
             passwordHash,
             roles: [role],
             secondFactorExempt: true, // honoured only under SECOND_FACTOR_EXEMPTIONS=1, which npm start sets

@@ -14,7 +14,6 @@ import {
   transmittedMla,
 } from './support/arrange';
 import {
-  DEMO_PASSWORD,
   expectNoSeriousAxeViolations,
   labelled,
   screenshot,
@@ -262,13 +261,7 @@ describe('web console: board, audit, statistics, admin', () => {
       await page.getByRole('tab', { name: en.admin.tabs.grants }).click();
       await page.getByTestId('role-grants').getByText(en.admin.grants.awaitingOther).waitFor(); // the proposer's own
 
-      const second = 'second.admin@np-police.example';
-      await stack.client.post(DEMO.npAdmin, `/agencies/${nepalPolice}/users`, {
-        email: second,
-        displayName: 'Second Administrator',
-        password: DEMO_PASSWORD,
-        roles: ['ADMIN'],
-      });
+      const second = 'second.admin@np-police.example'; // the demo's second administrator
       const secondPage = await pageAs(second);
       await secondPage.goto('/admin?tab=grants');
       const confirm = secondPage.getByRole('button', { name: 'Confirm SUPERVISOR for Sita Example' });
