@@ -1,7 +1,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { RequestSchema } from '@liaison/data';
+import { RequestKeySchema, RequestSchema } from '@liaison/data';
 import { formatReference } from '@liaison/domain';
+import { sealedRequestColumns } from '@liaison/testing';
 import { uuidv7 } from 'uuidv7';
 import { en } from '../../apps/web/src/i18n/en';
 import { withOrm } from '../fault/support/bulk-fixture';
@@ -59,10 +60,14 @@ describe('requests page: first render with 1,000 requests', () => {
     const nepalOfficer = await client.get<{ id: string; agency: { id: string } }>('officer@np-police.example', '/me');
     await withOrm(stack.environment.ownerDatabaseUrl, async (em) => {
       const now = Date.now();
+      const keys: ReturnType<typeof sealedRequestColumns>['key'][] = [];
       const rows = Array.from({ length: SEEDED }, (_, index) => {
         const at = new Date(now - (SEEDED - index) * 60_000);
+        const id = uuidv7();
+        const sealed = sealedRequestColumns(id, {});
+        keys.push(sealed.key);
         return {
-          id: uuidv7(),
+          id,
           createdAt: at,
           updatedAt: at,
           lastActivityAt: at,
@@ -73,13 +78,14 @@ describe('requests page: first render with 1,000 requests', () => {
           createdBy: nepalOfficer.id,
           legalBasis: 'untoc',
           title: `Bank records of a recruitment agency, case ${index + 1}`,
-          content: {},
+          sealedContent: sealed.sealedContent,
           state: index % 3 === 0 ? 'received' : 'transmitted',
           overdue: index % 10 === 0,
           timers: [],
         };
       });
       await em.insertMany(RequestSchema, rows);
+      await em.insertMany(RequestKeySchema, keys);
     });
   }, 240_000);
   afterAll(() => stack?.close());
