@@ -1,4 +1,5 @@
-import { JwtService } from '@nestjs/jwt';
+import { NO_CLIENT, SignInFlow } from '@liaison/auth';
+import { AuthSessionSchema } from '@liaison/data';
 import { createAgency, createUser, TEST_PASSWORD } from '@liaison/testing';
 import { startApi, type ApiHarness } from './support/api-harness';
 
@@ -30,11 +31,24 @@ describe('api with Redis unreachable (e2e)', () => {
   it('keeps answering signed-in routes, the rate limit counted by the process alone while Redis is away', async () => {
     const agency = await createAgency(api.em());
     const user = await createUser(api.em(), agency, { roles: ['OFFICER'] });
-    const token = await api.app.get(JwtService).signAsync({ sub: user.id, agency: agency.id });
+    // a session started while Redis was up (sign-in itself needs Redis's lockout counter)
+    const answer = await api.app.get(SignInFlow).proceed(user, { methods: ['pwd'], secondFactorAt: null }, NO_CLIENT);
+    if (!('accessToken' in answer)) throw new Error('the factory account is exempt from the second factor');
+    const token = answer.accessToken;
     const started = Date.now();
     for (let call = 0; call < 3; call += 1) {
       await api.http().get('/v1/me').auth(token, { type: 'bearer' }).expect(200);
     }
     expect(Date.now() - started).toBeLessThan(3000); // no wait for Redis on each request
+  });
+
+  it('still refuses a revoked session while Redis is away: PostgreSQL answers for the revocation list', async () => {
+    const agency = await createAgency(api.em());
+    const user = await createUser(api.em(), agency, { roles: ['OFFICER'] });
+    const answer = await api.app.get(SignInFlow).proceed(user, { methods: ['pwd'], secondFactorAt: null }, NO_CLIENT);
+    if (!('accessToken' in answer)) throw new Error('the factory account is exempt from the second factor');
+    await api.http().get('/v1/me').auth(answer.accessToken, { type: 'bearer' }).expect(200);
+    await api.em().nativeUpdate(AuthSessionSchema, { user: user.id }, { revokedAt: new Date() });
+    await api.http().get('/v1/me').auth(answer.accessToken, { type: 'bearer' }).expect(401);
   });
 });

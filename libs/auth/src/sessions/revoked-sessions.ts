@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Redis } from 'ioredis';
-import { LIAISON_CONFIG, type LiaisonConfig, REDIS_CLIENT, unavailable } from '@liaison/platform';
+import { LIAISON_CONFIG, type LiaisonConfig, REDIS_CLIENT } from '@liaison/platform';
 
 /**
  * The revocation list every api replica reads before it accepts an access token: a revoked session's id stays
@@ -23,12 +23,16 @@ export class RevokedSessions {
     await batch.exec();
   }
 
-  /** Fails closed: without Redis no access token is accepted (503), rather than a revoked one. */
-  async isRevoked(sessionId: string): Promise<boolean> {
+  /**
+   * Whether the session is listed as revoked; `null` when Redis cannot answer, and the caller must then ask
+   * PostgreSQL, where every revocation is committed before it is listed here.
+   */
+  async isRevoked(sessionId: string): Promise<boolean | null> {
+    if (this.redis.status !== 'ready') return null; // not queued behind a reconnect: every request would wait
     try {
       return (await this.redis.exists(this.key(sessionId))) === 1;
     } catch {
-      throw unavailable('Sessions cannot be checked now. Try again shortly.');
+      return null;
     }
   }
 

@@ -10,6 +10,7 @@ import { LIAISON_CONFIG, type LiaisonConfig } from '@liaison/platform';
 import { RevokedSessions } from '../sessions/revoked-sessions';
 import type { AccessTokenClaims } from '../tokens/access-token-claims';
 import { signedInUserSql } from './signed-in-user.sql';
+import { liveSessionSql } from '../sessions/live-session.sql';
 
 interface SignedInUser {
   id: string;
@@ -21,7 +22,7 @@ interface SignedInUser {
 
 /**
  * Bearer JWT → {@link Actor}. The user is re-read so deactivation and role changes apply at once, and the session
- * looked up in the revocation list so that logout and revocation do too.
+ * looked up in the revocation list (in PostgreSQL while Redis is away) so that logout and revocation do too.
  */
 @Injectable()
 export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
@@ -49,7 +50,9 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
       runSql<SignedInUser>(this.em, signedInUserSql(claims.sub)),
       this.revoked.isRevoked(claims.sid),
     ]);
-    if (revoked) throw new UnauthorizedException('The session has ended. Sign in again.');
+    if (revoked ?? !(await this.liveInDatabase(claims.sub, claims.sid))) {
+      throw new UnauthorizedException('The session has ended. Sign in again.');
+    }
     if (!user?.active) throw new UnauthorizedException('The account is no longer active.');
     return {
       userId: user.id,
@@ -58,5 +61,11 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
       platformAdmin: user.platformAdmin,
       sessionId: claims.sid,
     };
+  }
+
+  /** While Redis is away: the session as committed, so that a revoked one stays refused and the others work on. */
+  private async liveInDatabase(userId: string, sessionId: string): Promise<boolean> {
+    const [row] = await runSql<{ live: boolean }>(this.em, liveSessionSql(userId, sessionId));
+    return row?.live === true;
   }
 }

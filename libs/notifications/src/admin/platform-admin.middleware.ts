@@ -46,7 +46,7 @@ export class PlatformAdminMiddleware implements NestMiddleware {
         issuer: this.config.jwt.issuer,
         algorithms: ['HS256'],
       });
-      if (typeof claims.sid !== 'string' || (await this.revoked.isRevoked(claims.sid))) return null;
+      if (typeof claims.sid !== 'string' || (await this.revoked.isRevoked(claims.sid)) !== false) return null;
       return claims.sub;
     } catch {
       return null;
