@@ -13,14 +13,7 @@ import {
   transition,
   transmittedMla,
 } from './support/arrange';
-import {
-  expectNoSeriousAxeViolations,
-  labelled,
-  screenshot,
-  signIn,
-  startWebStack,
-  type WebStack,
-} from './support';
+import { expectNoSeriousAxeViolations, labelled, screenshot, signIn, startWebStack, type WebStack } from './support';
 
 const SLOW = 90_000;
 
