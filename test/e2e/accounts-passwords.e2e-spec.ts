@@ -13,6 +13,9 @@ import { startNotificationsWorker, type WorkerHarness } from './support/notifica
 import { startSmtpCapture, type SmtpCapture } from './support/smtp-capture';
 import { enrolTotp, signInWithTotp } from './support/second-factor';
 
+// a TOTP code's time step is accepted once: a test may wait up to one 30-second period for its next code
+jest.setTimeout(90_000);
+
 const NEW_PASSWORD = 'lanterns over the kathmandu valley';
 let forwarded = 0;
 /** Each call from its own address: the per-address limits of these routes stay out of the way. */

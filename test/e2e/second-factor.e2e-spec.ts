@@ -3,6 +3,9 @@ import { createAgency, createUser, TEST_PASSWORD } from '@liaison/testing';
 import { bearer, PROBLEM, startApi, UNTHROTTLED, type ApiHarness } from './support/api-harness';
 import { enrolTotp, signInWithTotp, totpCode, type Enrolled } from './support/second-factor';
 
+// a TOTP code's time step is accepted once: a test may wait up to one 30-second period for its next code
+jest.setTimeout(90_000);
+
 /** Sign-in with a second factor: required enrolment, TOTP codes that work once, recovery codes, the challenge. */
 describe('second factor at sign-in (e2e)', () => {
   let api: ApiHarness;

@@ -6,6 +6,9 @@ import { enrolTotp, type Enrolled } from './support/second-factor';
 import { startSmtpCapture, type SmtpCapture } from './support/smtp-capture';
 import { startWorker } from './support/worker-harness';
 
+// a TOTP code's time step is accepted once: a test may wait up to one 30-second period for its next code
+jest.setTimeout(90_000);
+
 interface Tokens {
   accessToken: string;
   refreshToken: string;

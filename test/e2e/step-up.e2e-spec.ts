@@ -3,6 +3,9 @@ import { createAgency, createUser } from '@liaison/testing';
 import { bearer, PROBLEM, startApi, UNTHROTTLED, type ApiHarness } from './support/api-harness';
 import { enrolTotp, type Enrolled } from './support/second-factor';
 
+// a TOTP code's time step is accepted once: a test may wait up to one 30-second period for its next code
+jest.setTimeout(90_000);
+
 const STEP_UP_REQUIRED = 'https://liaison.example/problems/step-up-required';
 
 /**
